@@ -1,0 +1,46 @@
+namespace Starmap;
+
+/// <summary>
+/// One provider and its offerings (key: provider ID). Non-reentrant: each write is validated,
+/// persisted and published to the catalog in one turn, and no reader sees half of it. Everything it
+/// returns is deeply immutable.
+/// </summary>
+[Alias("starmap.IProviderGrain")]
+public interface IProviderGrain : IGrainWithStringKey
+{
+    /// <summary>The provider with its offerings, or null when it does not exist.</summary>
+    [Alias("GetAsync")]
+    Task<ProviderDetails?> GetAsync();
+
+    /// <summary>Creates or replaces the provider record; its offerings stay.</summary>
+    [Alias("SetAsync")]
+    Task<WriteResult> SetAsync(Provider provider);
+
+    /// <summary>
+    /// Replaces the provider record and all its offerings in one atomic write. With
+    /// <paramref name="expectedVersion"/>, fails with <see cref="StarmapConflictException"/> when the
+    /// stored version differs.
+    /// </summary>
+    [Alias("ReplaceAsync")]
+    Task<WriteResult> ReplaceAsync(Provider provider, EquatableArray<Offering> offerings, long? expectedVersion);
+
+    /// <summary>Deletes the provider and its offerings; <see cref="StarmapNotFoundException"/> when absent.</summary>
+    [Alias("DeleteAsync")]
+    Task<WriteResult> DeleteAsync();
+
+    /// <summary>Creates or replaces one offering; the provider must exist.</summary>
+    [Alias("SetModelAsync")]
+    Task<WriteResult> SetModelAsync(Offering offering);
+
+    /// <summary>One offering by the provider's model ID, or null when absent.</summary>
+    [Alias("GetModelAsync")]
+    Task<Offering?> GetModelAsync(string modelId);
+
+    /// <summary>Deletes one offering; <see cref="StarmapNotFoundException"/> when absent.</summary>
+    [Alias("DeleteModelAsync")]
+    Task<WriteResult> DeleteModelAsync(string modelId);
+
+    /// <summary>All offerings sorted by model ID; empty when the provider does not exist.</summary>
+    [Alias("ListModelsAsync")]
+    Task<EquatableArray<Offering>> ListModelsAsync();
+}
