@@ -61,8 +61,8 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     /// <summary>Value inequality.</summary>
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 
-    /// <summary>Enumerates without allocating.</summary>
-    public ReadOnlySpan<T>.Enumerator GetEnumerator() => AsSpan().GetEnumerator();
+    /// <summary>Enumerates without allocating; usable across <c>await</c>.</summary>
+    public Enumerator GetEnumerator() => new(_items ?? []);
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(_items ?? [])).GetEnumerator();
 
@@ -70,6 +70,25 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     /// <inheritdoc/>
     public override string ToString() => "[" + string.Join(", ", _items ?? []) + "]";
+
+    /// <summary>A non-allocating enumerator.</summary>
+    public struct Enumerator
+    {
+        private readonly T[] _array;
+        private int _index;
+
+        internal Enumerator(T[] array)
+        {
+            _array = array;
+            _index = -1;
+        }
+
+        /// <summary>The current item.</summary>
+        public readonly T Current => _array[_index];
+
+        /// <summary>Advances to the next item.</summary>
+        public bool MoveNext() => ++_index < _array.Length;
+    }
 }
 
 /// <summary>Factory methods for <see cref="EquatableArray{T}"/>.</summary>

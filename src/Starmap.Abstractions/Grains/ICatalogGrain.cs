@@ -47,13 +47,17 @@ public interface ICatalogGrain : IGrainWithStringKey
     [ReadOnly, Alias("ListAuthorModelsAsync")]
     Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId);
 
-    /// <summary>Called by a provider grain after it persisted a change; returns the new generation.</summary>
+    /// <summary>
+    /// Called by a provider grain after it persisted version <paramref name="version"/> (null details:
+    /// deleted). Idempotent: an older or equal version changes nothing. Returns the generation that
+    /// includes it.
+    /// </summary>
     [Alias("PublishProviderAsync")]
-    Task<long> PublishProviderAsync(string providerId, ProviderDetails? details);
+    Task<long> PublishProviderAsync(string providerId, long version, ProviderDetails? details);
 
-    /// <summary>Called by an author grain after it persisted a change; returns the new generation.</summary>
+    /// <summary>Called by an author grain after it persisted a change; like <see cref="PublishProviderAsync"/>.</summary>
     [Alias("PublishAuthorAsync")]
-    Task<long> PublishAuthorAsync(string authorId, AuthorDetails? details);
+    Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details);
 
     /// <summary>Records that the built-in catalog seeded the store.</summary>
     [Alias("MarkSeededAsync")]

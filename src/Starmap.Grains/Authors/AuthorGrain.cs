@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using Starmap.Catalog;
+
+namespace Starmap.Grains;
+
+/// <summary>
+/// Owns one author and the model definitions whose ID starts with <c>author/</c>. Non-reentrant and
+/// immutable like <see cref="ProviderGrain"/>.
+/// </summary>
+[GrainType(GrainTypes.Author)]
+internal sealed class AuthorGrain(
+    [PersistentState(GrainTypes.AuthorState, StorageNames.Catalog)] IPersistentState<AuthorState> state,
+    ILogger<AuthorGrain> logger) : Grain, IAuthorGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    private ICatalogGrain Catalog => GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        IdRules.ValidateAuthorId(Id, "author key");
+        if (state.RecordExists)
+        {
+            await Catalog.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
+        }
+    }
+
+    public Task<AuthorDetails?> GetAsync() => Task.FromResult(state.State.ToDetails());
+
+    public Task<EquatableArray<ModelDefinition>> ListModelsAsync() => Task.FromResult(state.State.Definitions);
+
+    public Task<ModelDefinition?> GetModelAsync(string id) => Task.FromResult(Find(FullId(id)));
+
+    public Task<WriteResult> SetAsync(Author author)
+    {
+        ValidateAuthor(author);
+        return CommitAsync(state.State with { Author = author });
+    }
+
+    public Task<WriteResult> ReplaceAsync(Author author, EquatableArray<ModelDefinition> definitions, long? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != state.State.Version)
+        {
+            throw new StarmapConflictException(
+                $"author '{Id}' is at version {state.State.Version}, not the expected {expected}; re-read and retry");
+        }
+        ValidateAuthor(author);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            CatalogValidator.Validate(definition, Id, $"definitions[{definition.Id}]");
+            if (!seen.Add(definition.Id))
+            {
+                throw new StarmapValidationException("definitions", definition.Id, "appears twice");
+            }
+        }
+        return CommitAsync(state.State with { Author = author, Definitions = Sorted(definitions) });
+    }
+
+    public Task<WriteResult> DeleteAsync()
+    {
+        if (state.State.Author is null)
+        {
+            throw new StarmapNotFoundException("author", Id);
+        }
+        return CommitAsync(state.State with { Author = null, Definitions = default });
+    }
+
+    public Task<WriteResult> SetModelAsync(ModelDefinition definition)
+    {
+        if (definition is null)
+        {
+            throw new StarmapValidationException("definition", null, "is required");
+        }
+        if (state.State.Author is null)
+        {
+            throw new StarmapNotFoundException("author", Id);
+        }
+        CatalogValidator.Validate(definition, Id, $"definitions[{definition.Id}]");
+        var next = state.State.Definitions.Where(d => d.Id != definition.Id).Append(definition);
+        return CommitAsync(state.State with { Definitions = Sorted(next) });
+    }
+
+    public Task<WriteResult> DeleteModelAsync(string id)
+    {
+        var fullId = FullId(id);
+        if (Find(fullId) is null)
+        {
+            throw new StarmapNotFoundException("definition", fullId);
+        }
+        return CommitAsync(state.State with
+        {
+            Definitions = state.State.Definitions.Where(d => d.Id != fullId).ToEquatableArray(),
+        });
+    }
+
+    private void ValidateAuthor(Author author)
+    {
+        if (author is null)
+        {
+            throw new StarmapValidationException("author", null, "is required");
+        }
+        CatalogValidator.Validate(author);
+        if (author.Id != Id)
+        {
+            throw new StarmapValidationException("author.id", author.Id, $"must equal the author grain key '{Id}'");
+        }
+    }
+
+    private string FullId(string id) => id.StartsWith(Id + "/", StringComparison.Ordinal) ? id : $"{Id}/{id}";
+
+    private ModelDefinition? Find(string fullId)
+    {
+        foreach (var definition in state.State.Definitions)
+        {
+            if (definition.Id == fullId)
+            {
+                return definition;
+            }
+        }
+        return null;
+    }
+
+    private async Task<WriteResult> CommitAsync(AuthorState next)
+    {
+        var previous = state.State;
+        if (next == previous)
+        {
+            var current = await Catalog.PublishAuthorAsync(Id, previous.Version, previous.ToDetails());
+            return new WriteResult { Changed = false, Version = previous.Version, Generation = current };
+        }
+
+        state.State = next with { Version = previous.Version + 1 };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            state.State = previous;
+            if (ex is InconsistentStateException)
+            {
+                DeactivateOnIdle();
+            }
+            logger.LogError(ex, "Storing author {AuthorId} failed; version stays {Version}", Id, previous.Version);
+            throw;
+        }
+
+        var generation = await Catalog.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
+        logger.LogInformation("Author {AuthorId} is at version {Version}, catalog generation {Generation}",
+            Id, state.State.Version, generation);
+        return new WriteResult { Changed = true, Version = state.State.Version, Generation = generation };
+    }
+
+    private static EquatableArray<ModelDefinition> Sorted(IEnumerable<ModelDefinition> definitions) =>
+        definitions.OrderBy(d => d.Id, StringComparer.Ordinal).ToEquatableArray();
+}

@@ -1,0 +1,207 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using Starmap.Catalog;
+
+namespace Starmap.Grains;
+
+/// <summary>
+/// The catalog registry. Holds one immutable <see cref="CatalogSnapshot"/> and swaps it whole on each
+/// publish, so read-only calls (which may interleave with each other) always see one generation.
+/// Publishes are serialized by the grain's turns; each bumps and persists the generation first.
+/// </summary>
+[GrainType(GrainTypes.Catalog)]
+internal sealed class CatalogGrain(
+    [PersistentState("catalog", StorageNames.Catalog)] IPersistentState<CatalogRegistryState> state,
+    CatalogStateLoader loader,
+    TimeProvider clock,
+    ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
+{
+    private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
+    private Dictionary<string, long> _providerVersions = new(StringComparer.Ordinal);
+    private Dictionary<string, long> _authorVersions = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var providers = new List<ProviderDetails>();
+        var authors = new List<AuthorDetails>();
+        var behind = false;
+
+        // Entity state is the source of truth: a version newer than the registry recorded means a
+        // publish was lost to a crash, and this activation publishes it now.
+        foreach (var entry in state.State.Providers)
+        {
+            var stored = await loader.ReadProviderAsync(entry.Id);
+            var version = stored?.Version ?? entry.Version;
+            behind |= version != entry.Version;
+            _providerVersions[entry.Id] = version;
+            if (stored?.ToDetails() is { } details)
+            {
+                providers.Add(details);
+            }
+        }
+        foreach (var entry in state.State.Authors)
+        {
+            var stored = await loader.ReadAuthorAsync(entry.Id);
+            var version = stored?.Version ?? entry.Version;
+            behind |= version != entry.Version;
+            _authorVersions[entry.Id] = version;
+            if (stored?.ToDetails() is { } details)
+            {
+                authors.Add(details);
+            }
+        }
+
+        var generation = state.State.Generation;
+        if (behind)
+        {
+            generation = await PersistAsync(generation + 1);
+        }
+        _snapshot = CatalogSnapshot.Build(generation, providers, authors);
+        logger.LogInformation("Catalog activated at generation {Generation}: {Providers} providers, {Authors} authors, {Models} models",
+            generation, _snapshot.Providers.Count, _snapshot.Authors.Count, _snapshot.Models.Count);
+    }
+
+    public Task<CatalogStatus> GetStatusAsync() => Task.FromResult(new CatalogStatus
+    {
+        Generation = _snapshot.Generation,
+        Providers = _snapshot.Providers.Count,
+        Authors = _snapshot.Authors.Count,
+        Offerings = _snapshot.Models.Count,
+        Definitions = _snapshot.Definitions.Count,
+        SeedVersion = state.State.SeedVersion,
+        SeededAt = state.State.SeededAt,
+    });
+
+    public Task<Listing<Provider>> ListProvidersAsync() => Task.FromResult(Listing(_snapshot.Providers));
+
+    public Task<Listing<Author>> ListAuthorsAsync() => Task.FromResult(Listing(_snapshot.Authors));
+
+    public Task<Listing<CatalogModel>> ListModelsAsync() => Task.FromResult(Listing(_snapshot.Models));
+
+    public Task<Listing<ModelDefinition>> ListDefinitionsAsync() => Task.FromResult(Listing(_snapshot.Definitions));
+
+    public Task<Listing<Endpoint>> ListEndpointsAsync() => Task.FromResult(Listing(_snapshot.Endpoints));
+
+    public Task<ModelPage> QueryModelsAsync(ModelQuery query)
+    {
+        if (query is null)
+        {
+            throw new StarmapValidationException("query", null, "is required");
+        }
+        var snapshot = _snapshot;
+        if (query.MinGeneration > snapshot.Generation)
+        {
+            throw new StarmapException(
+                $"the catalog is at generation {snapshot.Generation}, behind the requested {query.MinGeneration}");
+        }
+        return Task.FromResult(snapshot.Query(query));
+    }
+
+    public Task<CatalogModel?> GetModelAsync(string providerId, string modelId) =>
+        Task.FromResult(_snapshot.FindModel(providerId, modelId));
+
+    public Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId) =>
+        Task.FromResult(Listing(_snapshot.AuthorModels(authorId)));
+
+    public async Task<long> PublishProviderAsync(string providerId, long version, ProviderDetails? details)
+    {
+        if (_providerVersions.TryGetValue(providerId, out var known) && known >= version)
+        {
+            return _snapshot.Generation;
+        }
+        var previous = _providerVersions.GetValueOrDefault(providerId, -1);
+        _providerVersions[providerId] = version;
+        try
+        {
+            var generation = await PersistAsync(_snapshot.Generation + 1);
+            _snapshot = _snapshot.WithProvider(providerId, details, generation);
+            return generation;
+        }
+        catch
+        {
+            Restore(_providerVersions, providerId, previous);
+            throw;
+        }
+    }
+
+    public async Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details)
+    {
+        if (_authorVersions.TryGetValue(authorId, out var known) && known >= version)
+        {
+            return _snapshot.Generation;
+        }
+        var previous = _authorVersions.GetValueOrDefault(authorId, -1);
+        _authorVersions[authorId] = version;
+        try
+        {
+            var generation = await PersistAsync(_snapshot.Generation + 1);
+            _snapshot = _snapshot.WithAuthor(authorId, details, generation);
+            return generation;
+        }
+        catch
+        {
+            Restore(_authorVersions, authorId, previous);
+            throw;
+        }
+    }
+
+    public async Task MarkSeededAsync(string seedVersion)
+    {
+        var previous = state.State;
+        state.State = previous with { SeedVersion = seedVersion, SeededAt = clock.GetUtcNow() };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+    }
+
+    /// <summary>Stores the generation and the entity versions it covers before anyone can read it.</summary>
+    private async Task<long> PersistAsync(long generation)
+    {
+        var previous = state.State;
+        state.State = previous with
+        {
+            Generation = generation,
+            Providers = Versions(_providerVersions),
+            Authors = Versions(_authorVersions),
+        };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            state.State = previous;
+            if (ex is InconsistentStateException)
+            {
+                DeactivateOnIdle();
+            }
+            throw;
+        }
+        return generation;
+    }
+
+    private static void Restore(Dictionary<string, long> versions, string id, long previous)
+    {
+        if (previous < 0)
+        {
+            versions.Remove(id);
+        }
+        else
+        {
+            versions[id] = previous;
+        }
+    }
+
+    private static EquatableArray<EntityVersion> Versions(Dictionary<string, long> versions) =>
+        versions.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new EntityVersion { Id = p.Key, Version = p.Value })
+            .ToEquatableArray();
+
+    private Listing<T> Listing<T>(EquatableArray<T> items) => new() { Generation = _snapshot.Generation, Items = items };
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Starmap.Grains;
+
+/// <summary>Registers what the grains need besides Orleans itself.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Adds the services the Starmap grains depend on.</summary>
+    public static IServiceCollection AddStarmapGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CatalogStateLoader>();
+        return services;
+    }
+}

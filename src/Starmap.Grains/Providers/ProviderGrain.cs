@@ -1,0 +1,188 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+using Starmap.Catalog;
+
+namespace Starmap.Grains;
+
+/// <summary>
+/// Owns one provider and its offerings. Non-reentrant: a write is validated, persisted and published
+/// in one turn, so no other call observes a half-applied change. State is immutable records, so what
+/// it returns can be shared without copying and cannot be changed by a caller.
+/// </summary>
+[GrainType(GrainTypes.Provider)]
+internal sealed class ProviderGrain(
+    [PersistentState(GrainTypes.ProviderState, StorageNames.Catalog)] IPersistentState<ProviderState> state,
+    TimeProvider clock,
+    ILogger<ProviderGrain> logger) : Grain, IProviderGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    private ICatalogGrain Catalog => GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        IdRules.ValidateProviderId(Id, "provider key");
+        // A crash between persisting and publishing leaves the catalog one version behind; catch it up.
+        // Publishing is idempotent, and the catalog never calls back, so this cannot deadlock.
+        if (state.RecordExists)
+        {
+            await Catalog.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
+        }
+    }
+
+    public Task<ProviderDetails?> GetAsync() => Task.FromResult(state.State.ToDetails());
+
+    public Task<EquatableArray<Offering>> ListModelsAsync() => Task.FromResult(state.State.Offerings);
+
+    public Task<Offering?> GetModelAsync(string modelId) => Task.FromResult(Find(state.State.Offerings, modelId));
+
+    public Task<WriteResult> SetAsync(Provider provider)
+    {
+        ValidateProvider(provider);
+        return CommitAsync(state.State with { Provider = provider });
+    }
+
+    public Task<WriteResult> ReplaceAsync(Provider provider, EquatableArray<Offering> offerings, long? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != state.State.Version)
+        {
+            throw new StarmapConflictException(
+                $"provider '{Id}' is at version {state.State.Version}, not the expected {expected}; re-read and retry");
+        }
+        ValidateProvider(provider);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stamped = new List<Offering>(offerings.Count);
+        foreach (var offering in offerings)
+        {
+            CatalogValidator.Validate(offering, Id, $"offerings[{offering.ModelId}]");
+            if (!seen.Add(offering.ModelId))
+            {
+                throw new StarmapValidationException("offerings", offering.ModelId, "appears twice");
+            }
+            stamped.Add(Stamp(Find(state.State.Offerings, offering.ModelId), offering));
+        }
+        return CommitAsync(state.State with { Provider = provider, Offerings = Sorted(stamped) });
+    }
+
+    public Task<WriteResult> DeleteAsync()
+    {
+        if (state.State.Provider is null)
+        {
+            throw new StarmapNotFoundException("provider", Id);
+        }
+        return CommitAsync(state.State with { Provider = null, Offerings = default });
+    }
+
+    public Task<WriteResult> SetModelAsync(Offering offering)
+    {
+        if (offering is null)
+        {
+            throw new StarmapValidationException("offering", null, "is required");
+        }
+        if (state.State.Provider is null)
+        {
+            throw new StarmapNotFoundException("provider", Id);
+        }
+        CatalogValidator.Validate(offering, Id, $"offerings[{offering.ModelId}]");
+        var existing = Find(state.State.Offerings, offering.ModelId);
+        var next = state.State.Offerings.Where(o => o.ModelId != offering.ModelId).Append(Stamp(existing, offering));
+        return CommitAsync(state.State with { Offerings = Sorted(next) });
+    }
+
+    public Task<WriteResult> DeleteModelAsync(string modelId)
+    {
+        if (Find(state.State.Offerings, modelId) is null)
+        {
+            throw new StarmapNotFoundException("model", $"{Id}/{modelId}");
+        }
+        return CommitAsync(state.State with
+        {
+            Offerings = state.State.Offerings.Where(o => o.ModelId != modelId).ToEquatableArray(),
+        });
+    }
+
+    private void ValidateProvider(Provider provider)
+    {
+        if (provider is null)
+        {
+            throw new StarmapValidationException("provider", null, "is required");
+        }
+        CatalogValidator.Validate(provider);
+        if (provider.Id != Id)
+        {
+            throw new StarmapValidationException("provider.id", provider.Id, $"must equal the provider grain key '{Id}'");
+        }
+    }
+
+    /// <summary>Keeps the first-seen time and moves the update time only when content changed.</summary>
+    private Offering Stamp(Offering? existing, Offering incoming)
+    {
+        var content = incoming with { CreatedAt = null, UpdatedAt = null };
+        if (existing is not null && existing with { CreatedAt = null, UpdatedAt = null } == content)
+        {
+            return existing;
+        }
+        var now = clock.GetUtcNow();
+        return content with { CreatedAt = existing?.CreatedAt ?? incoming.CreatedAt ?? now, UpdatedAt = now };
+    }
+
+    private async Task<WriteResult> CommitAsync(ProviderState next)
+    {
+        var previous = state.State;
+        if (next == previous)
+        {
+            var current = await Catalog.PublishProviderAsync(Id, previous.Version, previous.ToDetails());
+            return new WriteResult { Changed = false, Version = previous.Version, Generation = current };
+        }
+
+        state.State = next with { Version = previous.Version + 1 };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // Nothing was stored: keep serving the stored state. A conflicting write means another
+            // activation got there first, so drop this one and re-read on the next call.
+            state.State = previous;
+            if (ex is InconsistentStateException)
+            {
+                DeactivateOnIdle();
+            }
+            logger.LogError(ex, "Storing provider {ProviderId} failed; version stays {Version}", Id, previous.Version);
+            throw;
+        }
+
+        var generation = await Catalog.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
+        logger.LogInformation("Provider {ProviderId} is at version {Version}, catalog generation {Generation}",
+            Id, state.State.Version, generation);
+        return new WriteResult { Changed = true, Version = state.State.Version, Generation = generation };
+    }
+
+    private static Offering? Find(EquatableArray<Offering> offerings, string modelId)
+    {
+        // Offerings are kept sorted by ordinal model ID.
+        int low = 0, high = offerings.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var cmp = string.CompareOrdinal(offerings[mid].ModelId, modelId);
+            if (cmp == 0)
+            {
+                return offerings[mid];
+            }
+            if (cmp < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return null;
+    }
+
+    private static EquatableArray<Offering> Sorted(IEnumerable<Offering> offerings) =>
+        offerings.OrderBy(o => o.ModelId, StringComparer.Ordinal).ToEquatableArray();
+}

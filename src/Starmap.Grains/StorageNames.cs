@@ -1,0 +1,27 @@
+namespace Starmap.Grains;
+
+/// <summary>Names of the storage providers the grains use.</summary>
+public static class StorageNames
+{
+    /// <summary>Grain state of providers, authors and the catalog registry.</summary>
+    public const string Catalog = "starmap";
+}
+
+/// <summary>Grain type names; stable because stored state is keyed by them.</summary>
+public static class GrainTypes
+{
+    /// <summary>Provider grains.</summary>
+    public const string Provider = "starmap.provider";
+
+    /// <summary>Author grains.</summary>
+    public const string Author = "starmap.author";
+
+    /// <summary>The catalog registry.</summary>
+    public const string Catalog = "starmap.catalog";
+
+    /// <summary>State name of provider grains.</summary>
+    public const string ProviderState = "provider";
+
+    /// <summary>State name of author grains.</summary>
+    public const string AuthorState = "author";
+}

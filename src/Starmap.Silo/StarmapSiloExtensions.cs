@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Starmap.Grains;
+using Starmap.Storage.Sqlite;
+
+namespace Starmap.Silo;
+
+/// <summary>Wires a Starmap silo into a .NET host.</summary>
+public static class StarmapSiloExtensions
+{
+    /// <summary>
+    /// Adds the Starmap silo to the host: localhost clustering, SQLite grain storage in the data folder,
+    /// the grains, seeding of an empty store, and a log line when ready.
+    /// </summary>
+    public static IHostApplicationBuilder AddStarmapSilo(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
+        options.Validate();
+        builder.Services.AddSingleton(options);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            silo.AddStarmapStorageAndGrains(options.DataDirectory);
+        });
+
+        // Registered after the silo, so it starts once the silo accepts calls.
+        builder.Services.AddHostedService<SiloStartup>();
+        return builder;
+    }
+
+    /// <summary>SQLite storage in <paramref name="dataDirectory"/> plus the grains' services; shared with tests.</summary>
+    public static ISiloBuilder AddStarmapStorageAndGrains(this ISiloBuilder silo, string dataDirectory)
+    {
+        silo.AddSqliteGrainStorage(StorageNames.Catalog, o => o.DataDirectory = dataDirectory);
+        silo.Services.AddStarmapGrains();
+        return silo;
+    }
+}

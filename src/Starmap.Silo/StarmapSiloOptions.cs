@@ -1,0 +1,70 @@
+namespace Starmap.Silo;
+
+/// <summary>
+/// Settings of a Starmap silo, bound from the <c>Starmap</c> configuration section (appsettings.json,
+/// <c>Starmap__DataDirectory</c>-style environment variables, or <c>--data-dir</c>-style switches).
+/// </summary>
+public sealed class StarmapSiloOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Starmap";
+
+    /// <summary>Folder of the SQLite database; default <c>~/.local/share/starmap</c>.</summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory();
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Orleans cluster ID; clients must use the same.</summary>
+    public string ClusterId { get; set; } = "starmap";
+
+    /// <summary>Orleans service ID; clients must use the same.</summary>
+    public string ServiceId { get; set; } = "starmap";
+
+    /// <summary>Seed an empty store with the built-in catalog.</summary>
+    public bool Seed { get; set; } = true;
+
+    /// <summary>Command-line switches and the keys they set.</summary>
+    public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>
+    {
+        ["--data-dir"] = $"{Section}:{nameof(DataDirectory)}",
+        ["--silo-port"] = $"{Section}:{nameof(SiloPort)}",
+        ["--gateway-port"] = $"{Section}:{nameof(GatewayPort)}",
+        ["--cluster-id"] = $"{Section}:{nameof(ClusterId)}",
+        ["--service-id"] = $"{Section}:{nameof(ServiceId)}",
+        ["--seed"] = $"{Section}:{nameof(Seed)}",
+    };
+
+    /// <summary>Throws a message naming the setting when a value cannot work.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            throw new InvalidOperationException("Starmap:DataDirectory (--data-dir) must name a folder");
+        }
+        foreach (var (name, port) in new[] { ("SiloPort (--silo-port)", SiloPort), ("GatewayPort (--gateway-port)", GatewayPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                throw new InvalidOperationException($"Starmap:{name} must be between 1 and 65535, not {port}");
+            }
+        }
+        if (SiloPort == GatewayPort)
+        {
+            throw new InvalidOperationException($"Starmap:SiloPort and Starmap:GatewayPort must differ (both are {SiloPort})");
+        }
+        if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))
+        {
+            throw new InvalidOperationException("Starmap:ClusterId and Starmap:ServiceId must not be empty");
+        }
+    }
+
+    private static string DefaultDataDirectory()
+    {
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return string.IsNullOrEmpty(root) ? Path.GetFullPath("starmap-data") : Path.Combine(root, "starmap");
+    }
+}
