@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Starmap.EndToEnd.Tests;
+
+/// <summary>A real Starmap silo process on 127.0.0.1, started from the built dll.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(Process process, string dataDirectory, int gatewayPort, string clusterId)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        GatewayPort = gatewayPort;
+        ClusterId = clusterId;
+    }
+
+    public string DataDirectory { get; }
+
+    public int GatewayPort { get; }
+
+    public string ClusterId { get; }
+
+    public string Gateway => $"127.0.0.1:{GatewayPort}";
+
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, string clusterId = "starmap", params string[] extraArgs)
+    {
+        var siloPort = FreePort();
+        var gatewayPort = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { SiloDll(), "--data-dir", dataDirectory, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", "--cluster-id", clusterId }.Concat(extraArgs))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var silo = new SiloProcess(process, dataDirectory, gatewayPort, clusterId);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await silo.WaitForOutputAsync("Starmap silo ready", TimeSpan.FromSeconds(60));
+        return silo;
+    }
+
+    /// <summary>Waits until the output holds <paramref name="text"/>; fails with the output when the process exits or the deadline passes.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"silo exited with code {_process.ExitCode} before '{text}':\n{Output}");
+            }
+            if (clock.Elapsed > deadline)
+            {
+                throw new TimeoutException($"no '{text}' from the silo within {deadline}:\n{Output}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Sends SIGTERM, as systemd or Ctrl+C would, and returns the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", $"{_process.Id}"]))
+            {
+                await kill!.WaitForExitAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                await StopAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        _process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string SiloDll()
+    {
+        // tests/Starmap.EndToEnd.Tests/bin/<Configuration>/net10.0/ → src/Starmap.Silo/bin/<Configuration>/net10.0/
+        var bin = new DirectoryInfo(AppContext.BaseDirectory);
+        var framework = bin.Name.Length > 0 ? bin : bin.Parent!;
+        var configuration = framework.Parent!.Name;
+        var root = framework.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(root, "src", "Starmap.Silo", "bin", configuration, framework.Name, "Starmap.Silo.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the silo first: {dll} is missing");
+    }
+}
+
+/// <summary>Temporary folders.</summary>
+public static class TestFolders
+{
+    public static string New(string purpose)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "starmap-e2e", $"{purpose}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static void Delete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
