@@ -133,7 +133,8 @@ public static partial class CatalogValidator
             // The operation becomes the second half of the endpoint ID (openai/chat-completions).
             if (IdRules.EntityIdProblem(endpoint.Operation) is { } problem)
             {
-                throw IdRules.Invalid(path + ".operation", endpoint.Operation, problem.Replace("google-ai-studio", "chat-completions", StringComparison.Ordinal));
+                var reason = problem == IdRules.KebabCaseReason ? "must be lower-case kebab-case like 'chat-completions'" : problem;
+                throw IdRules.Invalid(path + ".operation", endpoint.Operation, reason);
             }
             if (!operations.Add(endpoint.Operation))
             {
