@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 using Starmap.Catalog;
 
 namespace Starmap.Grains;
@@ -131,18 +130,12 @@ internal sealed class AuthorGrain(
             return new WriteResult { Changed = false, Version = previous.Version, Generation = current };
         }
 
-        state.State = next with { Version = previous.Version + 1 };
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteOrRollbackAsync(next with { Version = previous.Version + 1 }, this);
         }
         catch (Exception ex)
         {
-            state.State = previous;
-            if (ex is InconsistentStateException)
-            {
-                DeactivateOnIdle();
-            }
             logger.LogError(ex, "Storing author {AuthorId} failed; version stays {Version}", Id, previous.Version);
             throw;
         }

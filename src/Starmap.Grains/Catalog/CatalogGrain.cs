@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 using Starmap.Catalog;
 
 namespace Starmap.Grains;
@@ -147,42 +146,18 @@ internal sealed class CatalogGrain(
 
     public async Task MarkSeededAsync(string seedVersion)
     {
-        var previous = state.State;
-        state.State = previous with { SeedVersion = seedVersion, SeededAt = clock.GetUtcNow() };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
-        }
+        await state.WriteOrRollbackAsync(state.State with { SeedVersion = seedVersion, SeededAt = clock.GetUtcNow() }, this);
     }
 
     /// <summary>Stores the generation and the entity versions it covers before anyone can read it.</summary>
     private async Task<long> PersistAsync(long generation)
     {
-        var previous = state.State;
-        state.State = previous with
+        await state.WriteOrRollbackAsync(state.State with
         {
             Generation = generation,
             Providers = Versions(_providerVersions),
             Authors = Versions(_authorVersions),
-        };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception ex)
-        {
-            state.State = previous;
-            if (ex is InconsistentStateException)
-            {
-                DeactivateOnIdle();
-            }
-            throw;
-        }
+        }, this);
         return generation;
     }
 

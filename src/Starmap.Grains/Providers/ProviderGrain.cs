@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 using Starmap.Catalog;
 
 namespace Starmap.Grains;
@@ -135,20 +134,12 @@ internal sealed class ProviderGrain(
             return new WriteResult { Changed = false, Version = previous.Version, Generation = current };
         }
 
-        state.State = next with { Version = previous.Version + 1 };
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteOrRollbackAsync(next with { Version = previous.Version + 1 }, this);
         }
         catch (Exception ex)
         {
-            // Nothing was stored: keep serving the stored state. A conflicting write means another
-            // activation got there first, so drop this one and re-read on the next call.
-            state.State = previous;
-            if (ex is InconsistentStateException)
-            {
-                DeactivateOnIdle();
-            }
             logger.LogError(ex, "Storing provider {ProviderId} failed; version stays {Version}", Id, previous.Version);
             throw;
         }
