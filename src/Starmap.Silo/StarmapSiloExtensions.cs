@@ -37,9 +37,13 @@ public static class StarmapSiloExtensions
     }
 
     /// <summary>SQLite storage in <paramref name="dataDirectory"/> plus the grains' services; shared with tests.</summary>
-    public static ISiloBuilder AddStarmapStorageAndGrains(this ISiloBuilder silo, string dataDirectory)
+    public static ISiloBuilder AddStarmapStorageAndGrains(this ISiloBuilder silo, string dataDirectory, Action<SqliteGrainStorageOptions>? storage = null)
     {
-        silo.AddSqliteGrainStorage(StorageNames.Catalog, o => o.DataDirectory = dataDirectory);
+        silo.AddSqliteGrainStorage(StorageNames.Catalog, o =>
+        {
+            o.DataDirectory = dataDirectory;
+            storage?.Invoke(o);
+        });
         silo.Services.AddStarmapGrains();
         return silo;
     }

@@ -1,5 +1,6 @@
 using Orleans.TestingHost;
 using Starmap.Silo;
+using Starmap.Storage.Sqlite;
 
 [assembly: AssemblyFixture(typeof(Starmap.Grains.Tests.ClusterFixture))]
 
@@ -36,10 +37,10 @@ public sealed class ClusterFixture : IAsyncLifetime
 /// <summary>Builds test clusters configured like the real silo (SQLite storage, the Starmap grains).</summary>
 public static class TestClusters
 {
-    public static InProcessTestCluster Create(string dataDirectory, int silos)
+    public static InProcessTestCluster Create(string dataDirectory, int silos, Action<SqliteGrainStorageOptions>? storage = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
-        builder.ConfigureSilo((_, silo) => silo.AddStarmapStorageAndGrains(dataDirectory));
+        builder.ConfigureSilo((_, silo) => silo.AddStarmapStorageAndGrains(dataDirectory, storage));
         return builder.Build();
     }
 }

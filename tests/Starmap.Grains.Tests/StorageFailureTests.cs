@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Orleans.TestingHost;
+
+namespace Starmap.Grains.Tests;
+
+/// <summary>
+/// A write that storage refuses (here: the database file locked by another process's transaction)
+/// changes nothing anyone can see, and the next write after the fault continues cleanly.
+/// </summary>
+public sealed class StorageFailureTests : IAsyncLifetime
+{
+    private readonly string _dataDirectory = TestData.NewDirectory("faults");
+    private InProcessTestCluster _cluster = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _cluster = TestClusters.Create(_dataDirectory, silos: 1, storage: o => o.BusyTimeout = TimeSpan.FromMilliseconds(200));
+        await _cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        TestData.Delete(_dataDirectory);
+    }
+
+    [Fact]
+    public async Task A_refused_write_leaves_grain_catalog_and_versions_as_they_were()
+    {
+        var catalog = new StarmapCatalog(_cluster.Client);
+        var grain = _cluster.Client.GetGrain<IProviderGrain>("faulty");
+        await grain.SetAsync(Samples.Provider("faulty"));
+        var kept = await grain.SetModelAsync(Samples.Offering("faulty", "kept"));
+        var before = await grain.GetAsync();
+        var statusBefore = await catalog.GetStatusAsync();
+
+        await using (var blocker = new SqliteConnection($"Data Source={Path.Combine(_dataDirectory, "starmap.db")};Pooling=False"))
+        {
+            await blocker.OpenAsync(TestContext.Current.CancellationToken);
+            await using var lockTransaction = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            await using (var command = blocker.CreateCommand())
+            {
+                // Take the write lock and hold it until the transaction ends.
+                command.Transaction = (SqliteTransaction)lockTransaction;
+                command.CommandText = "DELETE FROM grain_state WHERE 0";
+                await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => grain.SetModelAsync(Samples.Offering("faulty", "lost")));
+            Assert.Contains("locked", refused.ToString(), StringComparison.OrdinalIgnoreCase);
+
+            Assert.Equal(before, await grain.GetAsync());
+            Assert.Null(await catalog.Models.FindAsync("faulty", "lost"));
+            Assert.Equal(statusBefore.Generation, (await catalog.GetStatusAsync()).Generation);
+            await lockTransaction.RollbackAsync(TestContext.Current.CancellationToken);
+        }
+
+        var after = await grain.SetModelAsync(Samples.Offering("faulty", "after"));
+        Assert.Equal(kept.Version + 1, after.Version);
+        Assert.Equal(["after", "kept"], (await grain.ListModelsAsync()).Select(o => o.ModelId));
+        Assert.NotNull(await catalog.Models.FindAsync("faulty", "after"));
+    }
+}
