@@ -29,7 +29,7 @@ if ! dotnet build Starmap.Orleans.sln -c Release -nologo -clp:NoSummary; then
 fi
 
 status=0
-for project in tests/*/*.Tests.csproj; do
+for project in tests/*.Tests/*.Tests.csproj; do
     name=$(basename "$project" .csproj)
     dotnet test "$project" -c Release --no-build -nologo \
         --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1

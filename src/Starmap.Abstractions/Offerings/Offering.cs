@@ -46,6 +46,9 @@ public sealed record Offering
     /// <summary>When its content last changed.</summary>
     [Id(12)] public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Where each synced field's value came from, sorted by path.</summary>
+    [Id(13)] public EquatableArray<FieldProvenance> Provenance { get; init; }
+
     /// <summary>The offering's key.</summary>
     public OfferingKey Key => new(ProviderId, ModelId);
 }
