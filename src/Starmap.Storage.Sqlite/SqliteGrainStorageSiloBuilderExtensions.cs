@@ -42,3 +42,21 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         return builder;
     }
 }
+
+public static class SqliteReminderSiloBuilderExtensions
+{
+    /// <summary>Keeps Orleans reminders in the SQLite file <paramref name="configureOptions"/> names.</summary>
+    public static ISiloBuilder UseSqliteReminderService(this ISiloBuilder builder, Action<SqliteGrainStorageOptions> configureOptions)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configureOptions);
+        var options = new SqliteGrainStorageOptions();
+        configureOptions(options);
+        builder.AddReminders();
+        builder.Services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(
+            sp.GetRequiredService<IOptions<Orleans.Configuration.ClusterOptions>>(),
+            options,
+            sp.GetRequiredService<ILogger<SqliteReminderTable>>()));
+        return builder;
+    }
+}
