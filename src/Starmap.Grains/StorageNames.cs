@@ -16,6 +16,9 @@ public static class GrainTypes
     /// <summary>Author grains.</summary>
     public const string Author = "starmap.author";
 
+    /// <summary>Provider sync grains.</summary>
+    public const string ProviderSync = "starmap.provider-sync";
+
     /// <summary>The catalog registry.</summary>
     public const string Catalog = "starmap.catalog";
 

@@ -22,6 +22,9 @@ public sealed class StarmapCatalog(IGrainFactory grains)
     /// <summary>Inference endpoints.</summary>
     public EndpointCollection Endpoints { get; } = new(grains);
 
+    /// <summary>Provider syncs and schedules.</summary>
+    public SyncCollection Sync { get; } = new(grains);
+
     /// <summary>Generation and counts.</summary>
     public Task<CatalogStatus> GetStatusAsync() => Registry.GetStatusAsync();
 

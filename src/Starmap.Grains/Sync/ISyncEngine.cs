@@ -1,0 +1,8 @@
+namespace Starmap.Grains;
+
+/// <summary>Runs one provider sync end to end: fetch, reconcile, guard, diff, and apply unless a dry run.</summary>
+public interface ISyncEngine
+{
+    /// <summary>Never throws for source or data problems: they come back as a rejected or failed result.</summary>
+    Task<SyncResult> RunAsync(string providerId, SyncRequest request, CancellationToken cancellationToken);
+}
