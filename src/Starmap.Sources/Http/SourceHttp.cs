@@ -28,6 +28,7 @@ internal sealed class SourceHttp(IHttpClientFactory factory, IOptions<SourceOpti
         {
             string reason;
             TimeSpan? retryAfter = null;
+            var readingBody = false;
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 timeout.CancelAfter(_options.RequestTimeout);
@@ -38,6 +39,7 @@ internal sealed class SourceHttp(IHttpClientFactory factory, IOptions<SourceOpti
                     logger.LogDebug("{Provider}: GET {Url} answered {Status}", call.ProviderId, Display(url), (int)response.StatusCode);
                     if (response.IsSuccessStatusCode)
                     {
+                        readingBody = true;
                         return await ReadBodyAsync(call, url, response, timeout.Token).ConfigureAwait(false);
                     }
                     reason = await DescribeFailureAsync(response, timeout.Token).ConfigureAwait(false);
@@ -52,14 +54,12 @@ internal sealed class SourceHttp(IHttpClientFactory factory, IOptions<SourceOpti
                     reason = $"no complete response within {Format(_options.RequestTimeout)}";
                     logger.LogDebug(ex, "{Provider}: GET {Url} timed out", call.ProviderId, Display(url));
                 }
-                catch (HttpRequestException ex)
+                catch (Exception ex) when (ex is HttpRequestException or IOException)
                 {
-                    reason = "request failed: " + ex.Message;
-                }
-                catch (IOException ex)
-                {
-                    // A body cut off mid-way (HttpIOException "response ended prematurely") lands here.
-                    reason = "response cut off: " + ex.Message;
+                    // After the headers, a broken connection (reset, or "response ended prematurely")
+                    // means the body was cut off; before them, the request itself failed.
+                    reason = (readingBody || ex is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
+                        ? "response cut off: " : "request failed: ") + ex.Message;
                 }
             }
 

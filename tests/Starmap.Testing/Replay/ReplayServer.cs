@@ -135,6 +135,9 @@ public sealed class ReplayServer : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(body.AsMemory(0, cut), aborted).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            // Let the client take in the headers and the partial body first: an immediate reset may
+            // make its socket discard them, and the cut would look like a failed request instead.
+            await Task.Delay(TimeSpan.FromMilliseconds(100), aborted).ConfigureAwait(false);
             context.Abort();
             return;
         }
