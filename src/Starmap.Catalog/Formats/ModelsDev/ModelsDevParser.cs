@@ -1,0 +1,216 @@
+using System.Text.Json;
+
+namespace Starmap.Catalog.Formats.ModelsDev;
+
+/// <summary>
+/// Reads a models.dev <c>api.json</c>. Lenient per record, strict on the whole: a file that is not a
+/// JSON object of providers fails with <see cref="FormatException"/>, but one odd model (a value of
+/// the wrong type, a missing ID) only drops that value or record and adds a warning, because
+/// models.dev's schema grows often and one bad entry must not hide 5,000 good ones.
+/// </summary>
+public static class ModelsDevParser
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Parses UTF-8 JSON.</summary>
+    public static ModelsDevSnapshot Parse(ReadOnlyMemory<byte> utf8Json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
+            return Read(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(ex);
+        }
+    }
+
+    /// <summary>Parses JSON text.</summary>
+    public static ModelsDevSnapshot Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json, DocumentOptions);
+            return Read(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(ex);
+        }
+    }
+
+    /// <summary>Parses a stream of UTF-8 JSON.</summary>
+    public static async Task<ModelsDevSnapshot> ParseAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(utf8Json, DocumentOptions, cancellationToken).ConfigureAwait(false);
+            return Read(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(ex);
+        }
+    }
+
+    private static FormatException Invalid(JsonException ex) =>
+        new($"models.dev api.json is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): {ex.Message}", ex);
+
+    private static ModelsDevSnapshot Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"models.dev api.json must be an object of providers, not {Describe(root.ValueKind)}");
+        }
+        var warnings = new ModelsDevWarnings();
+        var providers = new Dictionary<string, ModelsDevProvider>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.Object)
+            {
+                warnings.Add($"{property.Name}: provider entry is {Describe(property.Value.ValueKind)}, skipped");
+                continue;
+            }
+            providers[property.Name] = ReadProvider(property.Name, property.Value, warnings);
+        }
+        return new ModelsDevSnapshot { Providers = providers, Warnings = warnings.ToArray() };
+    }
+
+    private static ModelsDevProvider ReadProvider(string id, JsonElement element, ModelsDevWarnings warnings)
+    {
+        var reader = new ModelsDevElement(element, id, warnings);
+        var models = new List<ModelsDevModel>();
+        if (reader.Object("models") is { } list)
+        {
+            foreach (var property in list.EnumerateObject())
+            {
+                var context = id + "/" + property.Name;
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    warnings.Add($"{context}: model entry is {Describe(property.Value.ValueKind)}, skipped");
+                    continue;
+                }
+                if (property.Name.Length == 0)
+                {
+                    warnings.Add($"{id}: a model has an empty ID, skipped");
+                    continue;
+                }
+                models.Add(ReadModel(property.Name, new ModelsDevElement(property.Value, context, warnings)));
+            }
+        }
+        else
+        {
+            warnings.Add($"{id}: no models object");
+        }
+        return new ModelsDevProvider
+        {
+            Id = id,
+            Name = reader.String("name"),
+            Env = reader.Strings("env") ?? default,
+            Npm = reader.String("npm"),
+            Api = reader.String("api"),
+            Doc = reader.String("doc"),
+            Models = models.OrderBy(m => m.Id, StringComparer.Ordinal).ToEquatableArray(),
+        };
+    }
+
+    private static ModelsDevModel ReadModel(string id, ModelsDevElement m)
+    {
+        var modalities = m.Child("modalities");
+        return new ModelsDevModel
+        {
+            // The key is the ID providers are called with; the inner "id" repeats it.
+            Id = id,
+            Name = m.String("name"),
+            Description = m.String("description"),
+            Family = m.String("family"),
+            Attachment = m.Bool("attachment"),
+            Reasoning = m.Bool("reasoning"),
+            ToolCall = m.Bool("tool_call"),
+            Temperature = m.Bool("temperature"),
+            StructuredOutput = m.Bool("structured_output"),
+            OpenWeights = m.Bool("open_weights"),
+            Knowledge = m.Date("knowledge"),
+            ReleaseDate = m.Date("release_date"),
+            LastUpdated = m.Date("last_updated"),
+            InputModalities = modalities?.Strings("input"),
+            OutputModalities = modalities?.Strings("output"),
+            Cost = m.Child("cost") is { } cost ? ReadCost(cost) : null,
+            Limit = m.Child("limit") is { } limit
+                ? new ModelsDevLimit { Context = limit.Long("context"), Input = limit.Long("input"), Output = limit.Long("output") }
+                : null,
+            Status = m.String("status"),
+            ReasoningOptions = m.Items("reasoning_options").Select(ReadReasoningOption).OfType<ModelsDevReasoningOption>().ToEquatableArray(),
+        };
+    }
+
+    private static ModelsDevCost ReadCost(ModelsDevElement cost)
+    {
+        var tiers = new List<ModelsDevCostTier>();
+        foreach (var tier in cost.Items("tiers"))
+        {
+            var condition = tier.Child("tier");
+            if (condition?.String("type") is not "context" || condition.Long("size") is not { } size)
+            {
+                tier.Warn("a price tier is not a context-size tier, skipped");
+                continue;
+            }
+            tiers.Add(ReadTier(tier, size));
+        }
+        // context_over_200k predates "tiers" and repeats its 200k tier; it counts only on its own.
+        if (tiers.Count == 0 && cost.Child("context_over_200k") is { } over)
+        {
+            tiers.Add(ReadTier(over, 200_000));
+        }
+        return new ModelsDevCost
+        {
+            Input = cost.Decimal("input"),
+            Output = cost.Decimal("output"),
+            CacheRead = cost.Decimal("cache_read"),
+            CacheWrite = cost.Decimal("cache_write"),
+            Reasoning = cost.Decimal("reasoning"),
+            InputAudio = cost.Decimal("input_audio"),
+            OutputAudio = cost.Decimal("output_audio"),
+            Tiers = tiers.OrderBy(t => t.ContextOver).ToEquatableArray(),
+        };
+    }
+
+    private static ModelsDevCostTier ReadTier(ModelsDevElement tier, long contextOver) => new()
+    {
+        ContextOver = contextOver,
+        Input = tier.Decimal("input"),
+        Output = tier.Decimal("output"),
+        CacheRead = tier.Decimal("cache_read"),
+        CacheWrite = tier.Decimal("cache_write"),
+        Reasoning = tier.Decimal("reasoning"),
+    };
+
+    private static ModelsDevReasoningOption? ReadReasoningOption(ModelsDevElement option)
+    {
+        if (option.String("type") is not { } type)
+        {
+            option.Warn("a reasoning option has no type, skipped");
+            return null;
+        }
+        return new ModelsDevReasoningOption
+        {
+            Type = type,
+            Values = option.Strings("values") ?? default,
+            Min = option.Long("min"),
+            Max = option.Long("max"),
+        };
+    }
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "empty",
+    };
+}

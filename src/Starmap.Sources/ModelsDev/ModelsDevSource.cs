@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Sources.Http;
+
+namespace Starmap.Sources;
+
+/// <summary>
+/// models.dev <c>api.json</c> over HTTP. One snapshot is fetched and shared by every provider for
+/// <see cref="SourceOptions.ModelsDevCacheDuration"/>; concurrent callers wait for the same download.
+/// When a refresh fails, the last good snapshot is used with a warning rather than failing the sync.
+/// </summary>
+public sealed class ModelsDevSource : IObservationSource, IDisposable
+{
+    private const string Name = "models.dev";
+
+    private readonly SourceHttp _http;
+    private readonly SourceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ModelsDevSource> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private CachedSnapshot? _cached;
+
+    internal ModelsDevSource(SourceHttp http, IOptions<SourceOptions> options, TimeProvider time, ILogger<ModelsDevSource> logger)
+    {
+        _http = http;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    public string SourceId => SourceIds.ModelsDev;
+
+    /// <summary>Number of downloads made (for diagnostics and tests of the cache).</summary>
+    public int Downloads { get; private set; }
+
+    /// <summary>The current snapshot and when it was read, downloading it when the cache is empty or stale.</summary>
+    public async Task<(ModelsDevSnapshot Snapshot, DateTimeOffset FetchedAt)> GetSnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        var cached = await GetCachedAsync(cancellationToken).ConfigureAwait(false);
+        return (cached.Snapshot, cached.FetchedAt);
+    }
+
+    /// <inheritdoc/>
+    public async Task<SourceOutcome> FetchAsync(Provider provider, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        var cached = await GetCachedAsync(cancellationToken).ConfigureAwait(false);
+        var location = SourceHttp.Display(_options.ModelsDevUrl);
+        var observation = ModelsDevMapper.ToObservation(cached.Snapshot, provider, cached.FetchedAt, location);
+        if (observation is null)
+        {
+            var names = string.Join(", ", new[] { provider.Id }.Concat(provider.Aliases));
+            return SourceOutcome.Skipped($"models.dev lists no provider named {names}", location);
+        }
+        if (cached.Warning is not null)
+        {
+            observation = observation with { Warnings = observation.Warnings.Add(cached.Warning) };
+        }
+        return SourceOutcome.Observed(observation);
+    }
+
+    private async Task<CachedSnapshot> GetCachedAsync(CancellationToken cancellationToken)
+    {
+        if (Fresh(_cached) is { } fresh)
+        {
+            return fresh;
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Fresh(_cached) is { } fetchedMeanwhile)
+            {
+                return fetchedMeanwhile;
+            }
+            try
+            {
+                var snapshot = await DownloadAsync(cancellationToken).ConfigureAwait(false);
+                _cached = new CachedSnapshot(snapshot, _time.GetUtcNow(), null);
+                return _cached;
+            }
+            catch (SourceException ex) when (_cached is { } stale)
+            {
+                _logger.LogWarning("{Message}; using the snapshot read at {FetchedAt:O}", ex.Message, stale.FetchedAt);
+                return stale with { Warning = $"{ex.Message}; used the snapshot read at {stale.FetchedAt:O}" };
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private CachedSnapshot? Fresh(CachedSnapshot? cached) =>
+        cached is not null && _time.GetUtcNow() - cached.FetchedAt < _options.ModelsDevCacheDuration ? cached : null;
+
+    private async Task<ModelsDevSnapshot> DownloadAsync(CancellationToken cancellationToken)
+    {
+        var url = _options.ModelsDevUrl;
+        var call = new SourceCall(Name, null, default, _options.MaxModelsDevResponseBytes);
+        var body = await _http.GetAsync(call, url, cancellationToken).ConfigureAwait(false);
+        Downloads++;
+        ModelsDevSnapshot snapshot;
+        try
+        {
+            snapshot = ModelsDevParser.Parse(body);
+        }
+        catch (FormatException ex)
+        {
+            throw call.Fail(url, ex.Message, ex);
+        }
+        if (snapshot.Providers.Count == 0)
+        {
+            throw call.Fail(url, "api.json lists no providers");
+        }
+        _logger.LogInformation("models.dev: read {Providers} providers, {Models} models from {Url}",
+            snapshot.Providers.Count, snapshot.ModelCount, SourceHttp.Display(url));
+        return snapshot;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _gate.Dispose();
+
+    private sealed record CachedSnapshot(ModelsDevSnapshot Snapshot, DateTimeOffset FetchedAt, string? Warning);
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Starmap.Sources;
+
+/// <summary>
+/// Reads every source of one provider concurrently under one deadline. Each source ends in its own
+/// report (ok, failed, skipped); one failing source never stops the others, unlike Starmap's sync,
+/// which aborted on the first error. Only the caller's cancellation ends the whole fetch.
+/// </summary>
+public sealed class SourceFetcher
+{
+    private readonly IReadOnlyList<IObservationSource> _sources;
+    private readonly ApiKeyResolver _keys;
+    private readonly SourceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SourceFetcher> _logger;
+
+    /// <summary>Creates a fetcher over <paramref name="sources"/>.</summary>
+    public SourceFetcher(IEnumerable<IObservationSource> sources, ApiKeyResolver keys, IOptions<SourceOptions> options, TimeProvider time, ILogger<SourceFetcher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _sources = [.. sources];
+        _keys = keys;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Fetches the sources <paramref name="request"/> selects (all when it names none) for <paramref name="provider"/>.</summary>
+    public async Task<SourceFetchResult> FetchAsync(Provider provider, SyncRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(request);
+        var key = _keys.GetStatus(provider);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Deadline);
+
+        var wanted = request.Sources.IsEmpty ? _sources.Select(s => s.SourceId).ToList() : request.Sources.Distinct(StringComparer.Ordinal).ToList();
+        var runs = wanted.Select(id => _sources.FirstOrDefault(s => s.SourceId == id) is { } source
+            ? RunAsync(source, provider, deadline.Token, cancellationToken)
+            : Task.FromResult<(SourceReport, SourceObservation?)>((new SourceReport
+            {
+                Source = id,
+                Status = SourceStatus.Skipped,
+                Error = $"source '{id}' is not fetched here (sources: {string.Join(", ", _sources.Select(s => s.SourceId))})",
+            }, null)));
+        var results = await Task.WhenAll(runs).ConfigureAwait(false);
+        return new SourceFetchResult
+        {
+            ProviderId = provider.Id,
+            Reports = results.Select(r => r.Item1).ToEquatableArray(),
+            Observations = results.Select(r => r.Item2).OfType<SourceObservation>().ToEquatableArray(),
+            Key = key,
+        };
+    }
+
+    private async Task<(SourceReport, SourceObservation?)> RunAsync(IObservationSource source, Provider provider, CancellationToken deadline, CancellationToken caller)
+    {
+        var started = _time.GetTimestamp();
+        SourceReport Report(SourceStatus status, string? error, string? location, int models = 0) => new()
+        {
+            Source = source.SourceId,
+            Status = status,
+            Error = error,
+            Location = location,
+            Models = models,
+            Duration = _time.GetElapsedTime(started),
+        };
+
+        try
+        {
+            // Yield first so a source that blocks before its first await cannot hold up the others.
+            await Task.Yield();
+            var outcome = await source.FetchAsync(provider, deadline).ConfigureAwait(false);
+            if (outcome.Observation is { } observation)
+            {
+                return (Report(SourceStatus.Ok, null, observation.Location, observation.Models.Count), observation);
+            }
+            _logger.LogInformation("{Provider}: {Source} skipped: {Reason}", provider.Id, source.SourceId, outcome.SkipReason);
+            return (Report(SourceStatus.Skipped, outcome.SkipReason, outcome.Location), null);
+        }
+        catch (SourceException ex)
+        {
+            _logger.LogWarning("{Provider}: {Source} failed: {Message}", provider.Id, source.SourceId, ex.Message);
+            return (Report(SourceStatus.Failed, ex.Message, ex.Location), null);
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            var message = $"{provider.Id}: {source.SourceId} did not finish within the {Http.SourceHttp.Format(_options.Deadline)} deadline";
+            _logger.LogWarning("{Message}", message);
+            return (Report(SourceStatus.Failed, message, null), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in one source must not take the others down; its report says what happened.
+            Debug.Assert(ex is not SourceException);
+            _logger.LogError(ex, "{Provider}: {Source} failed unexpectedly", provider.Id, source.SourceId);
+            return (Report(SourceStatus.Failed, $"{provider.Id}: {source.SourceId} failed unexpectedly: {ex.GetType().Name}", null), null);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Starmap.Sources;
+
+/// <summary>Limits and endpoints of the sources. Defaults suit a scheduled sync of a few providers.</summary>
+public sealed class SourceOptions
+{
+    /// <summary>Longest wait for one HTTP request, headers and body together.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest time one <see cref="SourceFetcher.FetchAsync"/> may take over all sources, retries included.</summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Retries after the first attempt, for 408, 429, 5xx, timeouts and broken connections.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First backoff delay; doubled per retry unless the server sends Retry-After.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Cap on any single retry delay, including a server's Retry-After.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest provider API response (each page), in bytes.</summary>
+    public long MaxProviderResponseBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Largest models.dev response, in bytes (the 2026 snapshot is 3.3 MB).</summary>
+    public long MaxModelsDevResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Models asked for per page where the API pages (Anthropic <c>limit</c>, Google <c>pageSize</c>).</summary>
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>Stop following pages after this many; a list that never ends is an error, not a complete list.</summary>
+    public int MaxPages { get; set; } = 100;
+
+    /// <summary>Where models.dev's <c>api.json</c> is read from.</summary>
+    public Uri ModelsDevUrl { get; set; } = new("https://models.dev/api.json");
+
+    /// <summary>How long a fetched models.dev snapshot is reused across providers.</summary>
+    public TimeSpan ModelsDevCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Reads an environment variable; keys are looked up at call time through it (tests substitute it).</summary>
+    public Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
+
+    internal void Validate()
+    {
+        if (RequestTimeout <= TimeSpan.Zero || Deadline <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("SourceOptions: RequestTimeout and Deadline must be positive");
+        }
+        if (MaxRetries < 0 || PageSize <= 0 || MaxPages <= 0 || MaxProviderResponseBytes <= 0 || MaxModelsDevResponseBytes <= 0)
+        {
+            throw new InvalidOperationException("SourceOptions: MaxRetries must be >= 0 and PageSize, MaxPages and the size caps > 0");
+        }
+        if (!ModelsDevUrl.IsAbsoluteUri)
+        {
+            throw new InvalidOperationException("SourceOptions: ModelsDevUrl must be absolute");
+        }
+    }
+}

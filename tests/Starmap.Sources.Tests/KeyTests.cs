@@ -1,0 +1,145 @@
+using Starmap.Testing;
+using static Starmap.Sources.Tests.TestProviders;
+
+namespace Starmap.Sources.Tests;
+
+public sealed class KeyTests
+{
+    private const string Secret = "sk-SECRET-4f1c9a7e2b";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Missing_required_key_skips_the_source_without_a_request()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.Map("/v1/models", ReplayResponse.Json("""{"data":[]}"""));
+
+        var outcome = await h.Api.FetchAsync(OpenAI(h.Server), Ct);
+        var status = h.Keys.GetStatus(OpenAI(h.Server));
+
+        Assert.Equal("OPENAI_API_KEY is not set", outcome.SkipReason);
+        Assert.Null(outcome.Observation);
+        Assert.Empty(h.Server.Requests);
+        Assert.True(status.Required);
+        Assert.False(status.Present);
+        Assert.True(status.Blocks);
+    }
+
+    [Fact]
+    public async Task First_set_variable_wins_and_status_names_it()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.Map("/v1beta/models", ReplayResponse.Json("""{"models":[]}"""));
+        h.Environment["GOOGLE_API_KEY"] = "first";
+        h.Environment["GEMINI_API_KEY"] = "second";
+
+        await h.ObserveAsync(Google(h.Server));
+        var status = h.Keys.GetStatus(Google(h.Server));
+
+        Assert.Equal("first", h.Server.Requests.Single().Header("x-goog-api-key"));
+        Assert.Equal(new KeyStatus { ProviderId = "google-ai-studio", Required = true, Present = true, EnvVar = "GOOGLE_API_KEY", EnvVars = ["GOOGLE_API_KEY", "GEMINI_API_KEY"] }, status);
+    }
+
+    [Fact]
+    public async Task A_key_that_fails_the_pattern_skips_without_echoing_it()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Environment["ANTHROPIC_API_KEY"] = "wrong-" + Secret;
+
+        var outcome = await h.Api.FetchAsync(Anthropic(h.Server), Ct);
+
+        Assert.Equal("ANTHROPIC_API_KEY does not match the expected key pattern ^sk-ant-", outcome.SkipReason);
+        Assert.Empty(h.Server.Requests);
+    }
+
+    [Fact]
+    public async Task Header_key_appears_only_in_its_header_never_in_url_messages_or_logs()
+    {
+        await using var h = await Harness.StartAsync(o => o.MaxRetries = 1);
+        // The error body echoes the key, as some APIs do: it must still not leave the source.
+        h.Server.Map("/v1/models", ReplayResponse.WithStatus(503, $$"""{"error":"overloaded for key {{Secret}}"}"""));
+        h.Environment["OPENAI_API_KEY"] = Secret;
+
+        var result = await h.Fetcher.FetchAsync(OpenAI(h.Server), new SyncRequest { Sources = [SourceIds.ProviderApi] }, Ct);
+
+        var report = result.Report(SourceIds.ProviderApi)!;
+        Assert.Equal(SourceStatus.Failed, report.Status);
+        Assert.Contains("***", report.Error);
+        foreach (var request in h.Server.Requests)
+        {
+            Assert.Equal("Bearer " + Secret, request.Header("Authorization"));
+            Assert.DoesNotContain(Secret, request.PathAndQuery);
+            Assert.Single(request.Headers, header => header.Value.Contains(Secret, StringComparison.Ordinal));
+        }
+        AssertNowhere(Secret, h, report, result.Key.ToString());
+    }
+
+    [Fact]
+    public async Task Query_parameter_key_travels_only_in_the_query_and_is_masked_everywhere_else()
+    {
+        await using var h = await Harness.StartAsync(o => o.MaxRetries = 1);
+        h.Server.Map("/v1/models", ReplayResponse.WithStatus(500, $"key {Secret} exploded"));
+        h.Environment["QUERY_KEY"] = Secret;
+        var provider = OpenAI(h.Server) with
+        {
+            Auth = new ProviderAuth { ApiKeyEnvVars = ["QUERY_KEY"], QueryParameter = "key" },
+        };
+
+        var result = await h.Fetcher.FetchAsync(provider, new SyncRequest { Sources = [SourceIds.ProviderApi] }, Ct);
+
+        var report = result.Report(SourceIds.ProviderApi)!;
+        Assert.Equal(SourceStatus.Failed, report.Status);
+        Assert.Equal(h.Server.Url("/v1/models"), report.Location);
+        foreach (var request in h.Server.Requests)
+        {
+            Assert.Equal(Secret, request.Query["key"]);
+            Assert.Null(request.Header("Authorization"));
+            Assert.DoesNotContain(request.Headers, header => header.Value.Contains(Secret, StringComparison.Ordinal));
+        }
+        AssertNowhere(Secret, h, report, result.Key.ToString());
+    }
+
+    [Fact]
+    public async Task Successful_observation_carries_no_key()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.Map("/v1/models", ReplayResponse.Json("""{"data":[{"id":"gpt-4o","owned_by":"system"}]}"""));
+        h.Environment["QUERY_KEY"] = Secret;
+        var provider = OpenAI(h.Server) with { Auth = new ProviderAuth { ApiKeyEnvVars = ["QUERY_KEY"], QueryParameter = "api_key" } };
+
+        var result = await h.Fetcher.FetchAsync(provider, new SyncRequest { Sources = [SourceIds.ProviderApi] }, Ct);
+
+        var observation = result.Observation(SourceIds.ProviderApi)!;
+        Assert.Equal(h.Server.Url("/v1/models"), observation.Location);
+        Assert.DoesNotContain(Secret, Starmap.Catalog.StarmapJson.Serialize(observation));
+        AssertNowhere(Secret, h, result.Report(SourceIds.ProviderApi)!, result.Key.ToString());
+    }
+
+    [Theory]
+    [InlineData(AuthScheme.Bearer, "Bearer k-1")]
+    [InlineData(AuthScheme.Basic, "Basic k-1")]
+    [InlineData(AuthScheme.Direct, "k-1")]
+    public async Task Scheme_prefixes_the_header_value(AuthScheme scheme, string expected)
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.Map("/v1/models", ReplayResponse.Json("""{"data":[]}"""));
+        h.Environment["CUSTOM_KEY"] = "k-1";
+        var provider = OpenAI(h.Server) with { Auth = new ProviderAuth { ApiKeyEnvVars = ["CUSTOM_KEY"], Header = "X-Custom-Auth", Scheme = scheme } };
+
+        await h.ObserveAsync(provider);
+
+        var request = h.Server.Requests.Single();
+        Assert.Equal(expected, request.Header("X-Custom-Auth"));
+        Assert.Null(request.Header("Authorization"));
+    }
+
+    private static void AssertNowhere(string secret, Harness h, SourceReport report, string keyStatus)
+    {
+        Assert.DoesNotContain(secret, report.Error ?? "");
+        Assert.DoesNotContain(secret, report.Location ?? "");
+        Assert.DoesNotContain(secret, keyStatus);
+        Assert.NotEmpty(h.Logs.Messages);
+        Assert.All(h.Logs.Messages, m => Assert.DoesNotContain(secret, m));
+    }
+}
