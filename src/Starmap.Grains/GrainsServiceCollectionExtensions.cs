@@ -11,6 +11,10 @@ public static class GrainsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CatalogStateLoader>();
+        services.AddStarmapSources();
+        services.TryAddSingleton<SyncHooks>();
+        services.TryAddSingleton(new Starmap.Catalog.Sync.GuardOptions());
+        services.TryAddSingleton<ISyncEngine, SyncEngine>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Starmap.Sources;
 using Starmap.Grains;
 using Starmap.Storage.Sqlite;
 
@@ -29,7 +30,9 @@ public static class StarmapSiloExtensions
                 o.ServiceId = options.ServiceId;
             });
             silo.AddStarmapStorageAndGrains(options.DataDirectory);
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumSyncInterval);
         });
+        builder.Services.Configure<SourceOptions>(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sources"));
 
         // Registered after the silo, so it starts once the silo accepts calls.
         builder.Services.AddHostedService<SiloStartup>();
@@ -39,11 +42,13 @@ public static class StarmapSiloExtensions
     /// <summary>SQLite storage in <paramref name="dataDirectory"/> plus the grains' services; shared with tests.</summary>
     public static ISiloBuilder AddStarmapStorageAndGrains(this ISiloBuilder silo, string dataDirectory, Action<SqliteGrainStorageOptions>? storage = null)
     {
-        silo.AddSqliteGrainStorage(StorageNames.Catalog, o =>
+        void Configure(SqliteGrainStorageOptions o)
         {
             o.DataDirectory = dataDirectory;
             storage?.Invoke(o);
-        });
+        }
+        silo.AddSqliteGrainStorage(StorageNames.Catalog, Configure);
+        silo.UseSqliteReminderService(Configure);
         silo.Services.AddStarmapGrains();
         return silo;
     }

@@ -24,6 +24,9 @@ public sealed class StarmapSiloOptions
     /// <summary>Orleans service ID; clients must use the same.</summary>
     public string ServiceId { get; set; } = "starmap";
 
+    /// <summary>Shortest interval a sync schedule may use (Orleans' minimum reminder period).</summary>
+    public TimeSpan MinimumSyncInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Seed an empty store with the built-in catalog.</summary>
     public bool Seed { get; set; } = true;
 
@@ -55,6 +58,10 @@ public sealed class StarmapSiloOptions
         if (SiloPort == GatewayPort)
         {
             throw new InvalidOperationException($"Starmap:SiloPort and Starmap:GatewayPort must differ (both are {SiloPort})");
+        }
+        if (MinimumSyncInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"Starmap:MinimumSyncInterval must be positive, not {MinimumSyncInterval}");
         }
         if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))
         {

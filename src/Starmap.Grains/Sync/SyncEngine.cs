@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Starmap.Catalog.Sync;
+using Starmap.Sources;
+
+namespace Starmap.Grains;
+
+/// <summary>
+/// One provider sync: fetch every source (a failing one is reported, not fatal), refuse implausible
+/// data, reconcile by the authority table, diff, then apply as one provider-grain write that expects
+/// the version it started from. Anything that goes wrong leaves the catalog as it was.
+/// </summary>
+internal sealed class SyncEngine(
+    IGrainFactory grains,
+    SourceFetcher fetcher,
+    SyncHooks hooks,
+    GuardOptions guard,
+    TimeProvider clock,
+    ILogger<SyncEngine> logger) : ISyncEngine
+{
+    private static readonly HashSet<string> KnownSources = [SourceIds.ProviderApi, SourceIds.ModelsDev];
+
+    public async Task<SyncResult> RunAsync(string providerId, SyncRequest request, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        EquatableArray<SourceReport> reports = default;
+        var warnings = new List<string>();
+
+        SyncResult Result(SyncStatus status, Changeset? changes = null, string? reason = null, WriteResult? write = null) => new()
+        {
+            ProviderId = providerId,
+            Status = status,
+            DryRun = request.DryRun,
+            Changes = changes ?? new Changeset(),
+            Sources = reports,
+            Warnings = warnings.ToEquatableArray(),
+            Reason = reason,
+            StartedAt = started,
+            Duration = watch.Elapsed,
+            Generation = write?.Generation,
+            Version = write?.Version,
+        };
+
+        foreach (var source in request.Sources)
+        {
+            if (!KnownSources.Contains(source))
+            {
+                throw new StarmapValidationException("sources", source, $"is not a source; use {string.Join(" or ", KnownSources.Order())}");
+            }
+        }
+
+        var provider = grains.GetGrain<IProviderGrain>(providerId);
+        var baseline = await provider.GetAsync() ?? throw new StarmapNotFoundException("provider", providerId);
+
+        try
+        {
+            var fetched = await fetcher.FetchAsync(baseline.Provider, request, cancellationToken);
+            reports = fetched.Reports;
+            foreach (var failed in reports.Where(r => r.Status == SourceStatus.Failed))
+            {
+                warnings.Add($"{failed.Source} failed: {failed.Error}");
+            }
+            var observations = fetched.Observations;
+            if (observations.IsEmpty)
+            {
+                var skippedOnly = reports.All(r => r.Status == SourceStatus.Skipped);
+                var why = string.Join("; ", reports.Select(r => $"{r.Source}: {r.Error ?? r.Status.ToString()}"));
+                return Result(skippedOnly ? SyncStatus.Skipped : SyncStatus.Rejected, reason: $"no source could be used ({why})");
+            }
+
+            if (observations.FirstOrDefault(o => o.IsCompleteList) is { } complete && PlausibilityGuard.Check(baseline, complete, guard) is { } implausible)
+            {
+                if (!request.Force)
+                {
+                    return Result(SyncStatus.Rejected, reason: implausible);
+                }
+                warnings.Add($"applied despite: {implausible}");
+            }
+
+            var definitionsBefore = (await grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListDefinitionsAsync()).Items;
+            var reconciled = Reconciler.Reconcile(baseline, definitionsBefore, observations, AuthorityTable.Default, clock.GetUtcNow());
+            warnings.AddRange(reconciled.Warnings);
+            var after = baseline with { Offerings = reconciled.Offerings };
+            var changes = Differ.Diff(baseline, after, definitionsBefore, reconciled.Definitions);
+
+            if (request.DryRun)
+            {
+                return Result(SyncStatus.DryRun, changes);
+            }
+            if (changes.IsEmpty)
+            {
+                return Result(SyncStatus.NoChanges, changes);
+            }
+
+            await hooks.BeforeApplyAsync(providerId);
+            await WriteDefinitionsAsync(reconciled.Definitions, warnings);
+            var write = await provider.ReplaceAsync(baseline.Provider, reconciled.Offerings, baseline.Version);
+            return Result(SyncStatus.Applied, changes, write: write);
+        }
+        catch (StarmapConflictException ex)
+        {
+            return Result(SyncStatus.Rejected, reason: $"{providerId} changed while it was syncing; nothing applied, run the sync again ({ex.Message})");
+        }
+        catch (StarmapValidationException ex)
+        {
+            return Result(SyncStatus.Rejected, reason: $"the reconciled data is invalid, nothing applied: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Sync of {ProviderId} failed", providerId);
+            return Result(SyncStatus.Failed, reason: ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// New or filled definitions go to their authors before the provider write: they are independent
+    /// facts, so a crash in between leaves the provider wholly old and a rerun finishes the job.
+    /// </summary>
+    private async Task WriteDefinitionsAsync(EquatableArray<ModelDefinition> definitions, List<string> warnings)
+    {
+        foreach (var definition in definitions)
+        {
+            var author = grains.GetGrain<IAuthorGrain>(definition.AuthorId);
+            if (await author.GetAsync() is null)
+            {
+                warnings.Add($"definition {definition.Id} not written: author '{definition.AuthorId}' is not in the catalog");
+                continue;
+            }
+            await author.SetModelAsync(definition);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Starmap.Grains;
+
+/// <summary>
+/// Points in a sync where tests inject faults (a crash between fetch and apply). The default does
+/// nothing; production never replaces it.
+/// </summary>
+public class SyncHooks
+{
+    /// <summary>Runs after everything is fetched and computed, just before anything is written.</summary>
+    public virtual Task BeforeApplyAsync(string providerId) => Task.CompletedTask;
+}
