@@ -9,11 +9,23 @@ namespace Starmap.Catalog.Sync;
 /// same inputs give the same result whatever the order of the observations.
 /// </summary>
 /// <remarks>
-/// Membership: when an observation holds the provider's complete list, it decides which models exist.
-/// A baseline model missing from it is kept and marked unavailable (and retired once its retires_at has
-/// passed), never deleted; a model only other sources list is not added (one warning per source).
-/// Without a complete list, every model a source lists is added or updated and absent ones are left alone.
-/// A model a complete list names is available unless that source says otherwise.
+/// <para>Fields: each offering and observed definition is flattened to snake_case JSON paths and merged
+/// path by path as the table's rule says (see <c>docs/authority-table.md</c>). Unknown never overwrites
+/// known; a listed source's <c>false</c> or <c>0</c> is a value; a source not listed for a field never sets
+/// it. Among statements of equal priority the newest observation wins, then a canonical order of the
+/// statements' JSON, so the input order never matters.</para>
+/// <para>Membership: when an observation holds the provider's complete list, it decides which models
+/// exist. A baseline model missing from it is kept and marked unavailable (and retired once its
+/// retires_at has passed), never deleted; a model only other sources list is not added (one warning per
+/// source). A model the complete list names is available unless that source says otherwise. Without a
+/// complete list, every model a source lists is added or updated and absent ones are left alone.</para>
+/// <para>Definitions: an observed definition with a valid <c>author/slug</c> ID is created when unknown
+/// and merged into the known one otherwise (the default table only fills). It also proposes the
+/// offering's <c>definition_id</c> when the offering has none.</para>
+/// <para>Bookkeeping: provider_id, model_id, created_at, updated_at and provenance are not merged.
+/// CreatedAt is kept (now for new offerings); UpdatedAt becomes now only when content changed.
+/// Provenance records the source of every value a source set in this run; a value confirmed by the
+/// source it already came from keeps its record, so reconciling an unchanged catalog gives identical records.</para>
 /// </remarks>
 public static class Reconciler
 {
