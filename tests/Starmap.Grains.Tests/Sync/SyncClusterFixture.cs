@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using Starmap.Silo;
+using Starmap.Sources;
+using Starmap.Testing;
+
+namespace Starmap.Grains.Tests.Sync;
+
+/// <summary>
+/// A cluster whose sources read from a loopback replay server: provider APIs at paths the tests
+/// script, models.dev at <c>/models.dev/api.json</c>. Keys come from <see cref="Environment"/>, a
+/// stand-in for process variables. Reminders may fire every second.
+/// </summary>
+public sealed class SyncClusterFixture : IAsyncLifetime
+{
+    public ReplayServer Server { get; private set; } = null!;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public ConcurrentDictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    public FaultHooks Hooks { get; } = new();
+
+    public string DataDirectory { get; } = TestData.NewDirectory("sync");
+
+    public StarmapCatalog Catalog => new(Cluster.Client);
+
+    public async ValueTask InitializeAsync()
+    {
+        Server = await ReplayServer.StartAsync();
+        Server.Map("/models.dev/api.json", ReplayResponse.Json("{}"));
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddStarmapStorageAndGrains(DataDirectory);
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Services.Configure<SourceOptions>(o =>
+            {
+                o.ModelsDevUrl = new Uri(Server.Url("/models.dev/api.json"));
+                o.ModelsDevCacheDuration = TimeSpan.Zero;
+                o.RequestTimeout = TimeSpan.FromSeconds(2);
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
+                o.MaxRetries = 2;
+                o.ReadEnvironment = name => Environment.TryGetValue(name, out var value) ? value : null;
+            });
+            silo.Services.AddSingleton<SyncHooks>(Hooks);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Server.DisposeAsync();
+        TestData.Delete(DataDirectory);
+    }
+}
+
+/// <summary>Fails the apply step for providers a test names, like a crash between fetch and apply.</summary>
+public sealed class FaultHooks : SyncHooks
+{
+    private readonly ConcurrentDictionary<string, bool> _crashBeforeApply = new(StringComparer.Ordinal);
+
+    public void CrashBeforeApply(string providerId) => _crashBeforeApply[providerId] = true;
+
+    public override Task BeforeApplyAsync(string providerId) =>
+        _crashBeforeApply.ContainsKey(providerId)
+            ? throw new InvalidOperationException($"injected crash before applying {providerId}")
+            : Task.CompletedTask;
+}
+
+[CollectionDefinition(Name)]
+public sealed class SyncCluster : ICollectionFixture<SyncClusterFixture>
+{
+    public const string Name = "sync cluster";
+}
