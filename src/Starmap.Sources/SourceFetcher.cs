@@ -33,7 +33,9 @@ public sealed class SourceFetcher
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(request);
-        var key = _keys.GetStatus(provider);
+        // Sources already keep the key out of what they return; scrubbing again here guards every
+        // report and warning against a path that forgot to.
+        var secret = _keys.Resolve(provider, out var key)?.Value;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Deadline);
 
@@ -50,11 +52,23 @@ public sealed class SourceFetcher
         return new SourceFetchResult
         {
             ProviderId = provider.Id,
-            Reports = results.Select(r => r.Item1).ToEquatableArray(),
-            Observations = results.Select(r => r.Item2).OfType<SourceObservation>().ToEquatableArray(),
+            Reports = results.Select(r => Scrub(r.Item1, secret)).ToEquatableArray(),
+            Observations = results.Select(r => r.Item2).OfType<SourceObservation>().Select(o => Scrub(o, secret)).ToEquatableArray(),
             Key = key,
         };
     }
+
+    private static SourceReport Scrub(SourceReport report, string? secret) => secret is null ? report : report with
+    {
+        Error = Secrets.ScrubOrNull(report.Error, secret),
+        Location = Secrets.ScrubOrNull(report.Location, secret),
+    };
+
+    private static SourceObservation Scrub(SourceObservation observation, string? secret) => secret is null ? observation : observation with
+    {
+        Warnings = observation.Warnings.Select(w => Secrets.Scrub(w, secret)).ToEquatableArray(),
+        Location = Secrets.ScrubOrNull(observation.Location, secret),
+    };
 
     private async Task<(SourceReport, SourceObservation?)> RunAsync(IObservationSource source, Provider provider, CancellationToken deadline, CancellationToken caller)
     {

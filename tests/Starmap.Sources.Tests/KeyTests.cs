@@ -116,6 +116,28 @@ public sealed class KeyTests
         AssertNowhere(Secret, h, result.Report(SourceIds.ProviderApi)!, result.Key.ToString());
     }
 
+    [Fact]
+    public void The_default_resolver_reads_the_process_environment_at_call_time()
+    {
+        var name = "STARMAP_TEST_KEY_" + Guid.NewGuid().ToString("N");
+        var resolver = new ApiKeyResolver(Microsoft.Extensions.Options.Options.Create(new SourceOptions()));
+        var provider = new Provider { Id = "p", Name = "P", Auth = new ProviderAuth { ApiKeyEnvVars = [name] } };
+        try
+        {
+            var before = resolver.GetStatus(provider);
+            Environment.SetEnvironmentVariable(name, "value-1");
+            var after = resolver.GetStatus(provider);
+
+            Assert.Equal($"{name} is not set", before.Problem);
+            Assert.True(after.Present);
+            Assert.Equal(name, after.EnvVar);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
     [Theory]
     [InlineData(AuthScheme.Bearer, "Bearer k-1")]
     [InlineData(AuthScheme.Basic, "Basic k-1")]

@@ -149,7 +149,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task A_slow_first_answer_is_retried_within_the_timeout()
     {
-        await using var h = await StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(300));
+        await using var h = await StartAsync(o => o.RequestTimeout = TimeSpan.FromSeconds(1));
         h.Server.Map("/v1/models", ReplayResponse.Json(OneModel) with { Delay = TimeSpan.FromSeconds(30) }, ReplayResponse.Json(OneModel));
 
         var observation = await h.ObserveAsync(OpenAI(h.Server));

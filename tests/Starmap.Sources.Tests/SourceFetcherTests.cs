@@ -11,16 +11,14 @@ public sealed class SourceFetcherTests
     public async Task Fetches_both_sources_concurrently()
     {
         await using var h = await Harness.StartAsync();
-        var slow = TimeSpan.FromMilliseconds(700);
+        var slow = TimeSpan.FromSeconds(1);
         h.Server
             .Map("/v1/models", ReplayResponse.File(Fixture("openai", "models.json")) with { Delay = slow })
             .Map("/models.dev/api.json", ReplayResponse.File(Fixture("models.dev", "api.json")) with { Delay = slow });
         h.Environment["OPENAI_API_KEY"] = "sk-x";
-        var started = TimeProvider.System.GetTimestamp();
 
         var result = await h.Fetcher.FetchAsync(OpenAI(h.Server), new SyncRequest(), Ct);
 
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
         Assert.Equal([SourceIds.ProviderApi, SourceIds.ModelsDev], result.Reports.Select(r => r.Source));
         Assert.All(result.Reports, r => Assert.Equal(SourceStatus.Ok, r.Status));
         Assert.Equal(4, result.Report(SourceIds.ProviderApi)!.Models);
@@ -29,7 +27,10 @@ public sealed class SourceFetcherTests
         Assert.True(result.Observation(SourceIds.ProviderApi)!.IsCompleteList);
         Assert.False(result.Observation(SourceIds.ModelsDev)!.IsCompleteList);
         Assert.All(result.Reports, r => Assert.True(r.Duration >= slow - TimeSpan.FromMilliseconds(50)));
-        Assert.True(elapsed < slow * 2, $"sources ran one after the other ({elapsed})");
+        // Both requests reached the server before either was answered: they ran side by side.
+        var arrivals = h.Server.Requests.Select(r => r.ReceivedAt).Order().ToList();
+        Assert.Equal(2, arrivals.Count);
+        Assert.True(arrivals[1] - arrivals[0] < slow, $"second request came {arrivals[1] - arrivals[0]} after the first");
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class SourceFetcherTests
     [Fact]
     public async Task The_deadline_fails_a_slow_source_and_keeps_the_fast_one()
     {
-        await using var h = await Harness.StartAsync(o => o.Deadline = TimeSpan.FromMilliseconds(500));
+        await using var h = await Harness.StartAsync(o => o.Deadline = TimeSpan.FromSeconds(2));
         h.Server
             .Map("/v1/models", ReplayResponse.Json("""{"data":[]}""") with { Delay = TimeSpan.FromSeconds(30) })
             .Map("/models.dev/api.json", ReplayResponse.File(Fixture("models.dev", "api.json")));
@@ -77,7 +78,7 @@ public sealed class SourceFetcherTests
 
         var api = result.Report(SourceIds.ProviderApi)!;
         Assert.Equal(SourceStatus.Failed, api.Status);
-        Assert.Contains("did not finish within the 500 ms deadline", api.Error);
+        Assert.Contains("did not finish within the 2 s deadline", api.Error);
         Assert.Equal(SourceStatus.Ok, result.Report(SourceIds.ModelsDev)!.Status);
     }
 

@@ -18,6 +18,9 @@ public sealed record RecordedRequest
     /// <summary>Request headers (values joined with <c>, </c>), case-insensitive names.</summary>
     public required IReadOnlyDictionary<string, string> Headers { get; init; }
 
+    /// <summary>When the server received it.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
     /// <summary>Path and query as sent.</summary>
     public string PathAndQuery => Path + QueryString;
 

@@ -89,6 +89,7 @@ public sealed class ReplayServer : IAsyncDisposable
         var recorded = new RecordedRequest
         {
             Method = request.Method,
+            ReceivedAt = DateTimeOffset.UtcNow,
             Path = request.Path.Value ?? "/",
             QueryString = request.QueryString.Value ?? "",
             Query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
