@@ -49,8 +49,10 @@ public sealed class ProviderSyncTests(SyncClusterFixture fixture)
         Assert.Contains(applied.Warnings, w => w.Contains(SourceIds.ModelsDev, StringComparison.Ordinal));
         Assert.True((await Catalog.GetStatusAsync()).Generation >= applied.Generation);
 
-        var request = Assert.Single(fixture.Server.RequestsTo($"/{id}/v1/models"), r => r.Headers.ContainsKey("Authorization"));
-        Assert.Equal($"Bearer secret-{id}", request.Headers["Authorization"]);
+        var requests = fixture.Server.RequestsTo($"/{id}/v1/models");
+        Assert.Equal(2, requests.Count); // the dry run and the apply each read the list
+        Assert.All(requests, r => Assert.Equal($"Bearer secret-{id}", r.Headers["Authorization"]));
+        Assert.All(requests, r => Assert.DoesNotContain($"secret-{id}", r.PathAndQuery, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -193,6 +195,7 @@ public sealed class ProviderSyncTests(SyncClusterFixture fixture)
 
         var removed = await Catalog.Sync.RemoveScheduleAsync(id);
         Assert.False(removed.Enabled);
-        Assert.Equal(outcome.StartedAt, removed.LastOutcome!.StartedAt <= outcome.StartedAt ? outcome.StartedAt : removed.LastOutcome.StartedAt);
+        Assert.True(removed.LastOutcome!.StartedAt >= outcome.StartedAt);
+        Assert.DoesNotContain(await Catalog.Sync.ListSchedulesAsync(), s => s.ProviderId == id && s.Enabled);
     }
 }
