@@ -28,6 +28,13 @@ public sealed class StarmapCatalog(IGrainFactory grains)
     /// <summary>Generation and counts.</summary>
     public Task<CatalogStatus> GetStatusAsync() => Registry.GetStatusAsync();
 
+    /// <summary>Everything the catalog holds, at one generation (for files or backups).</summary>
+    public Task<CatalogContent> ExportAsync() => grains.GetGrain<ICatalogTransferGrain>(0).ExportAsync();
+
+    /// <summary>Replaces the given providers and authors wholesale; a dry run only reports the changes.</summary>
+    public Task<ImportResult> ImportAsync(CatalogContent content, bool dryRun = false) =>
+        grains.GetGrain<ICatalogTransferGrain>(0).ImportAsync(content, dryRun);
+
     /// <summary>Creates or replaces a provider record.</summary>
     public Task<WriteResult> SetProviderAsync(Provider provider) => Providers.SetAsync(provider);
 

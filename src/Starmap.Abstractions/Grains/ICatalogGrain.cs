@@ -59,6 +59,10 @@ public interface ICatalogGrain : IGrainWithStringKey
     [Alias("PublishAuthorAsync")]
     Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details);
 
+    /// <summary>Every provider and author state, at one generation.</summary>
+    [ReadOnly, Alias("ExportAsync")]
+    Task<CatalogContent> ExportAsync();
+
     /// <summary>Records that the built-in catalog seeded the store.</summary>
     [Alias("MarkSeededAsync")]
     Task MarkSeededAsync(string seedVersion);

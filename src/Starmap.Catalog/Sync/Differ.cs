@@ -91,6 +91,10 @@ public static class Differ
     public static EquatableArray<FieldChange> Compare(Provider? before, Provider? after) =>
         Changes(before, after, IdOnly, []);
 
+    /// <summary>Changed fields of an author record, sorted by path.</summary>
+    public static EquatableArray<FieldChange> Compare(Author? before, Author? after) =>
+        Changes(before, after, IdOnly, []);
+
     private static bool IsLive(Offering offering) =>
         offering.Availability != Availability.Unavailable && offering.Lifecycle?.Status != LifecycleStatus.Retired;
 

@@ -99,6 +99,17 @@ internal sealed class CatalogGrain(
     public Task<CatalogModel?> GetModelAsync(string providerId, string modelId) =>
         Task.FromResult(_snapshot.FindModel(providerId, modelId));
 
+    public Task<CatalogContent> ExportAsync()
+    {
+        var snapshot = _snapshot;
+        return Task.FromResult(new CatalogContent
+        {
+            Generation = snapshot.Generation,
+            Providers = snapshot.Providers.Select(p => snapshot.FindProvider(p.Id)!).ToEquatableArray(),
+            Authors = snapshot.Authors.Select(a => snapshot.FindAuthor(a.Id)!).ToEquatableArray(),
+        });
+    }
+
     public Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId) =>
         Task.FromResult(Listing(_snapshot.AuthorModels(authorId)));
 

@@ -1,0 +1,107 @@
+using Orleans.Concurrency;
+using Starmap.Catalog;
+using Starmap.Catalog.Sync;
+
+namespace Starmap.Grains;
+
+/// <summary>Bulk import and export; every write still goes through the entity's own grain.</summary>
+[StatelessWorker, GrainType("starmap.catalog-transfer")]
+internal sealed class CatalogTransferGrain : Grain, ICatalogTransferGrain
+{
+    private ICatalogGrain Registry => GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+
+    public Task<CatalogContent> ExportAsync() => Registry.ExportAsync();
+
+    public async Task<ImportResult> ImportAsync(CatalogContent content, bool dryRun)
+    {
+        if (content is null)
+        {
+            throw new StarmapValidationException("content", null, "is required");
+        }
+        Validate(content);
+
+        var current = await Registry.ExportAsync();
+        var definitionsBefore = current.Authors.SelectMany(a => a.Definitions).ToList();
+        var providerChanges = new List<ProviderChanges>();
+        foreach (var provider in content.Providers)
+        {
+            var before = current.Providers.FirstOrDefault(p => p.Provider.Id == provider.Provider.Id);
+            var changes = Differ.Diff(before, provider);
+            if (!changes.IsEmpty)
+            {
+                providerChanges.Add(new ProviderChanges { ProviderId = provider.Provider.Id, Changes = changes });
+            }
+        }
+        var authorChanges = new List<EntityChange>();
+        foreach (var author in content.Authors)
+        {
+            var before = current.Authors.FirstOrDefault(a => a.Author.Id == author.Author.Id);
+            var fields = Differ.Compare(before?.Author, author.Author);
+            var definitions = Differ.Diff(null, null, definitionsBefore, author.Definitions);
+            if (!fields.IsEmpty || !definitions.AddedDefinitions.IsEmpty || !definitions.UpdatedDefinitions.IsEmpty
+                || (before?.Definitions.Count ?? 0) != author.Definitions.Count)
+            {
+                authorChanges.Add(new EntityChange { Id = author.Author.Id, Fields = fields });
+            }
+        }
+
+        var generation = current.Generation;
+        if (!dryRun)
+        {
+            // Authors first: offerings may link their definitions.
+            foreach (var author in content.Authors)
+            {
+                var write = await GrainFactory.GetGrain<IAuthorGrain>(author.Author.Id).ReplaceAsync(author.Author, author.Definitions, expectedVersion: null);
+                generation = Math.Max(generation, write.Generation);
+            }
+            foreach (var provider in content.Providers)
+            {
+                var write = await GrainFactory.GetGrain<IProviderGrain>(provider.Provider.Id).ReplaceAsync(provider.Provider, provider.Offerings, expectedVersion: null);
+                generation = Math.Max(generation, write.Generation);
+            }
+        }
+        return new ImportResult
+        {
+            DryRun = dryRun,
+            Providers = providerChanges.ToEquatableArray(),
+            Authors = authorChanges.ToEquatableArray(),
+            Generation = generation,
+        };
+    }
+
+    /// <summary>Everything is checked before the first write, so bad input writes nothing.</summary>
+    private static void Validate(CatalogContent content)
+    {
+        var providerIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var provider in content.Providers)
+        {
+            CatalogValidator.Validate(provider.Provider);
+            if (!providerIds.Add(provider.Provider.Id))
+            {
+                throw new StarmapValidationException("providers", provider.Provider.Id, "appears twice");
+            }
+            var models = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var offering in provider.Offerings)
+            {
+                CatalogValidator.Validate(offering, provider.Provider.Id, $"providers[{provider.Provider.Id}].offerings[{offering.ModelId}]");
+                if (!models.Add(offering.ModelId))
+                {
+                    throw new StarmapValidationException($"providers[{provider.Provider.Id}].offerings", offering.ModelId, "appears twice");
+                }
+            }
+        }
+        var authorIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var author in content.Authors)
+        {
+            CatalogValidator.Validate(author.Author);
+            if (!authorIds.Add(author.Author.Id))
+            {
+                throw new StarmapValidationException("authors", author.Author.Id, "appears twice");
+            }
+            foreach (var definition in author.Definitions)
+            {
+                CatalogValidator.Validate(definition, author.Author.Id, $"authors[{author.Author.Id}].definitions[{definition.Id}]");
+            }
+        }
+    }
+}
