@@ -78,11 +78,13 @@ internal sealed class SyncEngine(
                 warnings.Add($"applied despite: {implausible}");
             }
 
-            var definitionsBefore = (await grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListDefinitionsAsync()).Items;
+            var registry = grains.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+            var definitionsBefore = (await registry.ListDefinitionsAsync()).Items;
             var reconciled = Reconciler.Reconcile(baseline, definitionsBefore, observations, AuthorityTable.Default, clock.GetUtcNow());
             warnings.AddRange(reconciled.Warnings);
+            var definitions = await WritableDefinitionsAsync(registry, reconciled.Definitions, warnings);
             var after = baseline with { Offerings = reconciled.Offerings };
-            var changes = Differ.Diff(baseline, after, definitionsBefore, reconciled.Definitions);
+            var changes = Differ.Diff(baseline, after, definitionsBefore, definitions);
 
             if (request.DryRun)
             {
@@ -94,7 +96,10 @@ internal sealed class SyncEngine(
             }
 
             await hooks.BeforeApplyAsync(providerId);
-            await WriteDefinitionsAsync(reconciled.Definitions, warnings);
+            foreach (var definition in definitions)
+            {
+                await grains.GetGrain<IAuthorGrain>(definition.AuthorId).SetModelAsync(definition);
+            }
             var write = await provider.ReplaceAsync(baseline.Provider, reconciled.Offerings, baseline.Version);
             return Result(SyncStatus.Applied, changes, write: write);
         }
@@ -114,20 +119,35 @@ internal sealed class SyncEngine(
     }
 
     /// <summary>
-    /// New or filled definitions go to their authors before the provider write: they are independent
-    /// facts, so a crash in between leaves the provider wholly old and a rerun finishes the job.
+    /// Definitions whose author is in the catalog; the others are reported, not written, and left out
+    /// of the changeset so it shows exactly what applying does. They are written before the provider:
+    /// independent facts, so a crash in between leaves the provider wholly old and a rerun finishes.
     /// </summary>
-    private async Task WriteDefinitionsAsync(EquatableArray<ModelDefinition> definitions, List<string> warnings)
+    private static async Task<List<ModelDefinition>> WritableDefinitionsAsync(
+        ICatalogGrain registry, EquatableArray<ModelDefinition> definitions, List<string> warnings)
     {
+        if (definitions.IsEmpty)
+        {
+            return [];
+        }
+        var authors = (await registry.ListAuthorsAsync()).Items.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var writable = new List<ModelDefinition>();
+        var missing = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var definition in definitions)
         {
-            var author = grains.GetGrain<IAuthorGrain>(definition.AuthorId);
-            if (await author.GetAsync() is null)
+            if (authors.Contains(definition.AuthorId))
             {
-                warnings.Add($"definition {definition.Id} not written: author '{definition.AuthorId}' is not in the catalog");
-                continue;
+                writable.Add(definition);
             }
-            await author.SetModelAsync(definition);
+            else
+            {
+                missing[definition.AuthorId] = missing.GetValueOrDefault(definition.AuthorId) + 1;
+            }
         }
+        foreach (var (author, count) in missing)
+        {
+            warnings.Add($"{count} definition(s) not written: author '{author}' is not in the catalog");
+        }
+        return writable;
     }
 }
