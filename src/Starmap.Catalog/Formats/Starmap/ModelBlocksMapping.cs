@@ -186,7 +186,7 @@ internal static class ModelBlocksMapping
     };
 
     public static EquatableArray<string> AuthorIds(List<AuthorRefYaml>? authors, MappingContext c) =>
-        (authors ?? []).Select(a => c.Author(c.Required(a.Id, a, "id", "authors.id"), a, "id")).Distinct(StringComparer.Ordinal).ToEquatableArray();
+        (authors ?? []).Select(a => c.Author(c.Required(a.Id, a, "id", "authors.id"), a, "id")).ToEquatableArray();
 
     public static List<AuthorRefYaml>? AuthorRefs(EquatableArray<string> ids, IReadOnlyDictionary<string, string> names) =>
         ids.IsEmpty ? null : [.. ids.Select(id => new AuthorRefYaml { Id = id, Name = names.GetValueOrDefault(id, id) })];

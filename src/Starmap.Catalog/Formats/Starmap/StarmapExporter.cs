@@ -53,6 +53,11 @@ internal static class StarmapExporter
         {
             var id = details.Provider.Id;
             CatalogValidator.Validate(details.Provider);
+            // Starmap writes the author mapping as a YAML map, which cannot hold a raw value twice.
+            if (details.Provider.Catalog?.Endpoint?.AuthorMapping is { } mapping)
+            {
+                Unique(mapping.Normalized.Select(n => n.Raw), $"providers[{id}].catalog.endpoint.author_mapping.normalized");
+            }
             foreach (var offering in details.Offerings)
             {
                 CatalogValidator.Validate(offering, id, $"providers[{id}].offerings[{offering.ModelId}]");

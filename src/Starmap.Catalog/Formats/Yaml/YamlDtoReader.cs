@@ -80,7 +80,7 @@ internal sealed class YamlDtoReader(string file, string kind, ImportWarnings war
             {
                 throw Error(node, path, $"expected a whole number, got '{Printable(text)}'");
             }
-            return type == typeof(int?) ? (int)value : value;
+            return type == typeof(int?) ? (object)(int)value : value;
         }
         if (type == typeof(decimal?))
         {
