@@ -150,6 +150,19 @@ public sealed class MalformedCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Files_that_are_not_model_files_are_reported_and_not_read()
+    {
+        Write("authors/meta/llama-4-scout.yaml", "this: [is not read");   // Starmap's old denormalized copies
+        Write("providers/fastinfer/models/notes.txt", "not a model");
+        Write("providers/fastinfer/logo.svg", "<svg/>");
+
+        var catalog = StarmapFiles.Import(Root);
+        Assert.Equal(3, catalog.OfferingCount);
+        Assert.Contains("YAML files outside a models/ folder are not read (1 time, first at authors/meta/llama-4-scout.yaml:1)", catalog.Warnings);
+        Assert.Contains("files in a models/ folder that are not .yaml are not read (1 time, first at providers/fastinfer/models/notes.txt:1)", catalog.Warnings);
+    }
+
+    [Fact]
     public void A_missing_folder_is_an_error_not_an_empty_catalog()
     {
         var error = Assert.Throws<CatalogFileException>(() => StarmapFiles.Import(_temp.Combine("nowhere")));

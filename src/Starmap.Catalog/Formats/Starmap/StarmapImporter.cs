@@ -128,7 +128,7 @@ internal sealed class StarmapImporter
         {
             var rawOwner = Path.GetFileName(ownerDir);
             var modelsDir = Path.Combine(ownerDir, "models");
-            WarnAboutStrayYaml(ownerDir, modelsDir);
+            WarnAboutStrayFiles(ownerDir, modelsDir);
             if (!Directory.Exists(modelsDir))
             {
                 continue;
@@ -161,13 +161,19 @@ internal sealed class StarmapImporter
         return result;
     }
 
-    // Starmap once kept denormalized copies beside models/ (authors/<id>/<model>.yaml) that it never loaded.
-    private void WarnAboutStrayYaml(string ownerDir, string modelsDir)
+    // Starmap once kept denormalized copies beside models/ (authors/<id>/<model>.yaml) that it never
+    // loaded; logos sit beside models/ too. Only .yaml files under models/ are model files.
+    private void WarnAboutStrayFiles(string ownerDir, string modelsDir)
     {
-        foreach (var stray in Directory.EnumerateFiles(ownerDir, "*.yaml", SearchOption.AllDirectories)
-                     .Where(f => !f.StartsWith(modelsDir + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        foreach (var file in Directory.EnumerateFiles(ownerDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            _warnings.Add("YAML files outside a models/ folder are not read", Path.GetRelativePath(_root, stray).Replace('\\', '/'), 1);
+            var inModels = file.StartsWith(modelsDir + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            var yaml = file.EndsWith(".yaml", StringComparison.Ordinal);
+            if (inModels != yaml)
+            {
+                _warnings.Add(inModels ? "files in a models/ folder that are not .yaml are not read" : "YAML files outside a models/ folder are not read",
+                    Path.GetRelativePath(_root, file).Replace('\\', '/'), 1);
+            }
         }
     }
 

@@ -11,8 +11,6 @@ namespace Starmap.Catalog.Formats;
 /// </summary>
 internal sealed class YamlDtoReader(string file, string kind, ImportWarnings warnings)
 {
-    public string File => file;
-
     /// <summary>
     /// Reads a mapping into <typeparamref name="T"/>. <paramref name="path"/> prefixes key paths in errors
     /// (e.g. <c>[3]</c> for the fourth entry of a list file); warnings use paths without it.
