@@ -1,0 +1,87 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Starmap.Catalog.Formats;
+
+/// <summary>
+/// Renders a catalog as Starmap's layout, entirely in memory: providers.yaml and authors.yaml sorted by
+/// ID (each entry headed by a <c># Name</c> comment, as Starmap writes them), one file per offering and
+/// per definition, keys in Starmap's order, unknown values left out.
+/// </summary>
+internal static class StarmapExporter
+{
+    public static SortedDictionary<string, string> Render(IEnumerable<ProviderDetails> providers, IEnumerable<AuthorDetails> authors)
+    {
+        var providerList = providers.OrderBy(p => p.Provider.Id, StringComparer.Ordinal).ToList();
+        var authorList = authors.OrderBy(a => a.Author.Id, StringComparer.Ordinal).ToList();
+        Validate(providerList, authorList);
+        var authorNames = authorList.ToDictionary(a => a.Author.Id, a => a.Author.Name, StringComparer.Ordinal);
+
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["providers.yaml"] = YamlText.Write(
+                new YamlSequenceNode(providerList.Select(p => YamlDtoWriter.Write(ProviderMapping.ToYaml(p.Provider)))),
+                [.. providerList.Select(p => p.Provider.Name)]),
+            ["authors.yaml"] = YamlText.Write(
+                new YamlSequenceNode(authorList.Select(a => YamlDtoWriter.Write(AuthorEntryMapping.ToYaml(a.Author)))),
+                [.. authorList.Select(a => a.Author.Name)]),
+        };
+        foreach (var details in providerList)
+        {
+            foreach (var offering in details.Offerings)
+            {
+                files[$"providers/{details.Provider.Id}/models/{offering.ModelId}.yaml"] =
+                    YamlText.Write(YamlDtoWriter.Write(OfferingMapping.ToYaml(offering, authorNames)));
+            }
+        }
+        foreach (var details in authorList)
+        {
+            foreach (var definition in details.Definitions)
+            {
+                files[$"authors/{details.Author.Id}/models/{definition.Slug}.yaml"] =
+                    YamlText.Write(YamlDtoWriter.Write(DefinitionMapping.ToYaml(definition, authorNames)));
+            }
+        }
+        return files;
+    }
+
+    // Everything is checked before anything is written, so a bad record never leaves a partial export.
+    private static void Validate(List<ProviderDetails> providers, List<AuthorDetails> authors)
+    {
+        Unique(providers.Select(p => p.Provider.Id), "providers");
+        Unique(authors.Select(a => a.Author.Id), "authors");
+        foreach (var details in providers)
+        {
+            var id = details.Provider.Id;
+            CatalogValidator.Validate(details.Provider);
+            // Starmap writes the author mapping as a YAML map, which cannot hold a raw value twice.
+            if (details.Provider.Catalog?.Endpoint?.AuthorMapping is { } mapping)
+            {
+                Unique(mapping.Normalized.Select(n => n.Raw), $"providers[{id}].catalog.endpoint.author_mapping.normalized");
+            }
+            foreach (var offering in details.Offerings)
+            {
+                CatalogValidator.Validate(offering, id, $"providers[{id}].offerings[{offering.ModelId}]");
+            }
+            Unique(details.Offerings.Select(o => o.ModelId), $"providers[{id}].offerings");
+        }
+        foreach (var details in authors)
+        {
+            var id = details.Author.Id;
+            CatalogValidator.Validate(details.Author);
+            foreach (var definition in details.Definitions)
+            {
+                CatalogValidator.Validate(definition, id, $"authors[{id}].definitions[{definition.Id}]");
+            }
+            Unique(details.Definitions.Select(d => d.Id), $"authors[{id}].definitions");
+        }
+    }
+
+    private static void Unique(IEnumerable<string> ids, string field)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids.Where(id => !seen.Add(id)))
+        {
+            throw new StarmapValidationException(field, id, "appears twice");
+        }
+    }
+}

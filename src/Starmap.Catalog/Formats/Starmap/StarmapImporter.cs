@@ -1,0 +1,206 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Starmap.Catalog.Formats;
+
+/// <summary>
+/// Reads a Starmap catalog folder entirely into memory, validating every record, and returns it only
+/// when all of it is sound: the first bad file throws and nothing is returned.
+/// </summary>
+internal sealed class StarmapImporter
+{
+    private const string ProvidersFile = "providers.yaml";
+    private const string AuthorsFile = "authors.yaml";
+
+    private readonly string _root;
+    private readonly ImportWarnings _warnings = new();
+    private readonly StarmapIds _ids;
+
+    private StarmapImporter(string root)
+    {
+        _root = root;
+        _ids = new StarmapIds(_warnings);
+    }
+
+    public static ImportedCatalog Import(string root)
+    {
+        var full = Path.GetFullPath(root);
+        if (!Directory.Exists(full))
+        {
+            throw new CatalogFileException(full, null, null, "the catalog folder does not exist");
+        }
+        return new StarmapImporter(full).Run();
+    }
+
+    private ImportedCatalog Run()
+    {
+        var providers = ReadEntries<ProviderYaml, Provider>(ProvidersFile, "provider", ProviderMapping.ToRecord,
+            (p, node, c) => Validate(() => CatalogValidator.Validate(p), node, c), y => y.Id, p => p.Id);
+        var authors = ReadEntries<AuthorYaml, Author>(AuthorsFile, "author", AuthorEntryMapping.ToRecord,
+            (a, node, c) => Validate(() => CatalogValidator.Validate(a), node, c), y => y.Id, a => a.Id);
+
+        var offerings = ReadModels("providers", providers, "offering files", (owner, id, node, c) =>
+        {
+            var offering = OfferingMapping.ToRecord(c.Reader.Read<OfferingYaml>(node), owner, id, c);
+            Validate(() => CatalogValidator.Validate(offering, owner, "offering"), node, c);
+            return offering;
+        });
+        var definitions = ReadModels("authors", authors, "definition files", (owner, slug, node, c) =>
+        {
+            var definition = DefinitionMapping.ToRecord(c.Reader.Read<DefinitionYaml>(node), owner, slug, c);
+            Validate(() => CatalogValidator.Validate(definition, owner, "definition"), node, c);
+            return definition;
+        });
+
+        return new ImportedCatalog
+        {
+            Providers = providers.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new ProviderDetails
+            {
+                Provider = p,
+                Offerings = offerings.GetValueOrDefault(p.Id, []).OrderBy(o => o.ModelId, StringComparer.Ordinal).ToEquatableArray(),
+            }).ToEquatableArray(),
+            Authors = authors.Values.OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => new AuthorDetails
+            {
+                Author = a,
+                Definitions = definitions.GetValueOrDefault(a.Id, []).OrderBy(d => d.Id, StringComparer.Ordinal).ToEquatableArray(),
+            }).ToEquatableArray(),
+            Warnings = _warnings.ToArray(),
+            Root = _root,
+        };
+    }
+
+    /// <summary>Reads a list file; returns records by the raw ID the file (and folder names) use.</summary>
+    private Dictionary<string, TRecord> ReadEntries<TYaml, TRecord>(
+        string file, string what,
+        Func<TYaml, MappingContext, TRecord> map,
+        Action<TRecord, YamlNode, MappingContext> validate,
+        Func<TYaml, string?> rawId,
+        Func<TRecord, string> id)
+        where TYaml : YamlDto, new()
+    {
+        var records = new Dictionary<string, TRecord>(StringComparer.Ordinal);
+        var path = Path.Combine(_root, file);
+        if (!File.Exists(path))
+        {
+            return records;
+        }
+        var c = new MappingContext(file, file, _warnings, _ids);
+        var root = YamlText.Load(ReadText(path, file), file);
+        if (root is null)
+        {
+            return records;
+        }
+        if (root is not YamlSequenceNode entries)
+        {
+            throw new CatalogFileException(file, root.Start.Line, null, $"expected a list of {what}s");
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Children.Count; i++)
+        {
+            var node = entries.Children[i];
+            var dto = c.Reader.Read<TYaml>(node, $"[{i}]");
+            var record = map(dto, c);
+            validate(record, node, c);
+            if (!seen.Add(id(record)))
+            {
+                throw new CatalogFileException(file, dto.LineOf("id"), $"[{i}].id", $"{what} '{id(record)}' appears twice");
+            }
+            // Folders are named by the ID as the file spells it (01.ai), so look-ups use that spelling.
+            records[rawId(dto)!] = record;
+        }
+        return records;
+    }
+
+    /// <summary>
+    /// Reads every <c>&lt;folder&gt;/&lt;owner&gt;/models/**.yaml</c>; the path below <c>models/</c>
+    /// without <c>.yaml</c> is the model ID (folders stand for <c>/</c>).
+    /// </summary>
+    private Dictionary<string, List<TRecord>> ReadModels<TOwner, TRecord>(
+        string folder, Dictionary<string, TOwner> owners, string kind,
+        Func<string, string, YamlNode, MappingContext, TRecord> read)
+    {
+        var result = new Dictionary<string, List<TRecord>>(StringComparer.Ordinal);
+        var top = Path.Combine(_root, folder);
+        if (!Directory.Exists(top))
+        {
+            return result;
+        }
+        foreach (var ownerDir in Directory.EnumerateDirectories(top).Order(StringComparer.Ordinal))
+        {
+            var rawOwner = Path.GetFileName(ownerDir);
+            var modelsDir = Path.Combine(ownerDir, "models");
+            WarnAboutStrayFiles(ownerDir, modelsDir);
+            if (!Directory.Exists(modelsDir))
+            {
+                continue;
+            }
+            var files = Directory.EnumerateFiles(modelsDir, "*.yaml", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(modelsDir, f).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                continue;
+            }
+            var ownerFile = $"{folder}/{rawOwner}/models/{files[0]}";
+            if (!owners.TryGetValue(rawOwner, out var owner))
+            {
+                var list = folder == "providers" ? ProvidersFile : AuthorsFile;
+                throw new CatalogFileException(ownerFile, null, null, $"'{rawOwner}' is not defined in {list}");
+            }
+            var ownerId = owner switch { Provider p => p.Id, Author a => a.Id, _ => rawOwner };
+            var records = result[ownerId] = [];
+            foreach (var relative in files)
+            {
+                var file = $"{folder}/{rawOwner}/models/{relative}";
+                var c = new MappingContext(file, kind, _warnings, _ids);
+                var node = YamlText.Load(ReadText(Path.Combine(modelsDir, relative), file), file)
+                    ?? throw new CatalogFileException(file, null, null, "the file is empty");
+                records.Add(read(ownerId, relative[..^".yaml".Length], node, c));
+            }
+        }
+        return result;
+    }
+
+    // Starmap once kept denormalized copies beside models/ (authors/<id>/<model>.yaml) that it never
+    // loaded; logos sit beside models/ too. Only .yaml files under models/ are model files.
+    private void WarnAboutStrayFiles(string ownerDir, string modelsDir)
+    {
+        foreach (var file in Directory.EnumerateFiles(ownerDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var inModels = file.StartsWith(modelsDir + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            var yaml = file.EndsWith(".yaml", StringComparison.Ordinal);
+            if (inModels != yaml)
+            {
+                _warnings.Add(inModels ? "files in a models/ folder that are not .yaml are not read" : "YAML files outside a models/ folder are not read",
+                    Path.GetRelativePath(_root, file).Replace('\\', '/'), 1);
+            }
+        }
+    }
+
+    private static void Validate(Action validate, YamlNode node, MappingContext c)
+    {
+        try
+        {
+            validate();
+        }
+        catch (StarmapValidationException ex)
+        {
+            throw new CatalogFileException(c.File, YamlLineLocator.Find(node, ex.Field), ex.Field, Reason(ex), ex);
+        }
+    }
+
+    private static string Reason(StarmapValidationException ex) =>
+        ex.Value is null ? ex.Reason : $"'{ex.Value}': {ex.Reason}";
+
+    private static string ReadText(string path, string file)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CatalogFileException(file, null, null, "cannot be read: " + ex.Message, ex);
+        }
+    }
+}

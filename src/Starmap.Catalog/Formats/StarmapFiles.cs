@@ -1,0 +1,73 @@
+namespace Starmap.Catalog.Formats;
+
+/// <summary>
+/// Starmap's on-disk catalog layout: <c>providers.yaml</c>, <c>authors.yaml</c>,
+/// <c>providers/&lt;id&gt;/models/&lt;model-id&gt;.yaml</c> (offerings) and
+/// <c>authors/&lt;id&gt;/models/&lt;slug&gt;.yaml</c> (definitions), where <c>/</c> in an ID is a folder.
+/// </summary>
+public static class StarmapFiles
+{
+    /// <summary>
+    /// Reads a catalog folder. Every record is validated; a malformed file throws
+    /// <see cref="CatalogFileException"/> naming the file and line, and nothing is returned.
+    /// YAML <c>null</c> and omitted keys import as unknown (null); explicit false and 0 are kept as
+    /// known, except limits of 0, which Starmap writes for "not set". Keys the records cannot hold
+    /// are listed in <see cref="ImportedCatalog.Warnings"/>, once per kind.
+    /// </summary>
+    public static ImportedCatalog Import(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        return StarmapImporter.Import(root);
+    }
+
+    /// <summary>
+    /// Writes the catalog to <paramref name="root"/>, replacing the folder as a whole. Output is
+    /// deterministic (sorted entries, fixed key order, dates without time) and <see cref="Import"/>
+    /// of it gives the same records. Records are validated first; files are written to a hidden
+    /// sibling folder and moved into place, so a failure leaves the previous folder untouched.
+    /// A non-empty folder that is not a catalog is refused.
+    /// </summary>
+    public static void Export(string root, IEnumerable<ProviderDetails> providers, IEnumerable<AuthorDetails> authors)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(authors);
+        AtomicFolder.Replace(root, StarmapExporter.Render(providers, authors));
+    }
+
+    /// <summary>Writes an imported catalog; see <see cref="Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails})"/>.</summary>
+    public static void Export(string root, ImportedCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Export(root, catalog.Providers, catalog.Authors);
+    }
+
+    /// <summary>
+    /// The catalog as the "local" sync source: one observation per provider. A file catalog is curated,
+    /// so its list is complete for every provider it has model files for; a provider listed without any
+    /// (Starmap has some) says nothing about its models, so its list is not complete and removes nothing.
+    /// </summary>
+    public static EquatableArray<SourceObservation> ToObservations(ImportedCatalog catalog, DateTimeOffset observedAt)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var definitions = catalog.Authors.SelectMany(a => a.Definitions).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        return catalog.Providers.Select(p => new SourceObservation
+        {
+            Source = SourceIds.Local,
+            ProviderId = p.Provider.Id,
+            ObservedAt = observedAt,
+            IsCompleteList = !p.Offerings.IsEmpty,
+            Models = p.Offerings.Select(o => new ObservedModel
+            {
+                ModelId = o.ModelId,
+                Offering = o,
+                Definition = o.DefinitionId is { } id ? definitions.GetValueOrDefault(id) : null,
+            }).ToEquatableArray(),
+            Warnings = p.Offerings
+                .Where(o => o.DefinitionId is { } id && !definitions.ContainsKey(id))
+                .Select(o => $"offering '{o.ModelId}' links definition '{o.DefinitionId}', which the catalog does not hold")
+                .ToEquatableArray(),
+            Location = catalog.Root is { } root ? Path.Combine(root, "providers", p.Provider.Id) : null,
+        }).ToEquatableArray();
+    }
+}

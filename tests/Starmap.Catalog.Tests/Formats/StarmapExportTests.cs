@@ -1,0 +1,144 @@
+using Starmap.Catalog.Formats;
+
+namespace Starmap.Catalog.Tests.Formats;
+
+/// <summary>Export writes Starmap's layout deterministically, reads back to the same records, and never half-writes.</summary>
+public sealed class StarmapExportTests : IDisposable
+{
+    private static readonly ImportedCatalog Small = StarmapFiles.Import(FormatFixtures.SmallCatalog);
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Import_of_an_export_equals_the_catalog_exported()
+    {
+        StarmapFiles.Export(_temp.Combine("out"), Small);
+        var again = StarmapFiles.Import(_temp.Combine("out"));
+
+        Assert.True(Small.Providers == again.Providers, "providers differ");
+        Assert.True(Small.Authors == again.Authors, "authors differ");
+        Assert.Empty(again.Warnings);
+    }
+
+    [Fact]
+    public void The_built_in_catalog_survives_export_and_import()
+    {
+        var seed = BuiltInCatalog.Load();
+        StarmapFiles.Export(_temp.Combine("seed"), seed.Providers, seed.Authors);
+        var again = StarmapFiles.Import(_temp.Combine("seed"));
+
+        for (var i = 0; i < seed.Providers.Count; i++)
+        {
+            Assert.Equal(seed.Providers[i].Provider, again.Providers[i].Provider);
+            Assert.Equal(seed.Providers[i].Offerings, again.Providers[i].Offerings);
+        }
+        Assert.True(seed.Providers == again.Providers && seed.Authors == again.Authors);
+    }
+
+    [Fact]
+    public void Exporting_twice_gives_byte_identical_trees_and_re_exporting_an_import_changes_nothing()
+    {
+        StarmapFiles.Export(_temp.Combine("a"), Small);
+        StarmapFiles.Export(_temp.Combine("b"), Small.Providers.Reverse(), Small.Authors.Reverse());
+        StarmapFiles.Export(_temp.Combine("c"), StarmapFiles.Import(_temp.Combine("a")));
+
+        var a = MalformedCatalogTests.Snapshot(_temp.Combine("a"));
+        Assert.Equal(a, MalformedCatalogTests.Snapshot(_temp.Combine("b")));
+        Assert.Equal(a, MalformedCatalogTests.Snapshot(_temp.Combine("c")));
+    }
+
+    [Fact]
+    public void The_layout_uses_folders_for_slashes_keeps_at_signs_and_writes_dates_without_time()
+    {
+        var root = _temp.Combine("out");
+        StarmapFiles.Export(root, Small);
+
+        Assert.Equal(
+            [
+                "authors.yaml",
+                "authors/acme-ai/models/acme-1.yaml",
+                "authors/meta/models/llama-4-scout.yaml",
+                "authors/meta/models/llama/3.3-70b.yaml",
+                "providers.yaml",
+                "providers/cloudhost/models/llama-3.3-70b@001.yaml",
+                "providers/fastinfer/models/acme-1.yaml",
+                "providers/fastinfer/models/meta-llama/llama-4-scout.yaml",
+            ],
+            MalformedCatalogTests.Snapshot(root).Keys);
+
+        var offering = File.ReadAllText(Path.Combine(root, "providers/fastinfer/models/acme-1.yaml"));
+        Assert.StartsWith("id: acme-1\nmodel: acme-ai/acme-1\nname: Acme One\n", offering, StringComparison.Ordinal);
+        Assert.Contains("deprecated_at: 2026-01-15\nretires_at: 2026-06-30\n", offering, StringComparison.Ordinal);
+        Assert.Contains("    output:\n      per_1m: 10\n", offering, StringComparison.Ordinal); // 10.00 in the source
+        Assert.DoesNotContain("extensions", offering, StringComparison.Ordinal);
+
+        var definition = File.ReadAllText(Path.Combine(root, "authors/meta/models/llama/3.3-70b.yaml"));
+        Assert.Contains("  release_date: 2024-12-06\n", definition, StringComparison.Ordinal);   // a timestamp in the source
+
+        var hosted = File.ReadAllText(Path.Combine(root, "providers/cloudhost/models/llama-3.3-70b@001.yaml"));
+        Assert.Contains("updated_at: 2026-02-01T08:00:00Z\n", hosted, StringComparison.Ordinal);
+        Assert.Contains("    input:\n      per_1m: 0\n", hosted, StringComparison.Ordinal);        // free stays written
+        Assert.DoesNotContain("created_at", hosted, StringComparison.Ordinal);                     // unknown stays out
+
+        var providers = File.ReadAllText(Path.Combine(root, "providers.yaml"));
+        Assert.StartsWith("# Cloud Host\n- id: cloudhost\n", providers, StringComparison.Ordinal);
+        Assert.Contains("\n\n# Fast Infer\n- id: fastinfer\n", providers, StringComparison.Ordinal);
+        Assert.Contains("      version: \"2023-06-01\"\n", providers, StringComparison.Ordinal);
+        Assert.Contains("    duration: 720h0m0s\n", providers, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_record_is_refused_before_anything_is_written()
+    {
+        var root = _temp.Combine("out");
+        StarmapFiles.Export(root, Small);
+        var before = MalformedCatalogTests.Snapshot(root);
+        var broken = Small.Providers.Select(p => p.Provider.Id == "cloudhost" ? p with { Provider = p.Provider with { Id = "Cloud Host" } } : p);
+
+        Assert.Throws<StarmapValidationException>(() => StarmapFiles.Export(root, broken, Small.Authors));
+        Assert.Equal(before, MalformedCatalogTests.Snapshot(root));
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(_temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_write_failure_leaves_the_previous_export_whole_and_no_staging_folder()
+    {
+        var root = _temp.Combine("out");
+        StarmapFiles.Export(root, Small);
+        var before = MalformedCatalogTests.Snapshot(root);
+        // A valid 252-character model ID makes a 257-byte file name, which the file system refuses mid-export.
+        var longId = new string('m', 252);
+        var providers = Small.Providers.Select(p => p.Provider.Id == "fastinfer"
+            ? p with { Offerings = p.Offerings.Add(new Offering { ProviderId = "fastinfer", ModelId = longId }) }
+            : p);
+
+        Assert.ThrowsAny<IOException>(() => StarmapFiles.Export(root, providers, Small.Authors));
+        Assert.Equal(before, MalformedCatalogTests.Snapshot(root));
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(_temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_folder_that_holds_something_other_than_a_catalog_is_not_replaced()
+    {
+        var root = _temp.Combine("documents");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "notes.txt"), "keep me");
+
+        Assert.Throws<IOException>(() => StarmapFiles.Export(root, Small));
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(root, "notes.txt")));
+    }
+
+    [Fact]
+    public void Exporting_over_a_previous_export_replaces_it_whole()
+    {
+        var root = _temp.Combine("out");
+        StarmapFiles.Export(root, Small);
+        var onlyMeta = Small.Authors.Where(a => a.Author.Id == "meta");
+        var noOfferings = Small.Providers.Select(p => p with { Offerings = [] });
+        StarmapFiles.Export(root, noOfferings, onlyMeta);
+
+        Assert.Equal(["authors.yaml", "authors/meta/models/llama-4-scout.yaml", "authors/meta/models/llama/3.3-70b.yaml", "providers.yaml"],
+            MalformedCatalogTests.Snapshot(root).Keys);
+    }
+}
