@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Starmap.Catalog.Sync;
 using Starmap.Sources;
 using Starmap.Grains;
 using Starmap.Storage.Sqlite;
@@ -20,6 +21,9 @@ public static class StarmapSiloExtensions
         var options = builder.Configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
         options.Validate();
         builder.Services.AddSingleton(options);
+
+        // Before the grains' defaults, which only fill what is not registered.
+        builder.Services.AddSingleton(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sync").Get<GuardOptions>() ?? new GuardOptions());
 
         builder.UseOrleans(silo =>
         {

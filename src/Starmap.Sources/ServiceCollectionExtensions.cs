@@ -57,6 +57,8 @@ public static class StarmapSourcesServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ModelsDevSource>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IObservationSource, ProviderApiSource>(sp => sp.GetRequiredService<ProviderApiSource>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IObservationSource, ModelsDevSource>(sp => sp.GetRequiredService<ModelsDevSource>()));
+        services.TryAddSingleton<LocalCatalogSource>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IObservationSource, LocalCatalogSource>(sp => sp.GetRequiredService<LocalCatalogSource>()));
         services.TryAddSingleton<SourceFetcher>();
         return services;
     }

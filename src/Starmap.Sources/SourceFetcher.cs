@@ -39,7 +39,10 @@ public sealed class SourceFetcher
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Deadline);
 
-        var wanted = request.Sources.IsEmpty ? _sources.Select(s => s.SourceId).ToList() : request.Sources.Distinct(StringComparer.Ordinal).ToList();
+        // By default every source takes part, except optional ones nobody configured.
+        var wanted = request.Sources.IsEmpty
+            ? _sources.Where(s => s is not IOptionalSource { IsConfigured: false }).Select(s => s.SourceId).ToList()
+            : request.Sources.Distinct(StringComparer.Ordinal).ToList();
         var runs = wanted.Select(id => _sources.FirstOrDefault(s => s.SourceId == id) is { } source
             ? RunAsync(source, provider, deadline.Token, cancellationToken)
             : Task.FromResult<(SourceReport, SourceObservation?)>((new SourceReport

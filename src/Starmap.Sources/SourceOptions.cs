@@ -36,6 +36,9 @@ public sealed class SourceOptions
     /// <summary>How long a fetched models.dev snapshot is reused across providers.</summary>
     public TimeSpan ModelsDevCacheDuration { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A Starmap on-disk catalog folder read as the "local" source; null leaves that source out.</summary>
+    public string? LocalCatalogPath { get; set; }
+
     /// <summary>Reads an environment variable; keys are looked up at call time through it (tests substitute it).</summary>
     public Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
 

@@ -18,7 +18,7 @@ internal sealed class SyncEngine(
     TimeProvider clock,
     ILogger<SyncEngine> logger) : ISyncEngine
 {
-    private static readonly HashSet<string> KnownSources = [SourceIds.ProviderApi, SourceIds.ModelsDev];
+    private static readonly HashSet<string> KnownSources = [SourceIds.ProviderApi, SourceIds.ModelsDev, SourceIds.Local];
 
     public async Task<SyncResult> RunAsync(string providerId, SyncRequest request, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal sealed class SyncEngine(
         {
             if (!KnownSources.Contains(source))
             {
-                throw new StarmapValidationException("sources", source, $"is not a source; use {string.Join(" or ", KnownSources.Order())}");
+                throw new StarmapValidationException("sources", source, $"is not a source; use {string.Join(", ", KnownSources.Order())}");
             }
         }
 
