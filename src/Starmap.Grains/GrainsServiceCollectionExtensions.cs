@@ -11,6 +11,8 @@ public static class GrainsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CatalogStateLoader>();
+        services.TryAddSingleton<CatalogReplica>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReplica>());
         services.AddStarmapSources();
         services.TryAddSingleton<SyncHooks>();
         services.TryAddSingleton(new Starmap.Catalog.Sync.GuardOptions());

@@ -18,12 +18,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
-    public StarmapCatalog Catalog => new(Cluster.Client);
+    /// <summary>One facade for the whole run, so its read-your-writes session spans the tests.</summary>
+    public StarmapCatalog Catalog { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         Cluster = TestClusters.Create(DataDirectory, silos: 2);
         await Cluster.DeployAsync();
+        Catalog = new StarmapCatalog(Cluster.Client);
     }
 
     public async ValueTask DisposeAsync()

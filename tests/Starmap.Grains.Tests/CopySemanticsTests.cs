@@ -11,7 +11,7 @@ public sealed class CopySemanticsTests(ClusterFixture fixture)
         var grain = fixture.Client.GetGrain<IProviderGrain>(id);
         await grain.SetAsync(Samples.Provider(id));
         var offering = Samples.Offering(id, "org/model@2025");
-        await grain.SetModelAsync(offering);
+        fixture.Catalog.RequireGeneration((await grain.SetModelAsync(offering)).Generation);
         return (id, (await grain.GetModelAsync(offering.ModelId))!);
     }
 

@@ -30,7 +30,7 @@ public sealed class ProviderGrainTests(ClusterFixture fixture)
         Assert.Equal(ids.Order(StringComparer.Ordinal), details.Offerings.Select(o => o.ModelId));
         Assert.Equal("claude-3-5-sonnet@20241022", (await Grain(id).GetModelAsync("claude-3-5-sonnet@20241022"))!.ModelId);
 
-        await Grain(id).DeleteModelAsync("meta-llama/llama-4-scout-17b-16e-instruct");
+        fixture.Catalog.RequireGeneration((await Grain(id).DeleteModelAsync("meta-llama/llama-4-scout-17b-16e-instruct")).Generation);
         Assert.Null(await Grain(id).GetModelAsync("meta-llama/llama-4-scout-17b-16e-instruct"));
         Assert.Equal(2, (await Grain(id).ListModelsAsync()).Count);
         Assert.Null(await fixture.Catalog.Models.FindAsync(id, "meta-llama/llama-4-scout-17b-16e-instruct"));
@@ -147,6 +147,7 @@ public sealed class ProviderGrainTests(ClusterFixture fixture)
         await Grain(id).SetAsync(Samples.Provider(id));
         await Grain(id).SetModelAsync(Samples.Offering(id, "m"));
         var deleted = await Grain(id).DeleteAsync();
+        fixture.Catalog.RequireGeneration(deleted.Generation);
 
         Assert.Null(await Grain(id).GetAsync());
         var providers = await fixture.Catalog.Providers.ListAsync();
@@ -155,6 +156,7 @@ public sealed class ProviderGrainTests(ClusterFixture fixture)
         Assert.Null(await fixture.Catalog.Models.FindAsync(id, "m"));
 
         var recreated = await Grain(id).SetAsync(Samples.Provider(id));
+        fixture.Catalog.RequireGeneration(recreated.Generation);
         Assert.True(recreated.Version > deleted.Version);
         Assert.Contains((await fixture.Catalog.Providers.ListAsync()).Items, p => p.Id == id);
     }

@@ -6,34 +6,57 @@ namespace Starmap;
 /// <see cref="StarmapNotFoundException"/>; <c>FindAsync</c> returns null. Works from a client and
 /// from inside a grain.
 /// </summary>
-public sealed class StarmapCatalog(IGrainFactory grains)
+public sealed class StarmapCatalog
 {
-    private ICatalogGrain Registry => grains.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+    private readonly IGrainFactory _grains;
+    private readonly CatalogSession _session = new();
+
+    /// <summary>A catalog API over <paramref name="grains"/> with its own read-your-writes session.</summary>
+    public StarmapCatalog(IGrainFactory grains)
+    {
+        _grains = grains;
+        Providers = new(grains, _session);
+        Authors = new(grains, _session);
+        Models = new(grains, _session);
+        Endpoints = new(grains, _session);
+        Sync = new(grains, _session);
+    }
+
+    private ICatalogGrain Registry => _grains.GetGrain<ICatalogGrain>(CatalogKeys.Default);
 
     /// <summary>Providers and their offerings.</summary>
-    public ProviderCollection Providers { get; } = new(grains);
+    public ProviderCollection Providers { get; }
 
     /// <summary>Authors and their definitions.</summary>
-    public AuthorCollection Authors { get; } = new(grains);
+    public AuthorCollection Authors { get; }
 
     /// <summary>Offerings across the catalog.</summary>
-    public ModelCollection Models { get; } = new(grains);
+    public ModelCollection Models { get; }
 
     /// <summary>Inference endpoints.</summary>
-    public EndpointCollection Endpoints { get; } = new(grains);
+    public EndpointCollection Endpoints { get; }
 
     /// <summary>Provider syncs and schedules.</summary>
-    public SyncCollection Sync { get; } = new(grains);
+    public SyncCollection Sync { get; }
 
-    /// <summary>Generation and counts.</summary>
-    public Task<CatalogStatus> GetStatusAsync() => Registry.GetStatusAsync();
+    /// <summary>The newest generation this instance has written or read; its reads never see older.</summary>
+    public long SeenGeneration => _session.Seen;
+
+    /// <summary>
+    /// Makes this instance's later reads answer at least <paramref name="generation"/> — for writes made
+    /// through grain references directly, whose results the facade did not see.
+    /// </summary>
+    public void RequireGeneration(long generation) => _session.Saw(generation);
+
+    /// <summary>Generation and counts, from the registry (the newest state).</summary>
+    public async Task<CatalogStatus> GetStatusAsync() => _session.Saw(await Registry.GetStatusAsync());
 
     /// <summary>Everything the catalog holds, at one generation (for files or backups).</summary>
-    public Task<CatalogContent> ExportAsync() => grains.GetGrain<ICatalogTransferGrain>(0).ExportAsync();
+    public async Task<CatalogContent> ExportAsync() => _session.Saw(await _grains.GetGrain<ICatalogTransferGrain>(0).ExportAsync());
 
     /// <summary>Replaces the given providers and authors wholesale; a dry run only reports the changes.</summary>
-    public Task<ImportResult> ImportAsync(CatalogContent content, bool dryRun = false) =>
-        grains.GetGrain<ICatalogTransferGrain>(0).ImportAsync(content, dryRun);
+    public async Task<ImportResult> ImportAsync(CatalogContent content, bool dryRun = false) =>
+        _session.Saw(await _grains.GetGrain<ICatalogTransferGrain>(0).ImportAsync(content, dryRun));
 
     /// <summary>Creates or replaces a provider record.</summary>
     public Task<WriteResult> SetProviderAsync(Provider provider) => Providers.SetAsync(provider);
@@ -43,50 +66,69 @@ public sealed class StarmapCatalog(IGrainFactory grains)
 }
 
 /// <summary>Provider operations.</summary>
-public sealed class ProviderCollection(IGrainFactory grains)
+public sealed class ProviderCollection
 {
-    private IProviderGrain Grain(string id) => grains.GetGrain<IProviderGrain>(id);
+    private readonly IGrainFactory _grains;
+    private readonly CatalogSession _session;
+
+    internal ProviderCollection(IGrainFactory grains, CatalogSession session)
+    {
+        _grains = grains;
+        _session = session;
+    }
+
+    private IProviderGrain Grain(string id) => _grains.GetGrain<IProviderGrain>(id);
 
     /// <summary>All providers, sorted by ID.</summary>
-    public Task<Listing<Provider>> ListAsync() =>
-        grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListProvidersAsync();
+    public async Task<Listing<Provider>> ListAsync() =>
+        _session.Saw(await CatalogSession.Reader(_grains).ListProvidersAsync(_session.Seen));
 
     /// <summary>A provider with its offerings; throws when absent.</summary>
     public async Task<ProviderDetails> GetAsync(string id) =>
         await FindAsync(id) ?? throw new StarmapNotFoundException("provider", id);
 
-    /// <summary>A provider with its offerings, or null.</summary>
+    /// <summary>A provider with its offerings, or null (read from its grain: always the newest).</summary>
     public Task<ProviderDetails?> FindAsync(string id) => Grain(id).GetAsync();
 
     /// <summary>Creates or replaces a provider record.</summary>
-    public Task<WriteResult> SetAsync(Provider provider) => Grain(provider.Id).SetAsync(provider);
+    public async Task<WriteResult> SetAsync(Provider provider) => _session.Saw(await Grain(provider.Id).SetAsync(provider));
 
     /// <summary>Deletes a provider and its offerings.</summary>
-    public Task<WriteResult> DeleteAsync(string id) => Grain(id).DeleteAsync();
+    public async Task<WriteResult> DeleteAsync(string id) => _session.Saw(await Grain(id).DeleteAsync());
 
     /// <summary>Creates or replaces one offering of <paramref name="providerId"/>.</summary>
-    public Task<WriteResult> SetModelAsync(string providerId, Offering model) =>
-        Grain(providerId).SetModelAsync(model with { ProviderId = providerId });
+    public async Task<WriteResult> SetModelAsync(string providerId, Offering model) =>
+        _session.Saw(await Grain(providerId).SetModelAsync(model with { ProviderId = providerId }));
 
     /// <summary>One offering; throws when absent.</summary>
     public async Task<Offering> GetModelAsync(string providerId, string modelId) =>
         await Grain(providerId).GetModelAsync(modelId) ?? throw new StarmapNotFoundException("model", providerId + "/" + modelId);
 
     /// <summary>Deletes one offering.</summary>
-    public Task<WriteResult> DeleteModelAsync(string providerId, string modelId) => Grain(providerId).DeleteModelAsync(modelId);
+    public async Task<WriteResult> DeleteModelAsync(string providerId, string modelId) =>
+        _session.Saw(await Grain(providerId).DeleteModelAsync(modelId));
 
     /// <summary>Offerings of one provider.</summary>
     public Task<EquatableArray<Offering>> ListModelsAsync(string providerId) => Grain(providerId).ListModelsAsync();
 }
 
 /// <summary>Author operations.</summary>
-public sealed class AuthorCollection(IGrainFactory grains)
+public sealed class AuthorCollection
 {
-    private IAuthorGrain Grain(string id) => grains.GetGrain<IAuthorGrain>(id);
+    private readonly IGrainFactory _grains;
+    private readonly CatalogSession _session;
+
+    internal AuthorCollection(IGrainFactory grains, CatalogSession session)
+    {
+        _grains = grains;
+        _session = session;
+    }
+
+    private IAuthorGrain Grain(string id) => _grains.GetGrain<IAuthorGrain>(id);
 
     /// <summary>All authors, sorted by ID.</summary>
-    public Task<Listing<Author>> ListAsync() =>
-        grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListAuthorsAsync();
+    public async Task<Listing<Author>> ListAsync() =>
+        _session.Saw(await CatalogSession.Reader(_grains).ListAuthorsAsync(_session.Seen));
 
     /// <summary>An author with its definitions; throws when absent.</summary>
     public async Task<AuthorDetails> GetAsync(string id) =>
@@ -96,50 +138,75 @@ public sealed class AuthorCollection(IGrainFactory grains)
     public Task<AuthorDetails?> FindAsync(string id) => Grain(id).GetAsync();
 
     /// <summary>Creates or replaces an author record.</summary>
-    public Task<WriteResult> SetAsync(Author author) => Grain(author.Id).SetAsync(author);
+    public async Task<WriteResult> SetAsync(Author author) => _session.Saw(await Grain(author.Id).SetAsync(author));
 
     /// <summary>Deletes an author and its definitions.</summary>
-    public Task<WriteResult> DeleteAsync(string id) => Grain(id).DeleteAsync();
+    public async Task<WriteResult> DeleteAsync(string id) => _session.Saw(await Grain(id).DeleteAsync());
 
     /// <summary>Creates or replaces a definition (its ID names the author).</summary>
-    public Task<WriteResult> SetModelAsync(ModelDefinition definition) =>
-        Grain(definition.AuthorId).SetModelAsync(definition);
+    public async Task<WriteResult> SetModelAsync(ModelDefinition definition) =>
+        _session.Saw(await Grain(definition.AuthorId).SetModelAsync(definition));
 
     /// <summary>Deletes a definition by <c>author/slug</c>.</summary>
-    public Task<WriteResult> DeleteModelAsync(string definitionId) =>
-        Grain(definitionId.Split('/', 2)[0]).DeleteModelAsync(definitionId);
+    public async Task<WriteResult> DeleteModelAsync(string definitionId) =>
+        _session.Saw(await Grain(definitionId.Split('/', 2)[0]).DeleteModelAsync(definitionId));
 
     /// <summary>Offerings credited to an author (by definition, provider or attribution rules).</summary>
-    public Task<Listing<CatalogModel>> ListModelsAsync(string authorId) =>
-        grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListAuthorModelsAsync(authorId);
+    public async Task<Listing<CatalogModel>> ListModelsAsync(string authorId) =>
+        _session.Saw(await CatalogSession.Reader(_grains).ListAuthorModelsAsync(authorId, _session.Seen));
 }
 
-/// <summary>Catalog-wide model reads.</summary>
-public sealed class ModelCollection(IGrainFactory grains)
+/// <summary>Catalog-wide model reads, answered by the replica on the silo that receives the call.</summary>
+public sealed class ModelCollection
 {
-    private ICatalogGrain Registry => grains.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+    private readonly IGrainFactory _grains;
+    private readonly CatalogSession _session;
+
+    internal ModelCollection(IGrainFactory grains, CatalogSession session)
+    {
+        _grains = grains;
+        _session = session;
+    }
 
     /// <summary>Every offering, sorted by provider then model ID.</summary>
-    public Task<Listing<CatalogModel>> ListAsync() => Registry.ListModelsAsync();
+    public async Task<Listing<CatalogModel>> ListAsync() =>
+        _session.Saw(await CatalogSession.Reader(_grains).ListModelsAsync(_session.Seen));
 
     /// <summary>Filters, sorts and pages offerings.</summary>
-    public Task<ModelPage> QueryAsync(ModelQuery query) => Registry.QueryModelsAsync(query);
+    public async Task<ModelPage> QueryAsync(ModelQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = await CatalogSession.Reader(_grains).QueryModelsAsync(query with { MinGeneration = Math.Max(query.MinGeneration, _session.Seen) });
+        _session.Saw(page.Generation);
+        return page;
+    }
 
     /// <summary>One offering with its definition; throws when absent.</summary>
     public async Task<CatalogModel> GetAsync(string providerId, string modelId) =>
-        await Registry.GetModelAsync(providerId, modelId) ?? throw new StarmapNotFoundException("model", providerId + "/" + modelId);
+        await FindAsync(providerId, modelId) ?? throw new StarmapNotFoundException("model", providerId + "/" + modelId);
 
     /// <summary>One offering with its definition, or null.</summary>
-    public Task<CatalogModel?> FindAsync(string providerId, string modelId) => Registry.GetModelAsync(providerId, modelId);
+    public Task<CatalogModel?> FindAsync(string providerId, string modelId) =>
+        CatalogSession.Reader(_grains).GetModelAsync(providerId, modelId, _session.Seen);
 
     /// <summary>Every model definition, sorted by ID.</summary>
-    public Task<Listing<ModelDefinition>> ListDefinitionsAsync() => Registry.ListDefinitionsAsync();
+    public async Task<Listing<ModelDefinition>> ListDefinitionsAsync() =>
+        _session.Saw(await CatalogSession.Reader(_grains).ListDefinitionsAsync(_session.Seen));
 }
 
 /// <summary>Endpoint reads.</summary>
-public sealed class EndpointCollection(IGrainFactory grains)
+public sealed class EndpointCollection
 {
+    private readonly IGrainFactory _grains;
+    private readonly CatalogSession _session;
+
+    internal EndpointCollection(IGrainFactory grains, CatalogSession session)
+    {
+        _grains = grains;
+        _session = session;
+    }
+
     /// <summary>Every inference endpoint, sorted by ID.</summary>
-    public Task<Listing<Endpoint>> ListAsync() =>
-        grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListEndpointsAsync();
+    public async Task<Listing<Endpoint>> ListAsync() =>
+        _session.Saw(await CatalogSession.Reader(_grains).ListEndpointsAsync(_session.Seen));
 }

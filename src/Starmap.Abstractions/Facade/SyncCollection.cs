@@ -1,13 +1,22 @@
 namespace Starmap;
 
 /// <summary>Provider syncs and their schedules.</summary>
-public sealed class SyncCollection(IGrainFactory grains)
+public sealed class SyncCollection
 {
+    private readonly IGrainFactory grains;
+    private readonly CatalogSession _session;
+
+    internal SyncCollection(IGrainFactory grains, CatalogSession session)
+    {
+        this.grains = grains;
+        _session = session;
+    }
+
     private IProviderSyncGrain Grain(string providerId) => grains.GetGrain<IProviderSyncGrain>(providerId);
 
     /// <summary>Syncs one provider.</summary>
-    public Task<SyncResult> SyncAsync(string providerId, SyncRequest? request = null) =>
-        Grain(providerId).SyncAsync(request ?? new SyncRequest());
+    public async Task<SyncResult> SyncAsync(string providerId, SyncRequest? request = null) =>
+        _session.Saw(await Grain(providerId).SyncAsync(request ?? new SyncRequest()));
 
     /// <summary>
     /// Syncs every provider in the catalog, a few at a time. One provider's failure is reported in its
@@ -15,7 +24,7 @@ public sealed class SyncCollection(IGrainFactory grains)
     /// </summary>
     public async Task<IReadOnlyList<SyncResult>> SyncAllAsync(SyncRequest? request = null, int parallelism = 4, CancellationToken cancellationToken = default)
     {
-        var providers = await grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListProvidersAsync();
+        var providers = _session.Saw(await CatalogSession.Reader(grains).ListProvidersAsync(_session.Seen));
         var results = new SyncResult[providers.Items.Count];
         await Parallel.ForAsync(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (i, _) =>
@@ -46,7 +55,7 @@ public sealed class SyncCollection(IGrainFactory grains)
     /// <summary>Schedules of every provider in the catalog, sorted by provider ID.</summary>
     public async Task<IReadOnlyList<SyncSchedule>> ListSchedulesAsync()
     {
-        var providers = await grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).ListProvidersAsync();
+        var providers = _session.Saw(await CatalogSession.Reader(grains).ListProvidersAsync(_session.Seen));
         return await Task.WhenAll(providers.Items.Select(p => Grain(p.Id).GetScheduleAsync()));
     }
 

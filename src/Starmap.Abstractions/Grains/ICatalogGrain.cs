@@ -63,6 +63,10 @@ public interface ICatalogGrain : IGrainWithStringKey
     [ReadOnly, Alias("ExportAsync")]
     Task<CatalogContent> ExportAsync();
 
+    /// <summary>Registers a silo's replica for publish notices; renew it within a minute.</summary>
+    [Alias("SubscribeAsync")]
+    Task SubscribeAsync(ICatalogObserver observer);
+
     /// <summary>Records that the built-in catalog seeded the store.</summary>
     [Alias("MarkSeededAsync")]
     Task MarkSeededAsync(string seedVersion);

@@ -18,6 +18,7 @@ internal sealed class CatalogGrain(
     private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
     private Dictionary<string, long> _providerVersions = new(StringComparer.Ordinal);
     private Dictionary<string, long> _authorVersions = new(StringComparer.Ordinal);
+    private readonly Dictionary<ICatalogObserver, DateTimeOffset> _observers = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -125,6 +126,7 @@ internal sealed class CatalogGrain(
         {
             var generation = await PersistAsync(_snapshot.Generation + 1);
             _snapshot = _snapshot.WithProvider(providerId, details, generation);
+            Announce(generation);
             return generation;
         }
         catch
@@ -146,6 +148,7 @@ internal sealed class CatalogGrain(
         {
             var generation = await PersistAsync(_snapshot.Generation + 1);
             _snapshot = _snapshot.WithAuthor(authorId, details, generation);
+            Announce(generation);
             return generation;
         }
         catch
@@ -153,6 +156,12 @@ internal sealed class CatalogGrain(
             Restore(_authorVersions, authorId, previous);
             throw;
         }
+    }
+
+    public Task SubscribeAsync(ICatalogObserver observer)
+    {
+        _observers[observer] = clock.GetUtcNow();
+        return Task.CompletedTask;
     }
 
     public async Task MarkSeededAsync(string seedVersion)
@@ -170,6 +179,31 @@ internal sealed class CatalogGrain(
             Authors = Versions(_authorVersions),
         }, this);
         return generation;
+    }
+
+    /// <summary>
+    /// Tells every silo's replica (one-way, no waiting): replicas renew their subscription often, so
+    /// ones not heard from for two minutes are dropped. A lost notice is caught by the replicas' polling.
+    /// </summary>
+    private void Announce(long generation)
+    {
+        var stale = clock.GetUtcNow() - TimeSpan.FromMinutes(2);
+        foreach (var (observer, renewed) in _observers.ToList())
+        {
+            if (renewed < stale)
+            {
+                _observers.Remove(observer);
+                continue;
+            }
+            try
+            {
+                _ = observer.OnPublishedAsync(generation);
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "Publish notice to a replica failed");
+            }
+        }
     }
 
     private static void Restore(Dictionary<string, long> versions, string id, long previous)

@@ -25,7 +25,7 @@ public sealed class SyncClusterFixture : IAsyncLifetime
 
     public string DataDirectory { get; } = TestData.NewDirectory("sync");
 
-    public StarmapCatalog Catalog => new(Cluster.Client);
+    public StarmapCatalog Catalog { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -49,6 +49,7 @@ public sealed class SyncClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        Catalog = new StarmapCatalog(Cluster.Client);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,56 @@
+namespace Starmap;
+
+/// <summary>
+/// Catalog-wide reads answered from the immutable snapshot replicated to every silo, so reads never
+/// queue behind one activation. A stateless worker: calls run on the silo that receives them. Each
+/// read may ask for at least <c>minGeneration</c> (read-your-writes); a replica that is behind catches
+/// up first, or the call fails rather than answer older data.
+/// </summary>
+[Alias("starmap.ICatalogReaderGrain")]
+public interface ICatalogReaderGrain : IGrainWithIntegerKey
+{
+    /// <summary>All providers, sorted by ID.</summary>
+    [Alias("ListProvidersAsync")]
+    Task<Listing<Provider>> ListProvidersAsync(long minGeneration);
+
+    /// <summary>All authors, sorted by ID.</summary>
+    [Alias("ListAuthorsAsync")]
+    Task<Listing<Author>> ListAuthorsAsync(long minGeneration);
+
+    /// <summary>All offerings joined with definitions.</summary>
+    [Alias("ListModelsAsync")]
+    Task<Listing<CatalogModel>> ListModelsAsync(long minGeneration);
+
+    /// <summary>All definitions.</summary>
+    [Alias("ListDefinitionsAsync")]
+    Task<Listing<ModelDefinition>> ListDefinitionsAsync(long minGeneration);
+
+    /// <summary>All endpoints.</summary>
+    [Alias("ListEndpointsAsync")]
+    Task<Listing<Endpoint>> ListEndpointsAsync(long minGeneration);
+
+    /// <summary>Filters, sorts and pages offerings (the query's <see cref="ModelQuery.MinGeneration"/> applies).</summary>
+    [Alias("QueryModelsAsync")]
+    Task<ModelPage> QueryModelsAsync(ModelQuery query);
+
+    /// <summary>One offering with its definition, or null.</summary>
+    [Alias("GetModelAsync")]
+    Task<CatalogModel?> GetModelAsync(string providerId, string modelId, long minGeneration);
+
+    /// <summary>Offerings credited to an author.</summary>
+    [Alias("ListAuthorModelsAsync")]
+    Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId, long minGeneration);
+
+    /// <summary>The generation this silo's replica holds.</summary>
+    [Alias("GetGenerationAsync")]
+    Task<long> GetGenerationAsync();
+}
+
+/// <summary>Told by the catalog registry when a new generation is published.</summary>
+[Alias("starmap.ICatalogObserver")]
+public interface ICatalogObserver : IGrainObserver
+{
+    /// <summary>A generation was published.</summary>
+    [Orleans.Concurrency.OneWay, Alias("OnPublishedAsync")]
+    Task OnPublishedAsync(long generation);
+}

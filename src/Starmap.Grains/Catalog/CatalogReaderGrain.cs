@@ -1,0 +1,46 @@
+using Orleans.Concurrency;
+
+namespace Starmap.Grains;
+
+/// <summary>Answers catalog-wide reads from this silo's <see cref="CatalogReplica"/>, without copying it.</summary>
+[StatelessWorker, GrainType("starmap.catalog-reader")]
+internal sealed class CatalogReaderGrain(CatalogReplica replica) : Grain, ICatalogReaderGrain
+{
+    public async Task<Listing<Provider>> ListProvidersAsync(long minGeneration) =>
+        Listing(await replica.EnsureAsync(minGeneration), s => s.Providers);
+
+    public async Task<Listing<Author>> ListAuthorsAsync(long minGeneration) =>
+        Listing(await replica.EnsureAsync(minGeneration), s => s.Authors);
+
+    public async Task<Listing<CatalogModel>> ListModelsAsync(long minGeneration) =>
+        Listing(await replica.EnsureAsync(minGeneration), s => s.Models);
+
+    public async Task<Listing<ModelDefinition>> ListDefinitionsAsync(long minGeneration) =>
+        Listing(await replica.EnsureAsync(minGeneration), s => s.Definitions);
+
+    public async Task<Listing<Endpoint>> ListEndpointsAsync(long minGeneration) =>
+        Listing(await replica.EnsureAsync(minGeneration), s => s.Endpoints);
+
+    public async Task<ModelPage> QueryModelsAsync(ModelQuery query)
+    {
+        if (query is null)
+        {
+            throw new StarmapValidationException("query", null, "is required");
+        }
+        return (await replica.EnsureAsync(query.MinGeneration)).Query(query);
+    }
+
+    public async Task<CatalogModel?> GetModelAsync(string providerId, string modelId, long minGeneration) =>
+        (await replica.EnsureAsync(minGeneration)).FindModel(providerId, modelId);
+
+    public async Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId, long minGeneration)
+    {
+        var snapshot = await replica.EnsureAsync(minGeneration);
+        return new Listing<CatalogModel> { Generation = snapshot.Generation, Items = snapshot.AuthorModels(authorId) };
+    }
+
+    public async Task<long> GetGenerationAsync() => (await replica.EnsureAsync(0)).Generation;
+
+    private static Listing<T> Listing<T>(Starmap.Catalog.CatalogSnapshot snapshot, Func<Starmap.Catalog.CatalogSnapshot, EquatableArray<T>> items) =>
+        new() { Generation = snapshot.Generation, Items = items(snapshot) };
+}
