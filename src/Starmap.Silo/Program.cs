@@ -1,12 +1,24 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Starmap.Http;
 using Starmap.Silo;
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+// The HTTP API is on unless Starmap:HttpPort is 0; then the silo runs on a plain host with no web server.
+var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+web.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
+if (web.Configuration.GetValue($"{StarmapSiloOptions.Section}:{nameof(StarmapSiloOptions.HttpPort)}", 5080) == 0)
 {
-    Args = args,
-    ContentRootPath = AppContext.BaseDirectory,
-});
-builder.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
-builder.AddStarmapSilo();
-await builder.Build().RunAsync();
+    var plain = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    plain.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
+    plain.AddStarmapSilo();
+    await plain.Build().RunAsync();
+    return;
+}
+
+web.AddStarmapSilo();
+web.AddStarmapSiloHttp();
+var app = web.Build();
+app.UseStarmapHttp();
+app.MapStarmapApi();
+await app.RunAsync();

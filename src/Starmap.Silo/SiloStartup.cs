@@ -1,13 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Starmap.Grains;
+using Starmap.Http;
 
 namespace Starmap.Silo;
 
-/// <summary>Seeds an empty store, then logs the ready line scripts and tests wait for.</summary>
+/// <summary>
+/// Seeds an empty store, then logs the ready line scripts and tests wait for — once every hosted
+/// service (the silo and, when on, the web server) has started, so the line means "accepting calls".
+/// </summary>
 internal sealed class SiloStartup(
     IGrainFactory grains,
     StarmapSiloOptions options,
+    IHostApplicationLifetime lifetime,
+    IServiceProvider services,
     ILogger<SiloStartup> logger) : IHostedService
 {
     /// <summary>The text of the ready line.</summary>
@@ -24,10 +31,13 @@ internal sealed class SiloStartup(
             }
         }
         var status = await grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).GetStatusAsync();
-        logger.LogInformation(
-            ReadyMarker + ": gateway 127.0.0.1:{GatewayPort}, silo port {SiloPort}, cluster '{ClusterId}', service '{ServiceId}', data '{DataDirectory}', generation {Generation} ({Providers} providers, {Models} models)",
-            options.GatewayPort, options.SiloPort, options.ClusterId, options.ServiceId, options.DataDirectory,
-            status.Generation, status.Providers, status.Offerings);
+        var readiness = services.GetService<StarmapReadiness>();
+        readiness?.MarkReady();
+        var http = readiness is null ? "off" : $"http://{options.HttpAddress}:{options.HttpPort}";
+        lifetime.ApplicationStarted.Register(() => logger.LogInformation(
+            ReadyMarker + ": gateway 127.0.0.1:{GatewayPort}, silo port {SiloPort}, http {HttpUrl}, cluster '{ClusterId}', service '{ServiceId}', data '{DataDirectory}', generation {Generation} ({Providers} providers, {Models} models)",
+            options.GatewayPort, options.SiloPort, http, options.ClusterId, options.ServiceId, options.DataDirectory,
+            status.Generation, status.Providers, status.Offerings));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -18,6 +18,15 @@ public sealed class StarmapSiloOptions
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>HTTP API port; 0 turns the HTTP API off.</summary>
+    public int HttpPort { get; set; } = 5080;
+
+    /// <summary>Address the HTTP API listens on; loopback unless you mean to expose it.</summary>
+    public string HttpAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>True when the HTTP API is on.</summary>
+    public bool HttpEnabled => HttpPort != 0;
+
     /// <summary>Orleans cluster ID; clients must use the same.</summary>
     public string ClusterId { get; set; } = "starmap";
 
@@ -39,6 +48,8 @@ public sealed class StarmapSiloOptions
         ["--cluster-id"] = $"{Section}:{nameof(ClusterId)}",
         ["--service-id"] = $"{Section}:{nameof(ServiceId)}",
         ["--seed"] = $"{Section}:{nameof(Seed)}",
+        ["--http-port"] = $"{Section}:{nameof(HttpPort)}",
+        ["--http-address"] = $"{Section}:{nameof(HttpAddress)}",
     };
 
     /// <summary>Throws a message naming the setting when a value cannot work.</summary>
@@ -54,6 +65,18 @@ public sealed class StarmapSiloOptions
             {
                 throw new InvalidOperationException($"Starmap:{name} must be between 1 and 65535, not {port}");
             }
+        }
+        if (HttpPort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"Starmap:HttpPort (--http-port) must be between 0 (off) and 65535, not {HttpPort}");
+        }
+        if (HttpEnabled && (HttpPort == SiloPort || HttpPort == GatewayPort))
+        {
+            throw new InvalidOperationException($"Starmap:HttpPort ({HttpPort}) must differ from the silo and gateway ports");
+        }
+        if (HttpEnabled && !System.Net.IPAddress.TryParse(HttpAddress, out _))
+        {
+            throw new InvalidOperationException($"Starmap:HttpAddress (--http-address) must be an IP address such as 127.0.0.1, not '{HttpAddress}'");
         }
         if (SiloPort == GatewayPort)
         {

@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Starmap.Http;
+
+/// <summary>Read routes over providers, authors, models and endpoints.</summary>
+internal static class CatalogEndpoints
+{
+    private static readonly IReadOnlySet<string> GenerationOnly = new HashSet<string>(StringComparer.Ordinal) { "min_generation" };
+    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/models", (HttpContext http, StarmapCatalog catalog) => QueryAsync(http, catalog, ModelQueryParser.Parse(http.Request.Query)))
+            .WithName("ListModels").WithSummary("Filters, sorts and pages models (every ModelQuery filter as a query parameter)")
+            .Produces<ModelPage>().Produces<HttpError>(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/models/{provider}/{**modelId}", GetModelAsync)
+            .WithName("GetModel").WithSummary("One model; the model ID may contain '/' and '@'")
+            .Produces<CatalogModel>().Produces<HttpError>(StatusCodes.Status404NotFound);
+
+        api.MapGet("/providers", async (HttpContext http, StarmapCatalog catalog) =>
+            {
+                var list = await Session(http, GenerationOnly, catalog).Providers.ListAsync();
+                return CatalogResults.Json(http, list.Generation, list);
+            })
+            .WithName("ListProviders").WithSummary("Every provider").Produces<Listing<Provider>>();
+
+        api.MapGet("/providers/{id}", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                Require(http, None, catalog);
+                return await catalog.Providers.FindAsync(id) is { } details
+                    ? Results.Json(details, HttpJson.Options)
+                    : HttpError.NotFound($"provider '{QueryReader.Printable(id)}' was not found");
+            })
+            .WithName("GetProvider").WithSummary("A provider with its offerings (from its grain: always the newest)")
+            .Produces<ProviderDetails>().Produces<HttpError>(StatusCodes.Status404NotFound);
+
+        api.MapGet("/providers/{id}/models", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                var query = ModelQueryParser.Parse(http.Request.Query) with { Providers = [id] };
+                ModelQueryParser.Validate(query);
+                return await ExistsAsync(catalog, "provider", id) ?? await QueryAsync(http, catalog, query);
+            })
+            .WithName("ListProviderModels").WithSummary("Models of one provider; takes the /models filters")
+            .Produces<ModelPage>().Produces<HttpError>(StatusCodes.Status404NotFound);
+
+        api.MapGet("/authors", async (HttpContext http, StarmapCatalog catalog) =>
+            {
+                var list = await Session(http, GenerationOnly, catalog).Authors.ListAsync();
+                return CatalogResults.Json(http, list.Generation, list);
+            })
+            .WithName("ListAuthors").WithSummary("Every author").Produces<Listing<Author>>();
+
+        api.MapGet("/authors/{id}", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                Require(http, None, catalog);
+                return await catalog.Authors.FindAsync(id) is { } details
+                    ? Results.Json(details, HttpJson.Options)
+                    : HttpError.NotFound($"author '{QueryReader.Printable(id)}' was not found");
+            })
+            .WithName("GetAuthor").WithSummary("An author with its model definitions")
+            .Produces<AuthorDetails>().Produces<HttpError>(StatusCodes.Status404NotFound);
+
+        api.MapGet("/authors/{id}/models", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                var query = ModelQueryParser.Parse(http.Request.Query) with { Authors = [id] };
+                ModelQueryParser.Validate(query);
+                return await ExistsAsync(catalog, "author", id) ?? await QueryAsync(http, catalog, query);
+            })
+            .WithName("ListAuthorModels").WithSummary("Models credited to one author; takes the /models filters")
+            .Produces<ModelPage>().Produces<HttpError>(StatusCodes.Status404NotFound);
+
+        api.MapGet("/endpoints", async (HttpContext http, StarmapCatalog catalog) =>
+            {
+                var list = await Session(http, GenerationOnly, catalog).Endpoints.ListAsync();
+                return CatalogResults.Json(http, list.Generation, list);
+            })
+            .WithName("ListEndpoints").WithSummary("Every inference endpoint").Produces<Listing<Endpoint>>();
+    }
+
+    private static async Task<IResult> QueryAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query)
+    {
+        var page = await catalog.Models.QueryAsync(query);
+        return CatalogResults.Json(http, page.Generation, page);
+    }
+
+    private static async Task<IResult> GetModelAsync(string provider, string modelId, HttpContext http, StarmapCatalog catalog, IGrainFactory grains)
+    {
+        var session = Session(http, GenerationOnly, catalog);
+        // The tag is read first: it may be older than the answer (a needless 200 later), never newer (a wrong 304).
+        var generation = Math.Max(await grains.GetGrain<ICatalogReaderGrain>(0).GetGenerationAsync(), session.SeenGeneration);
+        session.RequireGeneration(generation);
+        // Kestrel keeps an encoded slash (%2F) encoded in the path; accept it as well as a plain '/'.
+        var id = modelId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+        var model = await session.Models.FindAsync(provider, id);
+        return model is null
+            ? HttpError.NotFound($"model '{QueryReader.Printable(provider + "/" + id)}' was not found")
+            : CatalogResults.Json(http, generation, model);
+    }
+
+    /// <summary>Rejects unknown parameters (and every parameter where none is taken).</summary>
+    private static void Require(HttpContext http, IReadOnlySet<string> allowed, StarmapCatalog catalog)
+    {
+        _ = Session(http, allowed, catalog);
+    }
+
+    /// <summary>
+    /// The shared facade (reads never go back in time on this silo), or, with <c>min_generation</c>, a
+    /// per-request one: a client's generation must never raise what every other client waits for.
+    /// </summary>
+    private static StarmapCatalog Session(HttpContext http, IReadOnlySet<string> allowed, StarmapCatalog catalog)
+    {
+        var reader = new QueryReader(http.Request.Query, allowed);
+        if (!allowed.Contains("min_generation") || reader.Long("min_generation") is not { } generation)
+        {
+            return catalog;
+        }
+        if (generation < 0)
+        {
+            throw new HttpParameterException("min_generation", "must not be negative");
+        }
+        var session = new StarmapCatalog(http.RequestServices.GetRequiredService<IGrainFactory>());
+        session.RequireGeneration(Math.Max(generation, catalog.SeenGeneration));
+        return session;
+    }
+
+    private static async Task<IResult?> ExistsAsync(StarmapCatalog catalog, string kind, string id)
+    {
+        var exists = kind == "provider"
+            ? (await catalog.Providers.ListAsync()).Items.Any(p => p.Id == id)
+            : (await catalog.Authors.ListAsync()).Items.Any(a => a.Id == id);
+        return exists ? null : HttpError.NotFound($"{kind} '{QueryReader.Printable(id)}' was not found");
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Starmap.Http;
+
+/// <summary>
+/// Catalog reads answer with <c>ETag: "&lt;generation&gt;"</c>: the generation names the whole catalog
+/// state, so a client holding it gets a 304 until anything is published.
+/// </summary>
+internal static class CatalogResults
+{
+    public static IResult Json<T>(HttpContext context, long generation, T value) =>
+        NotModified(context, generation) ?? Results.Json(value, HttpJson.Options);
+
+    /// <summary>Pre-serialized JSON (the interop exports have their own serializer settings).</summary>
+    public static IResult Text(HttpContext context, long generation, Func<string> json) =>
+        NotModified(context, generation) ?? Results.Text(json(), "application/json; charset=utf-8");
+
+    private static IResult? NotModified(HttpContext context, long generation)
+    {
+        var etag = new EntityTagHeaderValue($"\"{generation}\"");
+        context.Response.Headers.ETag = etag.ToString();
+        var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
+        return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : null;
+    }
+}

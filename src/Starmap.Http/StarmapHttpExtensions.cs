@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Starmap.Http;
+
+/// <summary>Adds the Starmap HTTP API to an ASP.NET Core host that also runs (or connects to) Orleans.</summary>
+public static class StarmapHttpExtensions
+{
+    private const string CorsPolicy = "starmap";
+
+    /// <summary>Services of the API: options from <c>Starmap:Http</c>, the facade, rate limiter, CORS, OpenAPI.</summary>
+    public static IServiceCollection AddStarmapHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(StarmapHttpOptions.Section).Get<StarmapHttpOptions>() ?? new();
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<ApiKeyGuard>();
+        services.AddSingleton<StarmapReadiness>();
+        // One facade for all requests: reads on this host never go back in time and see HTTP writes.
+        services.TryAddSingleton(sp => new StarmapCatalog(sp.GetRequiredService<IGrainFactory>()));
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsProbe(context.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter("probes")
+                    : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.RateLimitPermits,
+                        Window = options.RateLimitWindow,
+                        QueueLimit = 0,
+                    }));
+            limiter.OnRejected = (rejected, cancellationToken) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                    : (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds);
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return new ValueTask(HttpError.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited",
+                    $"too many requests from this client; retry after {seconds} s"));
+            };
+        });
+
+        if (options.CorsOrigins.Length > 0)
+        {
+            services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins(options.CorsOrigins)
+                .WithMethods("GET", "POST", "PUT", "DELETE")
+                .WithHeaders("Authorization", "X-Api-Key", "Content-Type", "If-None-Match")
+                .WithExposedHeaders("ETag", "Retry-After")));
+        }
+
+        // The OpenAPI document describes the JSON the routes write (StarmapJson's snake_case shape).
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        });
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Middleware of the API: error shape, body size limit, CORS, rate limiter. Call before mapping routes.</summary>
+    public static IApplicationBuilder UseStarmapHttp(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.ApplicationServices.GetRequiredService<StarmapHttpOptions>();
+        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => HttpError.WriteAsync(context.HttpContext, 404, "not_found", "no such route; /openapi/v1.json lists them"),
+            StatusCodes.Status415UnsupportedMediaType => HttpError.WriteAsync(context.HttpContext, 415, "unsupported_media_type", "send the body as JSON with 'Content-Type: application/json'"),
+            StatusCodes.Status405MethodNotAllowed => HttpError.WriteAsync(context.HttpContext, 405, "method_not_allowed", "this route does not take that method"),
+            var status => HttpError.WriteAsync(context.HttpContext, status, "error", "the request failed"),
+        });
+        app.UseMiddleware<ErrorHandling>();
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+            {
+                body.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            }
+            return next(context);
+        });
+        if (options.CorsOrigins.Length > 0)
+        {
+            app.UseCors(CorsPolicy);
+        }
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Maps every route: <c>/api/v1/...</c>, the exports, health, and <c>/openapi/v1.json</c>.</summary>
+    public static IEndpointRouteBuilder MapStarmapApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("catalog");
+        var reads = api.MapGroup("").RequireReadKey();
+        CatalogEndpoints.Map(reads);
+        SyncEndpoints.Map(reads);
+        ExportEndpoints.Map(endpoints);
+        HealthEndpoints.Map(endpoints);
+        endpoints.MapOpenApi();
+        return endpoints;
+    }
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/ready");
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Starmap.Http;
+
+/// <summary>Provider sync and its schedule. Syncs and schedule changes are writes: they need the API key.</summary>
+internal static class SyncEndpoints
+{
+    private static readonly IReadOnlySet<string> SyncParameters = new HashSet<string>(StringComparer.Ordinal) { "dry_run", "force", "source" };
+    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var sync = api.MapGroup("/providers/{id}/sync");
+
+        sync.MapPost("", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                var reader = new QueryReader(http.Request.Query, SyncParameters);
+                var request = new SyncRequest
+                {
+                    DryRun = reader.Bool("dry_run") ?? false,
+                    Force = reader.Bool("force") ?? false,
+                    Sources = [.. reader.List("source")],
+                    Trigger = "http",
+                };
+                return await ProviderMissingAsync(catalog, id)
+                    ?? Results.Json(await catalog.Sync.SyncAsync(id, request), HttpJson.Options);
+            })
+            .RequireWriteKey()
+            .WithName("SyncProvider").WithSummary("Syncs one provider from its API and models.dev; ?dry_run=true returns the changeset without applying it")
+            .Produces<SyncResult>().Produces<HttpError>(StatusCodes.Status401Unauthorized).Produces<HttpError>(StatusCodes.Status403Forbidden);
+
+        sync.MapGet("/schedule", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                _ = new QueryReader(http.Request.Query, None);
+                return await ProviderMissingAsync(catalog, id) ?? Json(await catalog.Sync.GetScheduleAsync(id));
+            })
+            .WithName("GetSyncSchedule").WithSummary("The provider's sync schedule").Produces<SyncSchedule>();
+
+        sync.MapPut("/schedule", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                _ = new QueryReader(http.Request.Query, None);
+                var interval = await ReadIntervalAsync(http);
+                return await ProviderMissingAsync(catalog, id) ?? Json(await catalog.Sync.SetScheduleAsync(id, interval));
+            })
+            .RequireWriteKey()
+            .Accepts<ScheduleRequest>("application/json")
+            .WithName("SetSyncSchedule").WithSummary("Schedules syncs: body {\"interval\": \"06:00:00\"}").Produces<SyncSchedule>();
+
+        sync.MapDelete("/schedule", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                _ = new QueryReader(http.Request.Query, None);
+                return await ProviderMissingAsync(catalog, id) ?? Json(await catalog.Sync.RemoveScheduleAsync(id));
+            })
+            .RequireWriteKey()
+            .WithName("RemoveSyncSchedule").WithSummary("Stops scheduled syncs; the last outcome is kept").Produces<SyncSchedule>();
+
+        sync.MapGet("/last", async (string id, HttpContext http, StarmapCatalog catalog) =>
+            {
+                _ = new QueryReader(http.Request.Query, None);
+                return await ProviderMissingAsync(catalog, id)
+                    ?? (await catalog.Sync.GetLastOutcomeAsync(id) is { } outcome
+                        ? Json(outcome)
+                        : HttpError.NotFound($"no sync of provider '{QueryReader.Printable(id)}' has run"));
+            })
+            .WithName("GetLastSync").WithSummary("The outcome of the provider's last sync")
+            .Produces<SyncOutcome>().Produces<HttpError>(StatusCodes.Status404NotFound);
+    }
+
+    private static IResult Json<T>(T value) => Results.Json(value, HttpJson.Options);
+
+    private static async Task<IResult?> ProviderMissingAsync(StarmapCatalog catalog, string id) =>
+        await catalog.Providers.FindAsync(id) is null ? HttpError.NotFound($"provider '{QueryReader.Printable(id)}' was not found") : null;
+
+    private static async Task<TimeSpan> ReadIntervalAsync(HttpContext http)
+    {
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            throw new HttpParameterException("body", "expected a JSON object such as {\"interval\": \"06:00:00\"}");
+        }
+        using (body)
+        {
+            if (body.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new HttpParameterException("body", "expected a JSON object such as {\"interval\": \"06:00:00\"}");
+            }
+            foreach (var property in body.RootElement.EnumerateObject())
+            {
+                if (property.Name != "interval")
+                {
+                    throw new HttpParameterException(property.Name, "unknown field; the body takes only interval", "unknown_parameter");
+                }
+            }
+            return body.RootElement.TryGetProperty("interval", out var value)
+                && value.ValueKind == JsonValueKind.String
+                && TimeSpan.TryParseExact(value.GetString(), "c", CultureInfo.InvariantCulture, out var interval)
+                && interval > TimeSpan.Zero
+                ? interval
+                : throw new HttpParameterException("interval", "must be a positive time span such as \"06:00:00\" (d.hh:mm:ss)");
+        }
+    }
+}
+
+/// <summary>Body of <c>PUT /api/v1/providers/{id}/sync/schedule</c>.</summary>
+public sealed record ScheduleRequest
+{
+    /// <summary>Time between syncs, <c>d.hh:mm:ss</c>.</summary>
+    public required string Interval { get; init; }
+}
