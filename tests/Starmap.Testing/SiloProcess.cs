@@ -3,21 +3,30 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Starmap.EndToEnd.Tests;
+namespace Starmap.Testing;
 
-/// <summary>A real Starmap silo process on 127.0.0.1, started from the built dll.</summary>
+/// <summary>
+/// A real Starmap silo process on 127.0.0.1, started from the built dll, on free silo, gateway and HTTP
+/// ports (so parallel test runs never collide on the defaults).
+/// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, string dataDirectory, int gatewayPort, string clusterId)
+    private SiloProcess(Process process, string dataDirectory, int gatewayPort, int httpPort, string clusterId)
     {
         _process = process;
         DataDirectory = dataDirectory;
         GatewayPort = gatewayPort;
+        HttpPort = httpPort;
         ClusterId = clusterId;
     }
+
+    public int HttpPort { get; }
+
+    /// <summary>Base address of the silo's HTTP API.</summary>
+    public Uri Http => new($"http://127.0.0.1:{HttpPort}/");
 
     public string DataDirectory { get; }
 
@@ -29,22 +38,38 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static async Task<SiloProcess> StartAsync(string dataDirectory, string clusterId = "starmap", params string[] extraArgs)
+    public static Task<SiloProcess> StartAsync(string dataDirectory, string clusterId = "starmap", params string[] extraArgs) =>
+        StartAsync(dataDirectory, new Dictionary<string, string?>(), clusterId, extraArgs);
+
+    /// <summary>Starts a silo with <paramref name="environment"/> added to (or, for null values, removed from) its environment.</summary>
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?> environment, string clusterId = "starmap", params string[] extraArgs)
     {
         var siloPort = FreePort();
         var gatewayPort = FreePort();
+        var httpPort = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { SiloDll(), "--data-dir", dataDirectory, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", "--cluster-id", clusterId }.Concat(extraArgs))
+        foreach (var arg in new[] { SiloDll(), "--data-dir", dataDirectory, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", "--http-port", $"{httpPort}", "--cluster-id", clusterId }.Concat(extraArgs))
         {
             start.ArgumentList.Add(arg);
         }
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var silo = new SiloProcess(process, dataDirectory, gatewayPort, clusterId);
+        var silo = new SiloProcess(process, dataDirectory, gatewayPort, httpPort, clusterId);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
@@ -111,7 +136,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private static string SiloDll()
     {
-        // tests/Starmap.EndToEnd.Tests/bin/<Configuration>/net10.0/ → src/Starmap.Silo/bin/<Configuration>/net10.0/
+        // tests/<Project>.Tests/bin/<Configuration>/net10.0/ → src/Starmap.Silo/bin/<Configuration>/net10.0/
         var bin = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = bin.Name.Length > 0 ? bin : bin.Parent!;
         var configuration = framework.Parent!.Name;

@@ -1,0 +1,115 @@
+namespace Starmap.Http.Tests;
+
+/// <summary>Provider, author and endpoint routes, the exports and the OpenAPI document.</summary>
+public sealed class CatalogRouteTests(HttpSilo shared)
+{
+    private readonly HttpClient _http = shared.Client();
+
+    [Fact]
+    public async Task Providers_list_one_provider_and_its_models()
+    {
+        var list = await _http.JsonAsync("/api/v1/providers");
+        Assert.True((long)list["generation"]! > 0);
+        Assert.Contains(list["items"]!.AsArray(), p => (string?)p!["id"] == "openai");
+
+        var openai = await _http.JsonAsync("/api/v1/providers/openai");
+        Assert.Equal("openai", (string?)openai["provider"]!["id"]);
+        Assert.NotEmpty(openai["offerings"]!.AsArray());
+
+        var models = await _http.JsonAsync("/api/v1/providers/openai/models?limit=3&sort=context&order=desc");
+        Assert.Equal(3, (int)models["limit"]!);
+        Assert.All(models["items"]!.AsArray(), m => Assert.Equal("openai", (string?)m!["offering"]!["provider_id"]));
+        Assert.Equal(openai["offerings"]!.AsArray().Count, (int)models["total"]!);
+    }
+
+    [Fact]
+    public async Task Authors_list_one_author_and_its_models()
+    {
+        var list = await _http.JsonAsync("/api/v1/authors");
+        Assert.Contains(list["items"]!.AsArray(), a => (string?)a!["id"] == "meta");
+        var meta = await _http.JsonAsync("/api/v1/authors/meta");
+        Assert.Equal("meta", (string?)meta["author"]!["id"]);
+        var models = await _http.JsonAsync("/api/v1/authors/meta/models?limit=1000");
+        Assert.True((int)models["total"]! > 0);
+    }
+
+    [Fact]
+    public async Task Endpoints_are_listed()
+    {
+        var list = await _http.JsonAsync("/api/v1/endpoints");
+        Assert.Contains(list["items"]!.AsArray(), e => (string?)e!["id"] == "openai/chat-completions");
+    }
+
+    [Fact]
+    public async Task The_openai_export_has_the_openai_list_shape()
+    {
+        var list = await _http.JsonAsync("/v1/models");
+        Assert.Equal("list", (string?)list["object"]);
+        var data = list["data"]!.AsArray();
+        Assert.NotEmpty(data);
+        Assert.All(data, m =>
+        {
+            Assert.Equal("model", (string?)m!["object"]);
+            Assert.False(string.IsNullOrEmpty((string?)m["id"]));
+            Assert.False(string.IsNullOrEmpty((string?)m["owned_by"]));
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, m["created"]!.GetValueKind());
+        });
+    }
+
+    [Fact]
+    public async Task The_openrouter_export_writes_exact_per_token_price_strings_and_leaves_unknown_prices_out()
+    {
+        var list = await _http.JsonAsync("/api/v1/openrouter/models");
+        var data = list["data"]!.AsArray().Select(m => m!).ToList();
+        var models = await _http.JsonAsync("/api/v1/models?provider=openai&limit=1000");
+        foreach (var model in models["items"]!.AsArray().Select(m => m!))
+        {
+            var input = (decimal?)model["offering"]!["pricing"]?["tokens"]?["input"];
+            if (input is null)
+            {
+                continue;
+            }
+            var id = (string)model["offering"]!["model_id"]!;
+            var entry = data.First(e => (string?)e["id"] == id);
+            var prompt = (string)entry["pricing"]!["prompt"]!;
+            Assert.Equal(input.Value / 1_000_000m, decimal.Parse(prompt, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.DoesNotContain("E", prompt, StringComparison.OrdinalIgnoreCase);
+        }
+        var unpriced = data.First(e => (string?)e["id"] == HttpSilo.UnpricedId);
+        Assert.Null(unpriced["pricing"]!["prompt"]);
+        Assert.Null(unpriced["pricing"]!["completion"]);
+        Assert.All(data, e => Assert.NotNull(e["architecture"]!["input_modalities"]));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_route()
+    {
+        var document = await _http.JsonAsync("/openapi/v1.json");
+        var paths = document["paths"]!.AsObject();
+        (string Path, string Method)[] expected =
+        [
+            ("/api/v1/models", "get"), ("/api/v1/models/{provider}/{modelId}", "get"),
+            ("/api/v1/providers", "get"), ("/api/v1/providers/{id}", "get"), ("/api/v1/providers/{id}/models", "get"),
+            ("/api/v1/authors", "get"), ("/api/v1/authors/{id}", "get"), ("/api/v1/authors/{id}/models", "get"),
+            ("/api/v1/endpoints", "get"), ("/api/v1/providers/{id}/sync", "post"),
+            ("/api/v1/providers/{id}/sync/schedule", "get"), ("/api/v1/providers/{id}/sync/schedule", "put"),
+            ("/api/v1/providers/{id}/sync/schedule", "delete"), ("/api/v1/providers/{id}/sync/last", "get"),
+            ("/v1/models", "get"), ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),
+        ];
+        foreach (var (path, method) in expected)
+        {
+            Assert.True(paths[path]?[method] is not null, $"{method} {path} is missing from the OpenAPI document");
+        }
+        string[] methods = ["get", "put", "post", "delete", "patch"];
+        Assert.Equal(expected.Length, paths.Sum(p => p.Value!.AsObject().Count(o => methods.Contains(o.Key))));
+    }
+
+    [Fact]
+    public async Task Health_is_live_and_ready_reports_the_generation()
+    {
+        Assert.Equal("live", (string?)(await _http.JsonAsync("/health"))["status"]);
+        var ready = await _http.JsonAsync("/ready");
+        Assert.Equal("ready", (string?)ready["status"]);
+        Assert.True((long)ready["generation"]! > 0);
+    }
+}

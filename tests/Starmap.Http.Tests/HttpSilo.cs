@@ -1,0 +1,93 @@
+using Starmap.Client;
+
+[assembly: AssemblyFixture(typeof(Starmap.Http.Tests.HttpSilo))]
+
+namespace Starmap.Http.Tests;
+
+/// <summary>
+/// One seeded silo process with the HTTP API on a free loopback port and an API key in its environment,
+/// shared by the tests that do not change limits or keys. Two offerings are added through the client
+/// before any test: one whose ID holds '/' and '@', and one with no known price.
+/// </summary>
+public sealed class HttpSilo : IAsyncLifetime
+{
+    public const string ApiKey = "test-key-5f1d8c0b9a7e4e21";
+    public const string SlashAtId = "acme/custom-model@v1";
+    public const string UnpricedId = "acme/unpriced@2025-01";
+
+    private readonly string _data = TestFolders.New("http");
+
+    public SiloProcess Silo { get; private set; } = null!;
+
+    /// <summary>Generation that includes the two added offerings.</summary>
+    public long Generation { get; private set; }
+
+    /// <summary>The environment of a silo whose syncs never leave the machine and fail fast.</summary>
+    public static Dictionary<string, string?> Environment(string? apiKey, params (string Name, string Value)[] extra)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["STARMAP_API_KEY"] = apiKey,
+            ["OPENAI_API_KEY"] = null,
+            ["Starmap__Sources__ModelsDevUrl"] = $"http://127.0.0.1:{SiloProcess.FreePort()}/api.json",
+            ["Starmap__Sources__MaxRetries"] = "0",
+        };
+        foreach (var (name, value) in extra)
+        {
+            environment[name] = value;
+        }
+        return environment;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        Silo = await SiloProcess.StartAsync(_data, Environment(ApiKey));
+        await using var connection = await StarmapConnection.ConnectAsync(new StarmapClientOptions { Gateways = { Silo.Gateway } });
+        var groq = await connection.Catalog.Providers.GetAsync("groq");
+        var template = groq.Offerings[0];
+        await connection.Catalog.Providers.SetModelAsync("groq", template with { ModelId = SlashAtId, Name = "Custom Slash At" });
+        var write = await connection.Catalog.Providers.SetModelAsync("groq", template with { ModelId = UnpricedId, Name = "Unpriced", Pricing = null, DefinitionId = null });
+        Generation = write.Generation;
+    }
+
+    public HttpClient Client(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = Silo.Http, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        }
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        TestFolders.Delete(_data);
+    }
+}
+
+/// <summary>Reading answers as JSON.</summary>
+public static class Responses
+{
+    public static async Task<JsonNode> JsonAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(expected == response.StatusCode, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!;
+    }
+
+    /// <summary>Asserts the one error shape and returns its body.</summary>
+    public static JsonNode Error(JsonNode answer, string code, string? parameter = null)
+    {
+        var error = answer["error"]!;
+        Assert.Equal(code, (string?)error["code"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)error["message"]));
+        if (parameter is not null)
+        {
+            Assert.Equal(parameter, (string?)error["parameter"]);
+        }
+        return error;
+    }
+}
