@@ -27,6 +27,8 @@ public static class StarmapHttpExtensions
         services.AddSingleton(options);
         services.AddSingleton<ApiKeyGuard>();
         services.AddSingleton<StarmapReadiness>();
+        services.AddSingleton<CatalogUpdates>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogUpdates>());
         // One facade for all requests: reads on this host never go back in time and see HTTP writes.
         services.TryAddSingleton(sp => new StarmapCatalog(sp.GetRequiredService<IGrainFactory>()));
 
@@ -68,7 +70,7 @@ public static class StarmapHttpExtensions
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddOperationTransformer<ModelQueryDocumentation>());
         return services;
     }
 
@@ -108,6 +110,7 @@ public static class StarmapHttpExtensions
         var reads = api.MapGroup("").RequireReadKey();
         CatalogEndpoints.Map(reads);
         SyncEndpoints.Map(reads);
+        UpdateStreamEndpoint.Map(reads);
         ExportEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);
         endpoints.MapOpenApi();

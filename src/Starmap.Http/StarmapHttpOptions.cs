@@ -24,6 +24,12 @@ public sealed class StarmapHttpOptions
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Time between heartbeats on the update stream.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the update stream checks this silo's catalog generation.</summary>
+    public TimeSpan UpdatePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Origins allowed by CORS; none by default (browsers on other origins are refused).</summary>
     public string[] CorsOrigins { get; set; } = [];
 
@@ -43,6 +49,10 @@ public sealed class StarmapHttpOptions
         if (RateLimitWindow <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{Section}:RateLimitWindow must be positive, not {RateLimitWindow}");
+        }
+        if (HeartbeatInterval <= TimeSpan.Zero || UpdatePollInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{Section}:HeartbeatInterval and UpdatePollInterval must be positive");
         }
         if (MaxRequestBodyBytes < 1)
         {

@@ -94,12 +94,15 @@ public sealed class CatalogRouteTests(HttpSilo shared)
             ("/api/v1/endpoints", "get"), ("/api/v1/providers/{id}/sync", "post"),
             ("/api/v1/providers/{id}/sync/schedule", "get"), ("/api/v1/providers/{id}/sync/schedule", "put"),
             ("/api/v1/providers/{id}/sync/schedule", "delete"), ("/api/v1/providers/{id}/sync/last", "get"),
-            ("/v1/models", "get"), ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),
+            ("/api/v1/updates/stream", "get"), ("/v1/models", "get"), ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),
         ];
         foreach (var (path, method) in expected)
         {
             Assert.True(paths[path]?[method] is not null, $"{method} {path} is missing from the OpenAPI document");
         }
+        var filters = paths["/api/v1/models"]!["get"]!["parameters"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
+        Assert.Contains("min_context", filters);
+        Assert.Contains("max_input_price", filters);
         string[] methods = ["get", "put", "post", "delete", "patch"];
         Assert.Equal(expected.Length, paths.Sum(p => p.Value!.AsObject().Count(o => methods.Contains(o.Key))));
     }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Starmap.Http;
+
+/// <summary>
+/// <c>GET /api/v1/updates/stream</c>: Server-Sent Events. A <c>catalog.published</c> event (id = the
+/// generation) per publish, a comment line as heartbeat; a client reconnecting with <c>Last-Event-ID</c>
+/// older than the catalog gets the current generation at once.
+/// </summary>
+internal static class UpdateStreamEndpoint
+{
+    private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/updates/stream", StreamAsync)
+            .WithName("UpdateStream").WithSummary("Server-Sent Events: catalog.published {generation} on every publish, heartbeats")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+
+    private static async Task StreamAsync(HttpContext http, CatalogUpdates updates, StarmapHttpOptions options, IHostApplicationLifetime lifetime)
+    {
+        _ = new QueryReader(http.Request.Query, None);
+        var lastSent = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var last) ? last : -1;
+        // Stop with the host too: an open stream must not hold up a graceful shutdown.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var token = stop.Token;
+        using var subscription = updates.Subscribe();
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await WriteAsync(http, "retry: 3000\n\n", token);
+        if (updates.Current > 0 && updates.Current > lastSent)
+        {
+            lastSent = updates.Current;
+            await WriteEventAsync(http, lastSent, token);
+        }
+
+        var pending = subscription.Reader.WaitToReadAsync(token).AsTask();
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                var heartbeat = Task.Delay(options.HeartbeatInterval, token);
+                if (await Task.WhenAny(pending, heartbeat) == heartbeat)
+                {
+                    await WriteAsync(http, ": heartbeat\n\n", token);
+                    continue;
+                }
+                if (!await pending)
+                {
+                    return;
+                }
+                while (subscription.Reader.TryRead(out var generation))
+                {
+                    if (generation > lastSent)
+                    {
+                        lastSent = generation;
+                        await WriteEventAsync(http, generation, token);
+                    }
+                }
+                pending = subscription.Reader.WaitToReadAsync(token).AsTask();
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
+        {
+            // The client left, the host is stopping, or the client fell behind and is dropped.
+        }
+    }
+
+    private static Task WriteEventAsync(HttpContext http, long generation, CancellationToken token) =>
+        WriteAsync(http, string.Create(CultureInfo.InvariantCulture, $"id: {generation}\nevent: catalog.published\ndata: {{\"generation\":{generation}}}\n\n"), token);
+
+    private static async Task WriteAsync(HttpContext http, string text, CancellationToken token)
+    {
+        await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), token);
+        await http.Response.Body.FlushAsync(token);
+    }
+}
