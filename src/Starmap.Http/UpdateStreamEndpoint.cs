@@ -22,7 +22,7 @@ internal static class UpdateStreamEndpoint
             .WithName("UpdateStream").WithSummary("Server-Sent Events: catalog.published {generation} on every publish, heartbeats")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static async Task StreamAsync(HttpContext http, CatalogUpdates updates, StarmapHttpOptions options, IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(HttpContext http, CatalogUpdates updates, StarmapHttpOptions options, IHostApplicationLifetime lifetime, IGrainFactory grains)
     {
         _ = new QueryReader(http.Request.Query, None);
         var lastSent = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var last) ? last : -1;
@@ -35,9 +35,11 @@ internal static class UpdateStreamEndpoint
         http.Response.Headers.CacheControl = "no-cache";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await WriteAsync(http, "retry: 3000\n\n", token);
-        if (updates.Current > 0 && updates.Current > lastSent)
+        // Before the watcher's first poll, ask the replica, so a new client always learns where the catalog is.
+        var current = updates.Current > 0 ? updates.Current : await grains.GetGrain<ICatalogReaderGrain>(0).GetGenerationAsync();
+        if (current > lastSent)
         {
-            lastSent = updates.Current;
+            lastSent = current;
             await WriteEventAsync(http, lastSent, token);
         }
 

@@ -97,4 +97,23 @@ public sealed class ConfiguredSiloTests
             return 0;
         });
     }
+
+    [Fact]
+    public async Task Cors_allows_only_the_configured_origins()
+    {
+        await WithSiloAsync(HttpSilo.Environment(HttpSilo.ApiKey, ("Starmap__Http__CorsOrigins__0", "https://app.example")), async (_, client) =>
+        {
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/v1/models");
+            preflight.Headers.Add("Origin", "https://app.example");
+            preflight.Headers.Add("Access-Control-Request-Method", "GET");
+            using var allowed = await client.SendAsync(preflight, Cancel);
+            Assert.Equal("https://app.example", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+            using var other = new HttpRequestMessage(HttpMethod.Get, "/api/v1/models?limit=1");
+            other.Headers.Add("Origin", "https://evil.example");
+            using var refused = await client.SendAsync(other, Cancel);
+            Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+            return 0;
+        });
+    }
 }

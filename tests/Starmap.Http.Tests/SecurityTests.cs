@@ -73,11 +73,17 @@ public sealed class SecurityTests(HttpSilo shared)
     }
 
     [Fact]
-    public async Task Reads_are_public_by_default()
+    public async Task Reads_are_public_by_default_and_no_origin_is_allowed_by_cors()
     {
         using var anonymous = shared.Client();
         await anonymous.JsonAsync("/api/v1/models?limit=1");
         await anonymous.JsonAsync("/api/v1/providers/openai/sync/schedule");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/models?limit=1");
+        request.Headers.Add("Origin", "https://app.example");
+        using var response = await anonymous.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
     [Fact]

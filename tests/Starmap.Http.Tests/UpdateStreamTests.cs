@@ -45,7 +45,7 @@ public sealed class UpdateStreamTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Publishes_arrive_as_events_with_heartbeats_between_and_reconnects_resume_from_last_event_id()
     {
         var data = TestFolders.New("http-sse");

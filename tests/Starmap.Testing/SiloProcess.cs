@@ -44,9 +44,8 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo with <paramref name="environment"/> added to (or, for null values, removed from) its environment.</summary>
     public static async Task<SiloProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?> environment, string clusterId = "starmap", params string[] extraArgs)
     {
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
-        var httpPort = FreePort();
+        var ports = FreePorts(3);
+        var (siloPort, gatewayPort, httpPort) = (ports[0], ports[1], ports[2]);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -125,6 +124,21 @@ public sealed class SiloProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
         }
         _process.Dispose();
+    }
+
+    /// <summary>Distinct free ports: every listener stays open until all are picked, so none repeats.</summary>
+    public static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Dispose());
+        }
     }
 
     public static int FreePort()
