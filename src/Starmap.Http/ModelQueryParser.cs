@@ -26,7 +26,9 @@ internal static class ModelQueryParser
         ["without_features"] = "without_feature",
     };
 
-    public static string ParameterOf(string field) => FieldToParameter.GetValueOrDefault(field, field);
+    /// <summary>The parameter a validation field names; grain keys ("provider key") are the route's <c>id</c>.</summary>
+    public static string ParameterOf(string field) =>
+        field.EndsWith(" key", StringComparison.Ordinal) ? "id" : FieldToParameter.GetValueOrDefault(field, field);
 
     public static ModelQuery Parse(IQueryCollection query)
     {

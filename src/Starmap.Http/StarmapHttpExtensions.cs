@@ -84,6 +84,7 @@ public static class StarmapHttpExtensions
             StatusCodes.Status404NotFound => HttpError.WriteAsync(context.HttpContext, 404, "not_found", "no such route; /openapi/v1.json lists them"),
             StatusCodes.Status415UnsupportedMediaType => HttpError.WriteAsync(context.HttpContext, 415, "unsupported_media_type", "send the body as JSON with 'Content-Type: application/json'"),
             StatusCodes.Status405MethodNotAllowed => HttpError.WriteAsync(context.HttpContext, 405, "method_not_allowed", "this route does not take that method"),
+            StatusCodes.Status400BadRequest => HttpError.WriteAsync(context.HttpContext, 400, "bad_request", "the request is malformed: a route value or parameter is missing or cannot be read"),
             var status => HttpError.WriteAsync(context.HttpContext, status, "error", "the request failed"),
         });
         app.UseMiddleware<ErrorHandling>();

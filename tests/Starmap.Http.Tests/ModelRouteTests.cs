@@ -112,6 +112,14 @@ public sealed class ModelRouteTests(HttpSilo shared)
     }
 
     [Fact]
+    public async Task A_malformed_id_names_the_route_value_and_a_generation_from_the_future_is_a_409()
+    {
+        Responses.Error(await _http.JsonAsync("/api/v1/providers/Not_An_Id", HttpStatusCode.BadRequest), "invalid_parameter", "id");
+        Responses.Error(await _http.JsonAsync("/api/v1/models?min_generation=999999999", HttpStatusCode.Conflict), "conflict");
+        Responses.Error(await _http.JsonAsync("/api/v1/providers?min_generation=-1", HttpStatusCode.BadRequest), "invalid_parameter", "min_generation");
+    }
+
+    [Fact]
     public async Task Model_ids_with_slashes_and_at_signs_are_served_by_id()
     {
         var slashed = await _http.JsonAsync("/api/v1/models?id=*/*&provider=groq&limit=1000");
