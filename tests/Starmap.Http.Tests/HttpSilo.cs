@@ -48,6 +48,10 @@ public sealed class HttpSilo : IAsyncLifetime
         await connection.Catalog.Providers.SetModelAsync("groq", template with { ModelId = SlashAtId, Name = "Custom Slash At" });
         var write = await connection.Catalog.Providers.SetModelAsync("groq", template with { ModelId = UnpricedId, Name = "Unpriced", Pricing = null, DefinitionId = null });
         Generation = write.Generation;
+        // Let this silo's replica reach the writes now, so no test sees the generation move under it (ETag/304).
+        using var http = Client();
+        using var caughtUp = await http.GetAsync($"/api/v1/providers?min_generation={Generation}");
+        caughtUp.EnsureSuccessStatusCode();
     }
 
     public HttpClient Client(string? apiKey = null)
