@@ -12,6 +12,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CatalogStateLoader>();
         services.TryAddSingleton<CatalogReplica>();
+        services.AddMetrics();
+        services.TryAddSingleton<StarmapMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReplica>());
         services.AddStarmapSources();
         services.TryAddSingleton<SyncHooks>();

@@ -70,7 +70,13 @@ public static class StarmapHttpExtensions
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         });
-        services.AddOpenApi(openApi => openApi.AddOperationTransformer<ModelQueryDocumentation>());
+        services.AddOpenApi(openApi =>
+        {
+            openApi.AddOperationTransformer<ModelQueryDocumentation>();
+            // The document describes the Starmap API, not the Orleans Dashboard hosted beside it.
+            openApi.ShouldInclude = description =>
+                description.RelativePath is not { } path || !path.StartsWith("dashboard", StringComparison.OrdinalIgnoreCase);
+        });
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -16,9 +17,10 @@ if (web.Configuration.GetValue($"{StarmapSiloOptions.Section}:{nameof(StarmapSil
     return;
 }
 
-web.AddStarmapSilo();
+web.AddStarmapSilo(silo => silo.AddDashboard());
 web.AddStarmapSiloHttp();
 var app = web.Build();
 app.UseStarmapHttp();
 app.MapStarmapApi();
+app.MapStarmapOperations();
 await app.RunAsync();

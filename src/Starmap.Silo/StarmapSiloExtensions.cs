@@ -16,7 +16,7 @@ public static class StarmapSiloExtensions
     /// Adds the Starmap silo to the host: localhost clustering, SQLite grain storage in the data folder,
     /// the grains, seeding of an empty store, and a log line when ready.
     /// </summary>
-    public static IHostApplicationBuilder AddStarmapSilo(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStarmapSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
         var options = builder.Configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
         options.Validate();
@@ -35,6 +35,7 @@ public static class StarmapSiloExtensions
             });
             silo.AddStarmapStorageAndGrains(options.DataDirectory);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumSyncInterval);
+            configure?.Invoke(silo);
         });
         builder.Services.Configure<SourceOptions>(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sources"));
 

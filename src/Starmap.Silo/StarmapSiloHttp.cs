@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
+using OpenTelemetry.Metrics;
+using Starmap.Grains;
 using Starmap.Http;
 
 namespace Starmap.Silo;
@@ -16,11 +19,25 @@ public static class StarmapSiloHttp
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
         builder.Services.AddStarmapHttp(builder.Configuration);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter("Microsoft.Orleans", StarmapMetrics.MeterName)
+            .AddPrometheusExporter());
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort);
             kestrel.AddServerHeader = false;
         });
         return builder;
+    }
+
+    /// <summary>Operations endpoints beside the API: Prometheus metrics and the Orleans Dashboard.</summary>
+    public static WebApplication MapStarmapOperations(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Created now so the catalog gauges exist before the first sync records anything.
+        app.Services.GetRequiredService<StarmapMetrics>();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        return app;
     }
 }

@@ -13,6 +13,7 @@ namespace Starmap.Grains;
 internal sealed class ProviderSyncGrain(
     [PersistentState("sync", StorageNames.Catalog)] IPersistentState<ProviderSyncState> state,
     ISyncEngine engine,
+    StarmapMetrics metrics,
     IOptions<ReminderOptions> reminders,
     ILogger<ProviderSyncGrain> logger) : Grain, IProviderSyncGrain, IRemindable
 {
@@ -31,6 +32,7 @@ internal sealed class ProviderSyncGrain(
         request ??= new SyncRequest();
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ProviderId"] = Id });
         var result = await engine.RunAsync(Id, request, CancellationToken.None);
+        metrics.RecordSync(result);
         logger.LogInformation("Sync of {ProviderId} ({Trigger}): {Status}, {Changes} changes{Reason}",
             Id, request.Trigger ?? "call", result.Status, result.Changes.Count, result.Reason is null ? "" : ": " + result.Reason);
         var outcome = SyncOutcome.From(result) with { Trigger = request.Trigger };

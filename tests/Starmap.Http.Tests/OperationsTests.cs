@@ -1,0 +1,40 @@
+namespace Starmap.Http.Tests;
+
+/// <summary>Prometheus metrics and the Orleans Dashboard beside the API.</summary>
+public sealed class OperationsTests(HttpSilo shared)
+{
+    private readonly HttpClient _http = shared.Client();
+
+    [Fact]
+    public async Task Metrics_expose_the_catalog_the_silo_serves_and_orleans_itself()
+    {
+        var text = await _http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        var generation = text.Split('\n').FirstOrDefault(l => l.StartsWith("starmap_catalog_generation", StringComparison.Ordinal));
+        Assert.NotNull(generation);
+        Assert.True(long.Parse(generation.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) >= shared.Generation);
+        Assert.Contains("starmap_catalog_models", text, StringComparison.Ordinal);
+        Assert.Contains("orleans_", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(HttpSilo.ApiKey, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_runs_are_counted_by_provider_and_outcome()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/providers/openai/sync?dry_run=true");
+        request.Headers.Add("X-Api-Key", HttpSilo.ApiKey);
+        using (var response = await _http.SendAsync(request, TestContext.Current.CancellationToken))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+        var text = await _http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.Contains(text.Split('\n'), l => l.StartsWith("starmap_sync_runs", StringComparison.Ordinal) && l.Contains("provider=\"openai\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_is_served()
+    {
+        using var response = await _http.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        Assert.Contains("Orleans", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+    }
+}
