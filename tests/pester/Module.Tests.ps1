@@ -1,0 +1,69 @@
+BeforeDiscovery {
+    # The manifest is the source of truth for what is exported; every cmdlet gets its own help tests.
+    $manifest = Import-PowerShellDataFile $env:STARMAP_MODULE
+    $script:cmdlets = $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
+}
+
+Describe 'Module' -Tag CI {
+    BeforeAll { . $PSScriptRoot/Common.ps1 }
+
+    It 'exports exactly the cmdlets the manifest lists' {
+        $manifest = Import-PowerShellDataFile $env:STARMAP_MODULE
+        $exported = (Get-Module Starmap).ExportedCmdlets.Keys | Sort-Object
+        $exported | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'uses only approved verbs' {
+        $approved = (Get-Verb).Verb
+        (Get-Command -Module Starmap).Verb | Where-Object { $_ -notin $approved } | Should -BeNullOrEmpty
+    }
+
+    It 'declares a module-owned output type on <Name>' -TestCases $cmdlets {
+        param($Name)
+        $types = (Get-Command $Name).OutputType.Name
+        if ($Name -ne 'Disconnect-Starmap') {
+            $types | Should -Not -BeNullOrEmpty
+            $types | Where-Object { $_ -in 'System.Management.Automation.PSObject', 'System.Object', 'System.String' } | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'the cmdlet assembly sees only PowerShell and the Engine (Orleans stays in the private context)' {
+        $names = (Get-Command Get-StarmapModel).ImplementingType.Assembly.GetReferencedAssemblies().Name
+        $names | Where-Object { $_ -like 'Orleans*' -or $_ -like 'Microsoft.Extensions*' -or $_ -eq 'Starmap.Abstractions' } | Should -BeNullOrEmpty
+        $names | Should -Contain 'Starmap.PowerShell.Engine'
+    }
+
+    It 'loads Orleans into the Starmap load context, not the default one' {
+        $orleans = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Orleans.Core' }
+        $orleans | Should -Not -BeNullOrEmpty
+        foreach ($a in $orleans) {
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($a).Name | Should -Be 'Starmap'
+        }
+    }
+
+    Context 'help of <Name>' -ForEach $cmdlets {
+        BeforeAll { $help = Get-Help $Name -Full }
+
+        It 'has a synopsis' {
+            $help.Synopsis | Should -Not -BeNullOrEmpty
+            $help.Synopsis | Should -Not -BeLike "*$Name*[<CommonParameters>]*"
+        }
+
+        It 'has a description' {
+            ($help.Description.Text -join '') | Should -Not -BeNullOrEmpty
+        }
+
+        It 'has at least two examples' {
+            @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+            @(Get-Help $Name -Examples).Examples.Example[0].Code | Should -Not -BeNullOrEmpty
+        }
+
+        It 'describes every parameter' {
+            $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+            foreach ($p in (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }) {
+                $described = $help.Parameters.Parameter | Where-Object Name -eq $p
+                ($described.Description.Text -join '') | Should -Not -BeNullOrEmpty -Because "parameter -$p of $Name needs a description"
+            }
+        }
+    }
+}
