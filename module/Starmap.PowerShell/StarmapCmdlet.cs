@@ -46,6 +46,39 @@ public abstract class StarmapCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>The given parameters among <paramref name="names"/>, as changes for the Engine (switches as booleans).</summary>
+    protected System.Collections.Hashtable BoundChanges(params string[] names)
+    {
+        var changes = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(name, out var value))
+            {
+                changes[name] = value switch
+                {
+                    SwitchParameter s => s.IsPresent,
+                    PSObject o => o.BaseObject,
+                    _ => value,
+                };
+            }
+        }
+        return changes;
+    }
+
+    /// <summary>"name = value" pairs of <paramref name="changes"/> for ShouldProcess messages.</summary>
+    protected static string Describe(System.Collections.Hashtable changes) =>
+        changes.Count == 0
+            ? "no field changes"
+            : string.Join(", ", changes.Keys.Cast<string>().Order(StringComparer.Ordinal).Select(k => $"{k} = {Show(changes[k])}"));
+
+    private static string Show(object? value) => value switch
+    {
+        null => "(unknown)",
+        string s => s,
+        System.Collections.IEnumerable items => string.Join(",", items.Cast<object?>()),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
     /// <summary>Reports <paramref name="failure"/>: terminating for connection problems, else non-terminating.</summary>
     protected void Report(StarmapCommandException failure)
     {

@@ -17,6 +17,11 @@
         'Get-StarmapProvider'
         'Get-StarmapAuthor'
         'Get-StarmapEndpoint'
+        'Sync-StarmapProvider'
+        'Set-StarmapModel'
+        'Remove-StarmapModel'
+        'Set-StarmapProvider'
+        'Set-StarmapAuthor'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
