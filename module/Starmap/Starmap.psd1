@@ -22,6 +22,12 @@
         'Remove-StarmapModel'
         'Set-StarmapProvider'
         'Set-StarmapAuthor'
+        'Get-StarmapSyncSchedule'
+        'Set-StarmapSyncSchedule'
+        'Remove-StarmapSyncSchedule'
+        'Export-StarmapCatalog'
+        'Import-StarmapCatalog'
+        'Test-StarmapProvider'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -2,6 +2,29 @@ BeforeDiscovery {
     # The manifest is the source of truth for what is exported; every cmdlet gets its own help tests.
     $manifest = Import-PowerShellDataFile $env:STARMAP_MODULE
     $script:cmdlets = $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
+    # The exact parameter surface of every cmdlet (common parameters aside), pinned so a change is deliberate.
+    $surface = [ordered]@{
+        'Connect-Starmap'            = 'ClusterId,Gateway,ServiceId,TimeoutSec'
+        'Disconnect-Starmap'         = ''
+        'Get-StarmapConnection'      = ''
+        'Get-StarmapModel'           = 'Author,Descending,Feature,First,Id,IncludeTotalCount,InputModality,MaxInputPrice,MaxOutputPrice,MinContext,Name,OpenWeights,OutputModality,Provider,ReleasedAfter,ReleasedBefore,Skip,SortBy,Status,WithoutFeature'
+        'Get-StarmapProvider'        = 'Id,Name'
+        'Get-StarmapAuthor'          = 'Id,Name'
+        'Get-StarmapEndpoint'        = 'Id,Provider'
+        'Sync-StarmapProvider'       = 'All,AsJob,Force,PassThru,Provider,Source,ThrottleLimit'
+        'Set-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
+        'Remove-StarmapModel'        = 'Id,InputObject,PassThru,Provider'
+        'Set-StarmapProvider'        = 'Alias,Author,Description,DocsUrl,Headquarters,Id,InputObject,KeyRequired,KeyVariable,ListType,ListUrl,Name,PassThru'
+        'Set-StarmapAuthor'          = 'Alias,Description,GitHub,Headquarters,HuggingFace,Id,InputObject,Name,PassThru,Website'
+        'Get-StarmapSyncSchedule'    = 'Enabled,Provider'
+        'Set-StarmapSyncSchedule'    = 'Interval,PassThru,Provider'
+        'Remove-StarmapSyncSchedule' = 'PassThru,Provider'
+        'Export-StarmapCatalog'      = 'Force,Format,PassThru,Path'
+        'Import-StarmapCatalog'      = 'Force,Path'
+        'Test-StarmapProvider'       = 'Provider'
+    }
+    $script:surfaces = $surface.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Expected = $_.Value } }
+    $script:changing = $manifest.CmdletsToExport | Where-Object { $_ -match '^(Set|Remove|Sync|Import|Export)-' } | ForEach-Object { @{ Name = $_ } }
 }
 
 Describe 'Module' -Tag CI {
@@ -16,6 +39,23 @@ Describe 'Module' -Tag CI {
     It 'uses only approved verbs' {
         $approved = (Get-Verb).Verb
         (Get-Command -Module Starmap).Verb | Where-Object { $_ -notin $approved } | Should -BeNullOrEmpty
+    }
+
+    It 'pins the parameter surface of <Name>' -TestCases $surfaces {
+        param($Name, $Expected)
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+        ((Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object) -join ',' | Should -Be $Expected
+    }
+
+    It 'every exported cmdlet has a pinned surface' {
+        $manifest = Import-PowerShellDataFile $env:STARMAP_MODULE
+        @($manifest.CmdletsToExport).Count | Should -Be @($surfaces).Count
+    }
+
+    It '<Name> supports -WhatIf and -Confirm' -TestCases $changing {
+        param($Name)
+        (Get-Command $Name).Parameters.Keys | Should -Contain 'WhatIf'
+        (Get-Command $Name).Parameters.Keys | Should -Contain 'Confirm'
     }
 
     It 'declares a module-owned output type on <Name>' -TestCases $cmdlets {
