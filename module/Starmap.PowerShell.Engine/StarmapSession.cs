@@ -122,7 +122,15 @@ public static class StarmapSession
     {
         // Same configuration keys as any .NET client (Starmap__Client__Gateways__0, ...); parameters win.
         var options = new StarmapClientOptions();
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(StarmapClientOptions.Section).Bind(options);
+        try
+        {
+            new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(StarmapClientOptions.Section).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidArgument, "InvalidConfiguration",
+                $"The Starmap__Client__* environment variables hold a value Connect-Starmap cannot use: {ex.Message}", StarmapClientOptions.Section, ex);
+        }
         if (request.Gateways.Count > 0)
         {
             options.Gateways.Clear();

@@ -28,6 +28,23 @@ Describe 'Connection' -Tag CI {
         { Connect-Starmap -Gateway 'no-port-here' } | Should -Throw -ErrorId 'InvalidGateway,*'
     }
 
+    It 'reads Starmap__Client__* like any .NET client, and names a bad value with InvalidConfiguration' {
+        $env:Starmap__Client__ConnectTimeout = 'soon'
+        try {
+            { Connect-Starmap -Gateway $env:STARMAP_GATEWAY } | Should -Throw -ErrorId 'InvalidConfiguration,*'
+        }
+        finally {
+            Remove-Item Env:Starmap__Client__ConnectTimeout
+        }
+        $env:Starmap__Client__Gateways__0 = $env:STARMAP_GATEWAY
+        try {
+            (Connect-Starmap).Gateways | Should -Be @($env:STARMAP_GATEWAY)
+        }
+        finally {
+            Remove-Item Env:Starmap__Client__Gateways__0
+        }
+    }
+
     It 'thread jobs reuse the session connection without connecting again' {
         $ids = Start-ThreadJob { Import-Module $env:STARMAP_MODULE; (Get-StarmapProvider openai).ProviderId } | Receive-Job -Wait -AutoRemoveJob
         $ids | Should -Be 'openai'
