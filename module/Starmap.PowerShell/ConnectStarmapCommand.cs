@@ -42,7 +42,7 @@ public sealed class ConnectStarmapCommand : StarmapCmdlet
         {
             var info = Await(StarmapSession.ConnectAsync(request, Cancellation));
             WriteVerbose($"Connected to {string.Join(", ", info.Gateways)} (cluster '{info.ClusterId}', service '{info.ServiceId}').");
-            WriteObject(info);
+            WriteObject(Await(StarmapSession.GetStatusAsync()) ?? info);
         }
         catch (StarmapCommandException failure)
         {
