@@ -18,12 +18,17 @@ public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssembl
     private static bool _hooked;
 
     /// <inheritdoc/>
-    public void OnImport() => Hook();
+    public void OnImport()
+    {
+        Hook();
+        EngineCalls.RegisterOutputTypes(register: true);
+    }
 
     /// <inheritdoc/>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         EngineCalls.Disconnect();
+        EngineCalls.RegisterOutputTypes(register: false);
         lock (Sync)
         {
             if (_hooked)

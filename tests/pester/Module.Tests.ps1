@@ -73,6 +73,12 @@ Describe 'Module' -Tag CI {
         $names | Should -Contain 'Starmap.PowerShell.Engine'
     }
 
+    It 'names its output types as type literals in scripts, though they live in the module''s load context' {
+        (Get-StarmapModel -First 1) -is [Starmap.PowerShell.StarmapModel] | Should -BeTrue
+        (Get-StarmapProvider openai) -is [Starmap.PowerShell.StarmapProvider] | Should -BeTrue
+        [Starmap.PowerShell.StarmapSyncResult].FullName | Should -Be 'Starmap.PowerShell.StarmapSyncResult'
+    }
+
     It 'loads Orleans into the Starmap load context, not the default one' {
         $orleans = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Orleans.Core' }
         $orleans | Should -Not -BeNullOrEmpty
