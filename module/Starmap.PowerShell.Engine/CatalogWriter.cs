@@ -87,15 +87,15 @@ public static class CatalogWriter
     }
 
     // Properties the user changed on a piped object (compared with the object as read) become changes.
-    private static Offering ApplyEdits(Offering offering, StarmapModel read, StarmapModel edited) =>
+    internal static Offering ApplyEdits(Offering offering, StarmapModel read, StarmapModel edited) =>
         Apply(offering, Edits(read, edited, "Name", "DefinitionId", "ContextWindow", "MaxInputTokens", "MaxOutputTokens",
             "InputPrice", "OutputPrice", "ReasoningPrice", "CacheReadPrice", "CacheWritePrice", "Status", "Availability", "Authors"));
 
-    private static Provider ApplyEdits(Provider provider, StarmapProvider read, StarmapProvider edited) =>
+    internal static Provider ApplyEdits(Provider provider, StarmapProvider read, StarmapProvider edited) =>
         Apply(provider, Edits(read, edited, "Name", "Description", "Headquarters", "Aliases", "ListUrl", "ListType", "DocsUrl",
             "KeyRequired", "KeyVariables", "Authors"));
 
-    private static Author ApplyEdits(Author author, StarmapAuthor read, StarmapAuthor edited) =>
+    internal static Author ApplyEdits(Author author, StarmapAuthor read, StarmapAuthor edited) =>
         Apply(author, Edits(read, edited, "Name", "Description", "Headquarters", "Aliases", "Website", "HuggingFace", "GitHub"));
 
     private static Hashtable Edits<T>(T read, T edited, params string[] names)
@@ -115,7 +115,7 @@ public static class CatalogWriter
         return changes;
     }
 
-    private static Offering Apply(Offering o, IDictionary changes)
+    internal static Offering Apply(Offering o, IDictionary changes)
     {
         foreach (var change in Ordered(changes))
         {
@@ -153,7 +153,7 @@ public static class CatalogWriter
     private static Offering WithTokens(Offering o, TokenPrices tokens) =>
         o with { Pricing = (o.Pricing ?? new ModelPricing()) with { Tokens = tokens } };
 
-    private static Provider Apply(Provider p, IDictionary changes)
+    internal static Provider Apply(Provider p, IDictionary changes)
     {
         foreach (var change in Ordered(changes))
         {
@@ -194,7 +194,7 @@ public static class CatalogWriter
         return p;
     }
 
-    private static Author Apply(Author a, IDictionary changes)
+    internal static Author Apply(Author a, IDictionary changes)
     {
         foreach (var change in Ordered(changes))
         {
