@@ -18,6 +18,14 @@ Describe 'Connection' -Tag CI {
         $err.CategoryInfo.Category | Should -Be 'ConnectionError'
     }
 
+    It 'connects through any of several gateways' {
+        $dead = "127.0.0.1:$(Get-FreePort)"
+        $c = Connect-Starmap -Gateway $dead, $env:STARMAP_GATEWAY
+        $c.Gateways | Should -Be @($dead, $env:STARMAP_GATEWAY)
+        (Get-StarmapProvider openai).ProviderId | Should -Be 'openai'
+        $null = Connect-Starmap -Gateway $env:STARMAP_GATEWAY
+    }
+
     It 'a failed Connect-Starmap keeps the previous connection' {
         $port = Get-FreePort
         { Connect-Starmap -Gateway "127.0.0.1:$port" -TimeoutSec 2 } | Should -Throw

@@ -64,6 +64,13 @@ Describe 'Sync-StarmapProvider' -Tag CI {
         $job | Remove-Job
     }
 
+    It 'Stop-Job stops a sync job' {
+        $job = Sync-StarmapProvider pester-sync -Source provider-api -AsJob
+        $job | Stop-Job
+        $job.State | Should -BeIn 'Stopped', 'Completed'
+        $job | Remove-Job -Force
+    }
+
     It 'reports progress across providers' {
         $job = Sync-StarmapProvider pester-sync, openai -Source provider-api -AsJob -WarningAction SilentlyContinue
         $null = $job | Wait-Job -Timeout 60
