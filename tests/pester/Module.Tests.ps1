@@ -87,6 +87,10 @@ Describe 'Module' -Tag CI {
         }
     }
 
+    It 'has an about_Starmap topic' {
+        (Get-Help about_Starmap | Out-String) | Should -Match 'SHORT DESCRIPTION'
+    }
+
     Context 'help of <Name>' -ForEach $cmdlets {
         BeforeAll { $help = Get-Help $Name -Full }
 
