@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: builds the solution (warnings are errors), runs all test projects, and ends
-# with one plain line "N passed, N failed". Needs only the .NET SDK; the exit code is 0 on success.
+# Runs every test: builds the solution (warnings are errors), runs all test projects, then the
+# PowerShell module's Pester suite in real pwsh against a real silo, and ends with one plain line
+# "N passed, N failed" over all of them. Needs only the .NET SDK (pwsh and Pester are restored from
+# NuGet here); the exit code is 0 on success.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -17,10 +19,22 @@ summary() {
         passed=$((passed + ${p:-0}))
         failed=$((failed + ${f:-0}))
     done
+    if [ -e "$results/pester.counts" ]; then
+        read -r p f < "$results/pester.counts"
+        passed=$((passed + ${p:-0}))
+        failed=$((failed + ${f:-0}))
+    fi
     failed=$((failed + ${1:-0}))
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]
 }
+
+# Tools of the Pester suite: pwsh 7.6.9 (dotnet-tools.json) and Pester (build/PesterDownload).
+if ! dotnet tool restore >/dev/null || ! dotnet restore build/PesterDownload -v q >/dev/null; then
+    echo "tool restore failed"
+    summary 1
+    exit 1
+fi
 
 if ! dotnet build Starmap.Orleans.sln -c Release -nologo -clp:NoSummary; then
     echo "build failed"
@@ -35,7 +49,15 @@ for project in tests/*.Tests/*.Tests.csproj; do
         --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
-if summary 0 && [ "$status" -eq 0 ]; then
+# The PowerShell module: lays it out, starts a silo, runs tests/pester in pwsh (see tests/pester/run.sh).
+pester_failed=0
+if ! tests/pester/run.sh --no-build; then
+    status=1
+    # A run that stopped before Pester counted anything still counts as a failure.
+    [ -e "$results/pester.counts" ] || pester_failed=1
+fi
+
+if summary "$pester_failed" && [ "$status" -eq 0 ]; then
     exit 0
 fi
 exit 1

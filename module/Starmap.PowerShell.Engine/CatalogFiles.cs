@@ -1,0 +1,148 @@
+using Starmap.Catalog;
+using Starmap.Catalog.Formats;
+
+namespace Starmap.PowerShell;
+
+/// <summary>Export, import and live tests over files and the providers' APIs.</summary>
+public static class CatalogFiles
+{
+    /// <summary>Formats Export-StarmapCatalog writes.</summary>
+    public static IReadOnlyList<string> Formats { get; } = ["StarmapYaml", "Json", "OpenAI", "OpenRouter"];
+
+    /// <summary>
+    /// Writes the catalog to <paramref name="path"/>: a Starmap folder (StarmapYaml), the whole catalog as
+    /// JSON (Json, re-importable), or the OpenAI / OpenRouter list-models shapes. Returns counts written.
+    /// </summary>
+    public static async Task<(int Providers, int Authors, int Models)> ExportAsync(string format, string path)
+    {
+        var catalog = StarmapSession.Catalog;
+        switch (format.ToUpperInvariant())
+        {
+            case "STARMAPYAML":
+            {
+                var content = await Failures.Guard(() => catalog.ExportAsync());
+                Run(() => StarmapFiles.Export(path, content.Providers, content.Authors), path);
+                return (content.Providers.Count, content.Authors.Count, content.Providers.Sum(p => p.Offerings.Count));
+            }
+            case "JSON":
+            {
+                var content = await Failures.Guard(() => catalog.ExportAsync());
+                await WriteAsync(path, StarmapJson.Serialize(content, indented: true));
+                return (content.Providers.Count, content.Authors.Count, content.Providers.Sum(p => p.Offerings.Count));
+            }
+            case "OPENAI":
+            {
+                var models = await Failures.Guard(() => catalog.Models.ListAsync());
+                await WriteAsync(path, OpenAIModelList.From(models.Items).ToJson(indented: true));
+                return (models.Items.Select(m => m.ProviderId).Distinct().Count(), 0, models.Items.Count);
+            }
+            case "OPENROUTER":
+            {
+                var models = await Failures.Guard(() => catalog.Models.ListAsync());
+                var providers = await Failures.Guard(() => catalog.Providers.ListAsync());
+                await WriteAsync(path, OpenRouterModelList.From(models.Items, providers.Items).ToJson(indented: true));
+                return (providers.Items.Count, 0, models.Items.Count);
+            }
+            default:
+                throw new StarmapCommandException(FailureKind.InvalidArgument, "InvalidFormat", $"format '{format}' is not one of: {string.Join(", ", Formats)}", format);
+        }
+    }
+
+    /// <summary>
+    /// Reads a Starmap folder or a JSON export and replaces the providers and authors it holds; a dry
+    /// run only reports what would change. Nothing is written unless the whole file is valid.
+    /// </summary>
+    public static async Task<StarmapImportResult> ImportAsync(string path, bool dryRun)
+    {
+        CatalogContent content;
+        string[] warnings = [];
+        if (Directory.Exists(path))
+        {
+            var imported = Run(() => StarmapFiles.Import(path), path);
+            content = new CatalogContent { Providers = imported.Providers, Authors = imported.Authors };
+            warnings = [.. imported.Warnings];
+        }
+        else if (File.Exists(path))
+        {
+            var json = await File.ReadAllTextAsync(path);
+            content = Run(() => StarmapJson.Deserialize<CatalogContent>(json), path);
+        }
+        else
+        {
+            throw new StarmapCommandException(FailureKind.NotFound, "PathNotFound", $"'{path}' does not exist", path);
+        }
+        var result = await Failures.Guard(() => StarmapSession.Catalog.ImportAsync(content, dryRun), "InvalidCatalog", path);
+        return new StarmapImportResult
+        {
+            DryRun = result.DryRun,
+            Path = path,
+            ProvidersRead = content.Providers.Count,
+            AuthorsRead = content.Authors.Count,
+            Providers = [.. result.Providers.Select(p => p.ProviderId)],
+            Authors = [.. result.Authors.Select(a => a.Id)],
+            Changes = [.. result.Providers.SelectMany(p => StarmapChange.From(p.ProviderId, p.Changes))
+                .Concat(result.Authors.SelectMany(a => StarmapChange.Of(null, "author", "updated", a)))],
+            Warnings = warnings,
+            Generation = result.Generation,
+        };
+    }
+
+    /// <summary>
+    /// Calls a provider's list-models API from the cluster (a dry-run sync of that source alone, so it
+    /// uses the silo's key and network) and reports status, latency and model count. Writes nothing.
+    /// </summary>
+    public static async Task<StarmapProviderTest> TestProviderAsync(string providerId)
+    {
+        var result = await SyncRunner.SyncAsync(providerId, [SourceIds.ProviderApi], dryRun: true, force: false, trigger: "Test-StarmapProvider");
+        var report = result.Sources.FirstOrDefault(s => s.Source == SourceIds.ProviderApi);
+        return new StarmapProviderTest
+        {
+            ProviderId = providerId,
+            Status = report?.Status ?? "Skipped",
+            Models = report?.Status == "Ok" ? report.Models : null,
+            LatencyMs = report is { Status: not "Skipped" } ? report.DurationMs : null,
+            Url = report?.Location,
+            Error = report?.Error ?? (report is null ? result.Reason : null),
+        };
+    }
+
+    private static async Task WriteAsync(string path, string text)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+            await File.WriteAllTextAsync(path, text + "\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StarmapCommandException(FailureKind.Failed, "WriteFailed", $"could not write '{path}': {ex.Message}", path, ex);
+        }
+    }
+
+    private static T Run<T>(Func<T> read, string path)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is CatalogFileException or System.Text.Json.JsonException or StarmapValidationException or IOException)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog", $"'{path}' is not a catalog Starmap can import: {ex.Message}", path, ex);
+        }
+    }
+
+    private static void Run(Action write, string path)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is CatalogFileException or StarmapValidationException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            throw new StarmapCommandException(FailureKind.Failed, "WriteFailed", $"could not write '{path}': {ex.Message}", path, ex);
+        }
+    }
+}

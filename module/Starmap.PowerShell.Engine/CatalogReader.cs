@@ -1,0 +1,138 @@
+namespace Starmap.PowerShell;
+
+/// <summary>Reads for the Get- cmdlets, over the session's connection.</summary>
+public static class CatalogReader
+{
+    /// <summary>Models matching <paramref name="filter"/>, all pages (or the first <see cref="ModelFilter.First"/>).</summary>
+    public static async Task<ModelResults> QueryModelsAsync(ModelFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var catalog = StarmapSession.Catalog;
+        var baseQuery = ToQuery(filter);
+        var patterns = filter.Ids.Count == 0 ? [null] : filter.Ids.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => (string?)p).ToList();
+        var seen = new HashSet<(string, string)>();
+        var items = new List<StarmapModel>();
+        long total = 0;
+        foreach (var pattern in patterns)
+        {
+            var query = baseQuery with { Id = pattern };
+            var wanted = filter.First;
+            var offset = filter.Skip;
+            while (wanted is null or > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var limit = (int)Math.Min(ModelQuery.MaxLimit, wanted ?? ModelQuery.MaxLimit);
+                var page = await Failures.Guard(() => catalog.Models.QueryAsync(query with { Offset = (int)Math.Min(offset, int.MaxValue), Limit = limit }), "InvalidFilter");
+                if (offset == filter.Skip)
+                {
+                    total += page.Total;
+                }
+                foreach (var model in page.Items)
+                {
+                    if (seen.Add((model.ProviderId, model.ModelId)))
+                    {
+                        items.Add(StarmapModel.From(model));
+                    }
+                }
+                offset += page.Items.Count;
+                wanted -= page.Items.Count;
+                if (page.Items.Count < limit || offset >= page.Total)
+                {
+                    break;
+                }
+            }
+        }
+        return new ModelResults { Items = items, Total = total };
+    }
+
+    /// <summary>One model by provider and exact model ID, or null.</summary>
+    public static async Task<StarmapModel?> FindModelAsync(string providerId, string modelId)
+    {
+        var model = await Failures.Guard(() => StarmapSession.Catalog.Models.FindAsync(providerId, modelId));
+        return model is null ? null : StarmapModel.From(model);
+    }
+
+    /// <summary>Every provider with its model count.</summary>
+    public static async Task<IReadOnlyList<StarmapProvider>> ListProvidersAsync()
+    {
+        var catalog = StarmapSession.Catalog;
+        var providers = await Failures.Guard(() => catalog.Providers.ListAsync());
+        var models = await Failures.Guard(() => catalog.Models.ListAsync());
+        var counts = models.Items.GroupBy(m => m.ProviderId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return [.. providers.Items.Select(p => StarmapProvider.From(p, counts.GetValueOrDefault(p.Id)))];
+    }
+
+    /// <summary>Every author with its definition and credited model counts.</summary>
+    public static async Task<IReadOnlyList<StarmapAuthor>> ListAuthorsAsync()
+    {
+        var catalog = StarmapSession.Catalog;
+        var authors = await Failures.Guard(() => catalog.Authors.ListAsync());
+        var definitions = await Failures.Guard(() => catalog.Models.ListDefinitionsAsync());
+        var models = await Failures.Guard(() => catalog.Models.ListAsync());
+        var definitionCounts = definitions.Items.GroupBy(d => d.AuthorId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var modelCounts = models.Items.SelectMany(m => m.AuthorIds).GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return [.. authors.Items.Select(a => StarmapAuthor.From(a, definitionCounts.GetValueOrDefault(a.Id), modelCounts.GetValueOrDefault(a.Id)))];
+    }
+
+    /// <summary>Every inference endpoint.</summary>
+    public static async Task<IReadOnlyList<StarmapEndpoint>> ListEndpointsAsync()
+    {
+        var endpoints = await Failures.Guard(() => StarmapSession.Catalog.Endpoints.ListAsync());
+        return [.. endpoints.Items.Select(StarmapEndpoint.From)];
+    }
+
+    /// <summary>Provider IDs for tab completion; empty when not connected or the cluster does not answer quickly.</summary>
+    public static IReadOnlyList<string> CompleteProviderIds() =>
+        Complete(async () => (await StarmapSession.Catalog.Providers.ListAsync()).Items.Select(p => p.Id));
+
+    /// <summary>Author IDs for tab completion; empty when not connected or the cluster does not answer quickly.</summary>
+    public static IReadOnlyList<string> CompleteAuthorIds() =>
+        Complete(async () => (await StarmapSession.Catalog.Authors.ListAsync()).Items.Select(a => a.Id));
+
+    private static IReadOnlyList<string> Complete(Func<Task<IEnumerable<string>>> list)
+    {
+        if (StarmapSession.Current is null)
+        {
+            return [];
+        }
+        try
+        {
+            // Completion must never hang the prompt.
+            var task = list();
+            return task.Wait(TimeSpan.FromSeconds(3)) ? [.. task.Result] : [];
+        }
+        catch (AggregateException)
+        {
+            return [];
+        }
+    }
+
+    private static ModelQuery ToQuery(ModelFilter filter)
+    {
+        var sort = ModelSort.Id;
+        if (filter.SortBy is { Length: > 0 } sortBy && !Enum.TryParse(sortBy, ignoreCase: true, out sort))
+        {
+            throw new StarmapCommandException(FailureKind.InvalidArgument, "InvalidFilter",
+                $"sort '{sortBy}' is not one of: {string.Join(", ", Enum.GetNames<ModelSort>())}", sortBy);
+        }
+        return new ModelQuery
+        {
+            Providers = filter.Providers.Distinct(StringComparer.Ordinal).ToEquatableArray(),
+            Authors = filter.Authors.Distinct(StringComparer.Ordinal).ToEquatableArray(),
+            Name = filter.Name,
+            InputModalities = Names.ParseAll<Modality>(filter.InputModalities, "input modality"),
+            OutputModalities = Names.ParseAll<Modality>(filter.OutputModalities, "output modality"),
+            Features = Names.ParseAll<Feature>(filter.Features, "feature"),
+            WithoutFeatures = Names.ParseAll<Feature>(filter.WithoutFeatures, "feature"),
+            MinContext = filter.MinContext,
+            MaxInputPrice = filter.MaxInputPrice,
+            MaxOutputPrice = filter.MaxOutputPrice,
+            Statuses = Names.ParseAll<LifecycleStatus>(filter.Statuses, "status"),
+            OpenWeights = filter.OpenWeights,
+            ReleasedAfter = filter.ReleasedAfter is { } after ? DateOnly.FromDateTime(after) : null,
+            ReleasedBefore = filter.ReleasedBefore is { } before ? DateOnly.FromDateTime(before) : null,
+            Sort = sort,
+            Order = filter.Descending ? SortOrder.Descending : SortOrder.Ascending,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using Orleans.Runtime;
+using Starmap.Client;
+
+namespace Starmap.PowerShell;
+
+/// <summary>Turns contract and Orleans exceptions into <see cref="StarmapCommandException"/>s with stable IDs.</summary>
+internal static class Failures
+{
+    public static StarmapCommandException NotConnected() =>
+        new(FailureKind.NotConnected, "NotConnected", "Not connected to a Starmap cluster. Run Connect-Starmap first.");
+
+    public static StarmapCommandException NotFound(string kind, string id) =>
+        new(FailureKind.NotFound, Capitalize(kind) + "NotFound", $"{kind} '{id}' was not found", id);
+
+    /// <summary>Runs a call and translates what it throws; <paramref name="invalidId"/> names validation failures.</summary>
+    public static async Task<T> Guard<T>(Func<Task<T>> call, string invalidId = "InvalidArgument", object? target = null)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (Translate(ex, invalidId, target) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    public static StarmapCommandException? Translate(Exception ex, string invalidId, object? target) => ex switch
+    {
+        StarmapCommandException => null,
+        StarmapNotFoundException nf => new(FailureKind.NotFound, Capitalize(nf.Kind.Length == 0 ? "Entity" : nf.Kind) + "NotFound", nf.Message, target ?? nf.Id, nf),
+        StarmapValidationException v => new(FailureKind.InvalidArgument, invalidId, v.Message, target ?? v.Field, v),
+        StarmapConflictException c => new(FailureKind.Conflict, "Conflict", c.Message, target, c),
+        StarmapConnectionException c => new(FailureKind.Connection, "ConnectionFailed", c.Message, target, c),
+        SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>
+            new(FailureKind.Connection, "SiloUnavailable", $"The Starmap cluster did not answer: {ex.Message}", target, ex),
+        OrleansException or InvalidOperationException when ex.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) =>
+            new(FailureKind.Connection, "SiloUnavailable", $"The Starmap cluster did not answer: {ex.Message}", target, ex),
+        _ => null,
+    };
+
+    private static string Capitalize(string kind) =>
+        string.Concat(kind.Split(' ', '-').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}

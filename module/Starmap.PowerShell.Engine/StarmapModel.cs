@@ -1,0 +1,129 @@
+namespace Starmap.PowerShell;
+
+/// <summary>
+/// A model as one provider serves it (Get-StarmapModel). Flat and JSON-friendly: unknown values are
+/// null, never 0 or false. Settable, so <c>$m.InputPrice = 3; $m | Set-StarmapModel</c> writes a change;
+/// fields the object does not show are kept from the offering it was read from.
+/// </summary>
+public sealed class StarmapModel
+{
+    /// <summary>Provider ID.</summary>
+    public string ProviderId { get; set; } = "";
+
+    /// <summary>The provider's model ID.</summary>
+    public string ModelId { get; set; } = "";
+
+    /// <summary>Display name (offering, else definition, else the model ID).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Linked definition, <c>author/slug</c>.</summary>
+    public string? DefinitionId { get; set; }
+
+    /// <summary>Authors credited.</summary>
+    public string[] Authors { get; set; } = [];
+
+    /// <summary>Context window in tokens.</summary>
+    public long? ContextWindow { get; set; }
+
+    /// <summary>Largest input in tokens.</summary>
+    public long? MaxInputTokens { get; set; }
+
+    /// <summary>Largest output in tokens.</summary>
+    public long? MaxOutputTokens { get; set; }
+
+    /// <summary>Price per 1M input tokens.</summary>
+    public decimal? InputPrice { get; set; }
+
+    /// <summary>Price per 1M output tokens.</summary>
+    public decimal? OutputPrice { get; set; }
+
+    /// <summary>Price per 1M reasoning tokens, when billed apart.</summary>
+    public decimal? ReasoningPrice { get; set; }
+
+    /// <summary>Price per 1M cached input tokens read.</summary>
+    public decimal? CacheReadPrice { get; set; }
+
+    /// <summary>Price per 1M tokens written to the cache.</summary>
+    public decimal? CacheWritePrice { get; set; }
+
+    /// <summary>Currency of the prices; null when no price is known.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>Lifecycle status (active, beta, preview, deprecated, retired).</summary>
+    public string? Status { get; set; }
+
+    /// <summary>Availability (available, restricted, unavailable).</summary>
+    public string? Availability { get; set; }
+
+    /// <summary>Release date (yyyy-MM-dd).</summary>
+    public string? ReleaseDate { get; set; }
+
+    /// <summary>Whether the weights are published.</summary>
+    public bool? OpenWeights { get; set; }
+
+    /// <summary>Input modalities; null when unknown.</summary>
+    public string[]? InputModalities { get; set; }
+
+    /// <summary>Output modalities; null when unknown.</summary>
+    public string[]? OutputModalities { get; set; }
+
+    /// <summary>Features known to be supported.</summary>
+    public string[] Features { get; set; } = [];
+
+    /// <summary>Features known not to be supported.</summary>
+    public string[] UnsupportedFeatures { get; set; } = [];
+
+    /// <summary>Deprecation date (yyyy-MM-dd).</summary>
+    public string? DeprecatedAt { get; set; }
+
+    /// <summary>Retirement date (yyyy-MM-dd).</summary>
+    public string? RetiresAt { get; set; }
+
+    /// <summary>When its content last changed.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>The offering this object was read from; fields it does not show are kept from it on write.</summary>
+    internal Offering? Source { get; init; }
+
+    /// <inheritdoc/>
+    public override string ToString() => ProviderId + "/" + ModelId;
+
+    internal static StarmapModel From(CatalogModel model)
+    {
+        var offering = model.Offering;
+        var tokens = offering.Pricing?.Tokens;
+        var known = Enum.GetValues<Feature>().Select(f => (Feature: f, Value: model.Supports(f))).ToList();
+        return new StarmapModel
+        {
+            ProviderId = model.ProviderId,
+            ModelId = model.ModelId,
+            Name = model.Name,
+            DefinitionId = offering.DefinitionId,
+            Authors = [.. model.AuthorIds],
+            ContextWindow = offering.Limits?.ContextWindow,
+            MaxInputTokens = offering.Limits?.InputTokens,
+            MaxOutputTokens = offering.Limits?.OutputTokens,
+            InputPrice = tokens?.Input,
+            OutputPrice = tokens?.Output,
+            ReasoningPrice = tokens?.Reasoning,
+            CacheReadPrice = tokens?.CacheRead,
+            CacheWritePrice = tokens?.CacheWrite,
+            Currency = tokens is null ? null : offering.Pricing?.Currency,
+            Status = Names.OfKnown(model.Status),
+            Availability = Names.OfKnown(offering.Availability),
+            ReleaseDate = Date(model.ReleaseDate),
+            OpenWeights = model.OpenWeights,
+            InputModalities = model.InputModalities is { } inputs ? [.. inputs.Select(Names.Of)] : null,
+            OutputModalities = model.OutputModalities is { } outputs ? [.. outputs.Select(Names.Of)] : null,
+            Features = [.. known.Where(k => k.Value == true).Select(k => Names.Of(k.Feature))],
+            UnsupportedFeatures = [.. known.Where(k => k.Value == false).Select(k => Names.Of(k.Feature))],
+            DeprecatedAt = Date(offering.Lifecycle?.DeprecatedAt),
+            RetiresAt = Date(offering.Lifecycle?.RetiresAt),
+            UpdatedAt = offering.UpdatedAt,
+            Source = offering,
+        };
+    }
+
+    internal static string? Date(DateOnly? date) =>
+        date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

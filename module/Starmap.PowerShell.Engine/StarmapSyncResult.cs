@@ -1,0 +1,68 @@
+namespace Starmap.PowerShell;
+
+/// <summary>Result of syncing one provider (Sync-StarmapProvider): status, counts, the field-level changeset and each source's report.</summary>
+public sealed class StarmapSyncResult
+{
+    /// <summary>The provider synced.</summary>
+    public string ProviderId { get; set; } = "";
+
+    /// <summary>Applied, NoChanges, DryRun, Skipped, Rejected or Failed.</summary>
+    public string Status { get; set; } = "";
+
+    /// <summary>True for a dry run (-WhatIf): nothing was written.</summary>
+    public bool DryRun { get; set; }
+
+    /// <summary>Offerings added.</summary>
+    public int Added { get; set; }
+
+    /// <summary>Offerings updated.</summary>
+    public int Updated { get; set; }
+
+    /// <summary>Offerings gone from the provider's list (marked unavailable or retired, never deleted).</summary>
+    public int Removed { get; set; }
+
+    /// <summary>Definitions added or filled.</summary>
+    public int Definitions { get; set; }
+
+    /// <summary>Why nothing was applied, when it was not.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Every changed field.</summary>
+    public StarmapChange[] Changes { get; set; } = [];
+
+    /// <summary>Each source's report.</summary>
+    public StarmapSourceReport[] Sources { get; set; } = [];
+
+    /// <summary>Warnings (a failed source, implausible data applied by force, ...).</summary>
+    public string[] Warnings { get; set; } = [];
+
+    /// <summary>When it started.</summary>
+    public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>Milliseconds it took.</summary>
+    public double DurationMs { get; set; }
+
+    /// <summary>Catalog generation that includes the applied changes.</summary>
+    public long? Generation { get; set; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{ProviderId}: {Status}";
+
+    internal static StarmapSyncResult From(SyncResult result) => new()
+    {
+        ProviderId = result.ProviderId,
+        Status = result.Status.ToString(),
+        DryRun = result.DryRun,
+        Added = result.Changes.AddedOfferings.Count,
+        Updated = result.Changes.UpdatedOfferings.Count,
+        Removed = result.Changes.RemovedOfferings.Count,
+        Definitions = result.Changes.AddedDefinitions.Count + result.Changes.UpdatedDefinitions.Count,
+        Reason = result.Reason,
+        Changes = [.. StarmapChange.From(result.ProviderId, result.Changes)],
+        Sources = [.. result.Sources.Select(StarmapSourceReport.From)],
+        Warnings = [.. result.Warnings],
+        StartedAt = result.StartedAt,
+        DurationMs = Math.Round(result.Duration.TotalMilliseconds, 1),
+        Generation = result.Generation,
+    };
+}

@@ -1,0 +1,26 @@
+namespace Starmap.PowerShell;
+
+/// <summary>Provider syncs for Sync-StarmapProvider and Test-StarmapProvider; they run in the cluster, with the silo's keys.</summary>
+public static class SyncRunner
+{
+    /// <summary>Syncs one provider. Unknown providers and bad sources throw <see cref="StarmapCommandException"/>.</summary>
+    public static async Task<StarmapSyncResult> SyncAsync(string providerId, IReadOnlyList<string> sources, bool dryRun, bool force, string trigger)
+    {
+        var request = new SyncRequest
+        {
+            DryRun = dryRun,
+            Force = force,
+            Sources = sources.Distinct(StringComparer.Ordinal).ToEquatableArray(),
+            Trigger = trigger,
+        };
+        var result = await Failures.Guard(() => StarmapSession.Catalog.Sync.SyncAsync(providerId, request), "InvalidSource", providerId);
+        return StarmapSyncResult.From(result);
+    }
+
+    /// <summary>IDs of every provider in the catalog.</summary>
+    public static async Task<IReadOnlyList<string>> ListProviderIdsAsync()
+    {
+        var providers = await Failures.Guard(() => StarmapSession.Catalog.Providers.ListAsync());
+        return [.. providers.Items.Select(p => p.Id)];
+    }
+}

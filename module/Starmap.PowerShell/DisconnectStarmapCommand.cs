@@ -1,0 +1,13 @@
+using System.Management.Automation;
+
+namespace Starmap.PowerShell.Commands;
+
+/// <summary>Disconnect-Starmap: closes the process-wide connection.</summary>
+[Cmdlet(VerbsCommunications.Disconnect, "Starmap")]
+[OutputType(typeof(void))]
+public sealed class DisconnectStarmapCommand : StarmapCmdlet
+{
+    /// <inheritdoc/>
+    protected override void ProcessRecord() =>
+        WriteVerbose(Await(StarmapSession.DisconnectAsync()) ? "Disconnected from Starmap." : "Not connected; nothing to do.");
+}

@@ -1,0 +1,176 @@
+using System.Management.Automation;
+
+namespace Starmap.PowerShell.Commands;
+
+/// <summary>
+/// Get-StarmapModel: models (provider offerings) matching filters; every filter maps onto the
+/// service's model query, so filtering happens in the cluster. Piped providers or authors are
+/// collected and queried once, so -First/-Skip apply to the whole result.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "StarmapModel", SupportsPaging = true)]
+[OutputType("Starmap.PowerShell.StarmapModel")]
+public sealed class GetStarmapModelCommand : StarmapCmdlet
+{
+    private readonly List<string> _providers = [];
+    private readonly List<string> _authors = [];
+
+    /// <summary>Model ID wildcards (provider model ID or definition ID).</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [Alias("ModelId")]
+    public string[]? Id { get; set; }
+
+    /// <summary>Name wildcard.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    public string? Name { get; set; }
+
+    /// <summary>Provider IDs; binds ProviderId from piped objects.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ProviderId")]
+    [ArgumentCompleter(typeof(ProviderIdCompleter))]
+    public string[]? Provider { get; set; }
+
+    /// <summary>Author IDs; binds AuthorId from piped objects.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AuthorId")]
+    [ArgumentCompleter(typeof(AuthorIdCompleter))]
+    public string[]? Author { get; set; }
+
+    /// <summary>Input modalities that must all be supported.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(ModalityCompleter))]
+    public string[]? InputModality { get; set; }
+
+    /// <summary>Output modalities that must all be supported.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(ModalityCompleter))]
+    public string[]? OutputModality { get; set; }
+
+    /// <summary>Features that must all be known supported.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(FeatureCompleter))]
+    public string[]? Feature { get; set; }
+
+    /// <summary>Features that must all be known unsupported.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(FeatureCompleter))]
+    public string[]? WithoutFeature { get; set; }
+
+    /// <summary>Smallest context window in tokens.</summary>
+    [Parameter]
+    [ValidateRange(0, long.MaxValue)]
+    public long? MinContext { get; set; }
+
+    /// <summary>Highest price per 1M input tokens.</summary>
+    [Parameter]
+    [ValidateRange(0, double.MaxValue)]
+    public decimal? MaxInputPrice { get; set; }
+
+    /// <summary>Highest price per 1M output tokens.</summary>
+    [Parameter]
+    [ValidateRange(0, double.MaxValue)]
+    public decimal? MaxOutputPrice { get; set; }
+
+    /// <summary>Lifecycle statuses.</summary>
+    [Parameter]
+    [ValidateSet("unknown", "active", "beta", "preview", "deprecated", "retired")]
+    public string[]? Status { get; set; }
+
+    /// <summary>Only models known to have open weights (or, with -OpenWeights:$false, known not to).</summary>
+    [Parameter]
+    public SwitchParameter OpenWeights { get; set; }
+
+    /// <summary>Released on or after this date.</summary>
+    [Parameter]
+    public DateTime? ReleasedAfter { get; set; }
+
+    /// <summary>Released on or before this date.</summary>
+    [Parameter]
+    public DateTime? ReleasedBefore { get; set; }
+
+    /// <summary>Sort key.</summary>
+    [Parameter]
+    [ValidateSet("Id", "Name", "ReleaseDate", "Context", "InputPrice", "OutputPrice")]
+    public string? SortBy { get; set; }
+
+    /// <summary>Sort descending.</summary>
+    [Parameter]
+    public SwitchParameter Descending { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        _providers.AddRange(Provider ?? []);
+        _authors.AddRange(Author ?? []);
+    }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        var filter = new ModelFilter
+        {
+            Providers = _providers,
+            Authors = _authors,
+            Ids = Id ?? [],
+            Name = Name,
+            InputModalities = InputModality ?? [],
+            OutputModalities = OutputModality ?? [],
+            Features = Feature ?? [],
+            WithoutFeatures = WithoutFeature ?? [],
+            MinContext = MinContext,
+            MaxInputPrice = MaxInputPrice,
+            MaxOutputPrice = MaxOutputPrice,
+            Statuses = Status ?? [],
+            OpenWeights = MyInvocation.BoundParameters.ContainsKey(nameof(OpenWeights)) ? OpenWeights.IsPresent : null,
+            ReleasedAfter = ReleasedAfter,
+            ReleasedBefore = ReleasedBefore,
+            SortBy = SortBy,
+            Descending = Descending,
+            Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
+            First = PagingParameters.First == ulong.MaxValue ? null : (long)Math.Min(PagingParameters.First, long.MaxValue),
+        };
+        ModelResults results;
+        try
+        {
+            results = Await(CatalogReader.QueryModelsAsync(filter, Cancellation));
+        }
+        catch (StarmapCommandException failure)
+        {
+            Report(failure);
+            return;
+        }
+        if (PagingParameters.IncludeTotalCount)
+        {
+            WriteObject(PagingParameters.NewTotalCount((ulong)results.Total, 1.0));
+        }
+        foreach (var model in results.Items)
+        {
+            WriteObject(model);
+        }
+        ReportMissingExactIds(results.Items);
+    }
+
+    // An exact ID (no wildcard) that matched nothing is an error, as with Get-Item; only when no
+    // other filter could have excluded it, so "not found" never means "filtered out".
+    private void ReportMissingExactIds(IReadOnlyList<StarmapModel> found)
+    {
+        var narrowed = MyInvocation.BoundParameters.Keys.Any(k => k is not (nameof(Id) or nameof(Provider) or nameof(Author)) && !CommonParameter(k));
+        if (narrowed || PagingParameters.Skip > 0 || PagingParameters.First != ulong.MaxValue)
+        {
+            return;
+        }
+        foreach (var id in Id ?? [])
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(id) &&
+                !found.Any(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase) || string.Equals(m.DefinitionId, id, StringComparison.OrdinalIgnoreCase)))
+            {
+                var where = _providers.Count > 0 ? $" at provider {string.Join(", ", _providers)}" : "";
+                WriteError("ModelNotFound", ErrorCategory.ObjectNotFound, $"model '{id}' was not found{where}", id);
+            }
+        }
+    }
+
+    private static bool CommonParameter(string name) =>
+        Cmdlet.CommonParameters.Contains(name) || Cmdlet.OptionalCommonParameters.Contains(name);
+}

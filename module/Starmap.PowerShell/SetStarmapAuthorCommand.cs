@@ -1,0 +1,73 @@
+using System.Management.Automation;
+
+namespace Starmap.PowerShell.Commands;
+
+/// <summary>Set-StarmapAuthor: creates or updates an author record; its definitions are kept.</summary>
+[Cmdlet(VerbsCommon.Set, "StarmapAuthor", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObject)]
+[OutputType("Starmap.PowerShell.StarmapAuthor")]
+public sealed class SetStarmapAuthorCommand : StarmapCmdlet
+{
+    private const string ById = "ById";
+    private const string ByObject = "InputObject";
+    private static readonly string[] Fields =
+        [nameof(Name), nameof(Description), nameof(Headquarters), nameof(Alias), nameof(Website), nameof(HuggingFace), nameof(GitHub)];
+
+    /// <summary>Author ID (lower-case kebab-case).</summary>
+    [Parameter(ParameterSetName = ById, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("AuthorId")]
+    [ArgumentCompleter(typeof(AuthorIdCompleter))]
+    public string Id { get; set; } = "";
+
+    /// <summary>An author from Get-StarmapAuthor, possibly with edited properties.</summary>
+    [Parameter(ParameterSetName = ByObject, Mandatory = true, ValueFromPipeline = true)]
+    public StarmapAuthor? InputObject { get; set; }
+
+    /// <summary>Display name.</summary>
+    [Parameter] public string? Name { get; set; }
+
+    /// <summary>Description.</summary>
+    [Parameter] public string? Description { get; set; }
+
+    /// <summary>Headquarters.</summary>
+    [Parameter] public string? Headquarters { get; set; }
+
+    /// <summary>Other IDs that name the author.</summary>
+    [Parameter] public string[]? Alias { get; set; }
+
+    /// <summary>Website.</summary>
+    [Parameter] public string? Website { get; set; }
+
+    /// <summary>Hugging Face organisation.</summary>
+    [Parameter] public string? HuggingFace { get; set; }
+
+    /// <summary>GitHub organisation.</summary>
+    [Parameter] public string? GitHub { get; set; }
+
+    /// <summary>Write the author as stored.</summary>
+    [Parameter] public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var id = InputObject?.AuthorId ?? Id;
+        var changes = BoundChanges(Fields);
+        try
+        {
+            var action = Await(CatalogWriter.AuthorExistsAsync(id)) ? "Update" : "Create";
+            if (!ShouldProcess($"author '{id}'", $"{action} ({Describe(changes)})"))
+            {
+                return;
+            }
+            var saved = Await(CatalogWriter.SetAuthorAsync(id, InputObject, changes));
+            WriteVerbose($"{action}d author {id}.");
+            if (PassThru)
+            {
+                WriteObject(saved);
+            }
+        }
+        catch (StarmapCommandException failure)
+        {
+            Report(failure);
+        }
+    }
+}

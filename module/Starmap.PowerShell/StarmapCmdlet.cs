@@ -1,0 +1,119 @@
+using System.Management.Automation;
+
+namespace Starmap.PowerShell.Commands;
+
+/// <summary>
+/// Base of the Starmap cmdlets: waits for Engine calls so Ctrl+C stops them, and turns Engine
+/// failures into error records with stable IDs. Connection failures terminate (nothing can proceed);
+/// everything else is a non-terminating error for the item at hand.
+/// </summary>
+public abstract class StarmapCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Cancelled when the pipeline stops.</summary>
+    protected CancellationToken Cancellation => _stopping.Token;
+
+    /// <inheritdoc/>
+    protected override void BeginProcessing() => ModuleLifecycle.Hook();
+
+    /// <inheritdoc/>
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Waits for <paramref name="task"/>, or stops with the pipeline.</summary>
+    protected T Await<T>(Task<T> task)
+    {
+        try
+        {
+            return task.WaitAsync(Cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Waits for <paramref name="task"/>, or stops with the pipeline.</summary>
+    protected void Await(Task task)
+    {
+        try
+        {
+            task.WaitAsync(Cancellation).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>The given parameters among <paramref name="names"/>, as changes for the Engine (switches as booleans).</summary>
+    protected System.Collections.Hashtable BoundChanges(params string[] names)
+    {
+        var changes = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(name, out var value))
+            {
+                changes[name] = value switch
+                {
+                    SwitchParameter s => s.IsPresent,
+                    PSObject o => o.BaseObject,
+                    _ => value,
+                };
+            }
+        }
+        return changes;
+    }
+
+    /// <summary>"name = value" pairs of <paramref name="changes"/> for ShouldProcess messages.</summary>
+    protected static string Describe(System.Collections.Hashtable changes) =>
+        changes.Count == 0
+            ? "no field changes"
+            : string.Join(", ", changes.Keys.Cast<string>().Order(StringComparer.Ordinal).Select(k => $"{k} = {Show(changes[k])}"));
+
+    private static string Show(object? value) => value switch
+    {
+        null => "(unknown)",
+        string s => s,
+        System.Collections.IEnumerable items => string.Join(",", items.Cast<object?>()),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
+    /// <summary>Reports <paramref name="failure"/>: terminating for connection problems, else non-terminating.</summary>
+    protected void Report(StarmapCommandException failure)
+    {
+        var record = ToRecord(failure);
+        if (failure.Kind is FailureKind.NotConnected or FailureKind.Connection)
+        {
+            ThrowTerminatingError(record);
+        }
+        WriteError(record);
+    }
+
+    /// <summary>The error record for a failure.</summary>
+    internal static ErrorRecord ToRecord(StarmapCommandException failure) =>
+        new(failure, failure.ErrorId, Category(failure.Kind), failure.Target);
+
+    /// <summary>A non-terminating error for <paramref name="target"/>.</summary>
+    protected void WriteError(string errorId, ErrorCategory category, string message, object? target) =>
+        WriteError(new ErrorRecord(new StarmapCommandException(FailureKind.Failed, errorId, message, target), errorId, category, target));
+
+    private static ErrorCategory Category(FailureKind kind) => kind switch
+    {
+        FailureKind.NotConnected => ErrorCategory.ConnectionError,
+        FailureKind.Connection => ErrorCategory.ConnectionError,
+        FailureKind.NotFound => ErrorCategory.ObjectNotFound,
+        FailureKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        FailureKind.InvalidData => ErrorCategory.InvalidData,
+        FailureKind.Conflict => ErrorCategory.ResourceExists,
+        FailureKind.Rejected => ErrorCategory.InvalidResult,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

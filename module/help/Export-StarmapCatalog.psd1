@@ -1,0 +1,28 @@
+@{
+    Synopsis    = 'Exports the catalog as a Starmap folder, JSON, or the OpenAI / OpenRouter model-list shapes.'
+    Description = @'
+Export-StarmapCatalog writes the whole catalog, read at one generation, to a file or folder:
+
+StarmapYaml: Starmap's on-disk layout (providers.yaml, authors.yaml, providers/<id>/models/*.yaml, authors/<id>/models/*.yaml) in a folder. The folder is replaced as a whole; a non-empty folder that is not a catalog is refused.
+
+Json (the default): every provider and author state in the contracts' JSON shape; Import-StarmapCatalog reads it back.
+
+OpenAI: the OpenAI GET /v1/models list shape. OpenRouter: the OpenRouter GET /api/v1/models shape, with exact per-token price strings; unknown prices are left out, never written as 0.
+
+An existing file is kept unless you give -Force.
+'@
+    Parameters  = @{
+        Path     = 'File to write (Json, OpenAI, OpenRouter) or folder (StarmapYaml).'
+        Format   = 'StarmapYaml, Json, OpenAI or OpenRouter. Default: Json.'
+        Force    = 'Overwrite an existing file.'
+        PassThru = 'Write the FileInfo or DirectoryInfo of what was written.'
+    }
+    Inputs      = @(@{ Type = 'System.String'; Description = 'Path by property name (Path or FullName).' })
+    Outputs     = @(@{ Type = 'System.IO.FileInfo'; Description = 'With -PassThru: the file written (a DirectoryInfo for StarmapYaml).' })
+    Examples    = @(
+        @{ Title = 'Back up the catalog'; Code = 'Export-StarmapCatalog ./catalog.json -Format Json -PassThru'; Remarks = 'Writes every provider and author; Import-StarmapCatalog ./catalog.json restores it.' }
+        @{ Title = 'Write Starmap''s folder layout'; Code = 'Export-StarmapCatalog ./starmap-catalog -Format StarmapYaml'; Remarks = 'Writes providers.yaml, authors.yaml and one YAML file per model.' }
+        @{ Title = 'Serve an OpenRouter-style model list'; Code = 'Export-StarmapCatalog ./models.json -Format OpenRouter -Force'; Remarks = 'Overwrites models.json with the OpenRouter list shape.' }
+    )
+    Links       = @('Import-StarmapCatalog')
+}

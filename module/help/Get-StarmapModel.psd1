@@ -1,0 +1,40 @@
+@{
+    Synopsis    = 'Gets models (provider offerings) from the Starmap catalog, filtered in the cluster.'
+    Description = @'
+Get-StarmapModel queries the catalog's models: one object per model as one provider serves it, with its context window, prices per 1M tokens, lifecycle status, modalities and features. Every filter maps onto the service's model query, so filtering happens in the cluster and all filters must hold.
+
+A value the catalog does not know is empty (null), never 0 or false, and a bound never matches an unknown value: -MaxInputPrice 1 does not return models whose price is unknown.
+
+Providers and authors can come from the pipeline by property name (ProviderId, AuthorId), so Get-StarmapProvider openai | Get-StarmapModel works. Piped values are collected and queried once, so -First and -Skip page the whole result.
+
+An exact -Id (without wildcards) that matches nothing writes a ModelNotFound error. An unknown feature, modality or sort key writes InvalidFilter.
+'@
+    Parameters  = @{
+        Id             = 'Model IDs to match, with wildcards (* and ?), case-insensitive: the provider model ID or the definition ID (author/slug).'
+        Name           = 'Display name to match, with wildcards.'
+        Provider       = 'Provider IDs; a model of any of them matches. Binds ProviderId from piped objects.'
+        Author         = 'Author IDs; a model credited to any of them matches. Binds AuthorId from piped objects.'
+        InputModality  = 'Input modalities (text, image, audio, video, pdf, embedding) that must all be known to be supported.'
+        OutputModality = 'Output modalities that must all be known to be supported.'
+        Feature        = 'Features (tool_calls, reasoning, structured_outputs, streaming, ...) that must all be known to be supported. The C# spelling (ToolCalls) works too. Press Tab for the list.'
+        WithoutFeature = 'Features that must all be known not to be supported.'
+        MinContext     = 'Smallest context window in tokens.'
+        MaxInputPrice  = 'Highest price per 1M input tokens (USD).'
+        MaxOutputPrice = 'Highest price per 1M output tokens (USD).'
+        Status         = 'Lifecycle statuses: unknown, active, beta, preview, deprecated, retired.'
+        OpenWeights    = 'Only models known to have open weights; -OpenWeights:$false returns only those known not to.'
+        ReleasedAfter  = 'Only models released on or after this date.'
+        ReleasedBefore = 'Only models released on or before this date.'
+        SortBy         = 'Sort key: Id (provider, then model ID; the default), Name, ReleaseDate, Context, InputPrice, OutputPrice. Unknown values sort last.'
+        Descending     = 'Sort in descending order.'
+    }
+    Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapProvider'; Description = 'Providers (ProviderId) and authors (AuthorId) by property name.' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapModel'; Description = 'One object per model offering. Format-List * shows every field.' })
+    Examples    = @(
+        @{ Title = 'Cheapest OpenAI models with tool calls and a large context'; Code = 'Get-StarmapModel -Provider openai -Feature tool_calls -MinContext 128000 | Sort-Object InputPrice'; Remarks = 'Lists OpenAI models known to support tool calls with at least 128k tokens of context, cheapest input first.' }
+        @{ Title = "Every model of a provider from the pipeline"; Code = 'Get-StarmapProvider openai, anthropic | Get-StarmapModel'; Remarks = 'Binds ProviderId of the piped providers.' }
+        @{ Title = 'Wildcards and paging'; Code = "Get-StarmapModel 'gpt-4*' -SortBy Context -Descending -First 5"; Remarks = 'The five models whose ID starts with gpt-4 with the largest context windows.' }
+        @{ Title = 'Open-weight image models under a price'; Code = 'Get-StarmapModel -OpenWeights -InputModality image -MaxInputPrice 0.5 | Format-List *'; Remarks = 'Shows every field of each match.' }
+    )
+    Links       = @('Get-StarmapProvider', 'Get-StarmapAuthor', 'Set-StarmapModel')
+}

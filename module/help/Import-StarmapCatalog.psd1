@@ -1,0 +1,21 @@
+@{
+    Synopsis    = 'Imports providers and authors from a Starmap folder or a JSON export.'
+    Description = @'
+Import-StarmapCatalog reads a Starmap catalog folder (providers.yaml, authors.yaml, model files) or a JSON file written by Export-StarmapCatalog -Format Json, and replaces every provider and author it holds, wholesale, in the catalog. Providers and authors the file does not hold are left alone.
+
+The file is validated in full before anything is written: a malformed file is refused with its path and line (InvalidCatalog) and nothing is imported. -WhatIf runs a dry run that reports the changes without writing them. Keys the catalog cannot hold are reported as warnings.
+
+Importing replaces data, so it asks for confirmation; -Force or -Confirm:$false skips the question.
+'@
+    Parameters  = @{
+        Path  = 'A Starmap catalog folder, or a JSON file from Export-StarmapCatalog -Format Json.'
+        Force = 'Import without asking for confirmation.'
+    }
+    Inputs      = @(@{ Type = 'System.String'; Description = 'Paths, by value or by property name (Path or FullName).' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapImportResult'; Description = 'What changed (or would change with -WhatIf): providers, authors and every changed field.' })
+    Examples    = @(
+        @{ Title = 'Preview an import'; Code = 'Import-StarmapCatalog ./starmap-catalog -WhatIf | Select-Object -ExpandProperty Changes'; Remarks = 'Lists every field the import would change; nothing is written.' }
+        @{ Title = 'Restore a backup'; Code = 'Import-StarmapCatalog ./catalog.json -Force'; Remarks = 'Replaces the providers and authors in the file without asking.' }
+    )
+    Links       = @('Export-StarmapCatalog')
+}

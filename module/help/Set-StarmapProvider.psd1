@@ -1,0 +1,30 @@
+@{
+    Synopsis    = 'Creates or updates a provider record.'
+    Description = @'
+Set-StarmapProvider writes a provider's record: name, description, list-models URL and API family, the names of the environment variables that hold its key, and more. Its model offerings are kept. Only the fields you give change; a provider that does not exist is created.
+
+Pipe a provider from Get-StarmapProvider to update it; properties you changed on the object are written too. Keys are never stored: -KeyVariable takes the names of variables, which the silo reads when it syncs.
+'@
+    Parameters  = @{
+        Id          = 'Provider ID, lower-case kebab-case (openai, google-ai-studio). Binds ProviderId from piped objects.'
+        InputObject = 'A provider from Get-StarmapProvider, possibly with edited properties.'
+        Name        = 'Display name.'
+        Description = 'Description.'
+        Headquarters = 'Headquarters.'
+        Alias       = 'Other IDs that name the provider (for example its models.dev key).'
+        DocsUrl     = 'API documentation URL.'
+        ListUrl     = 'URL of the list-models API that Sync-StarmapProvider reads.'
+        ListType    = 'API family of the list: openai, anthropic, google, google-cloud, ollama, openrouter. Needs a list URL.'
+        KeyVariable = 'Names of the environment variables that may hold the API key; the first one set wins.'
+        KeyRequired = 'Whether listing models needs a key. Use -KeyRequired:$false for a public list.'
+        Author      = 'Authors whose models the provider hosts.'
+        PassThru    = 'Write the provider as stored.'
+    }
+    Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapProvider'; Description = 'A provider to update, or any object with ProviderId.' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapProvider'; Description = 'With -PassThru: the provider as stored.' })
+    Examples    = @(
+        @{ Title = 'Add a self-hosted OpenAI-compatible provider'; Code = 'Set-StarmapProvider local-vllm -Name "Local vLLM" -ListUrl http://10.0.0.9:8000/v1/models -ListType openai -KeyRequired:$false -PassThru'; Remarks = 'Creates the provider; Sync-StarmapProvider local-vllm then reads its models.' }
+        @{ Title = 'Change the key variable of a provider'; Code = 'Get-StarmapProvider groq | Set-StarmapProvider -KeyVariable GROQ_API_KEY, GROQ_KEY -WhatIf'; Remarks = 'Shows the change without writing it.' }
+    )
+    Links       = @('Get-StarmapProvider', 'Sync-StarmapProvider')
+}

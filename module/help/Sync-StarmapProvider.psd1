@@ -1,0 +1,34 @@
+@{
+    Synopsis    = "Syncs providers' models from their list-models API and models.dev into the catalog."
+    Description = @'
+Sync-StarmapProvider asks the cluster to sync providers: it reads each provider's list-models API and models.dev, reconciles them field by field with what the catalog holds, and applies the changes to the provider in one atomic write. The sync runs in the silo, with the silo's API keys; a provider whose key is missing there is skipped with a warning that names the variable.
+
+-WhatIf runs a dry run instead: nothing is written, each changed field is printed as a "What if" line, and the dry-run result objects (with their Changes) are written to the pipeline. -Confirm asks before each provider.
+
+Providers come from -Provider, from the pipeline (strings, or objects with a ProviderId property, such as Get-StarmapProvider's), or from -All. Up to -ThrottleLimit providers sync at once, with progress across them. A sync the service refuses (its sources failed, or the list shrank implausibly) writes a SyncRejected error; -Force applies past the shrink guard.
+
+-AsJob returns a StarmapSyncJob at once; Wait-Job, Receive-Job and Stop-Job work on it, and Receive-Job returns each provider's result.
+'@
+    Parameters  = @{
+        Provider      = 'Provider IDs to sync. Accepts strings and objects with a ProviderId property from the pipeline.'
+        All           = 'Sync every provider in the catalog.'
+        Source        = 'Read only these sources: provider-api (the provider''s own list) and/or models.dev. Default: both.'
+        Force         = 'Apply even when the plausibility guard objects (for example a list that lost more than half of the known models).'
+        PassThru      = 'Write each provider''s result (status, counts, changes, sources). Without it a successful sync writes nothing.'
+        AsJob         = 'Run in the background and return a job. Receive-Job returns the results.'
+        ThrottleLimit = 'How many providers sync at once (1 to 16). Default: 4.'
+    }
+    Inputs      = @(@{ Type = 'System.String'; Description = 'Provider IDs, by value or as ProviderId by property name.' })
+    Outputs     = @(
+        @{ Type = 'Starmap.PowerShell.StarmapSyncResult'; Description = 'With -PassThru or -WhatIf: one result per provider.' }
+        @{ Type = 'Starmap.PowerShell.Commands.StarmapSyncJob'; Description = 'With -AsJob: the job.' }
+    )
+    Notes       = 'Statuses: Applied, NoChanges, DryRun, Skipped (no usable source, such as a missing key), Rejected (sources failed or the guard refused; nothing applied), Failed (unexpected; nothing applied).'
+    Examples    = @(
+        @{ Title = 'Preview what a sync would change'; Code = 'Get-StarmapProvider | Sync-StarmapProvider -WhatIf'; Remarks = 'Dry-runs every provider and prints each changed field; nothing is written.' }
+        @{ Title = 'Sync one provider and show the result'; Code = 'Sync-StarmapProvider openai -PassThru | Select-Object -ExpandProperty Changes'; Remarks = 'Applies the sync and lists every changed field.' }
+        @{ Title = 'Sync everything in the background'; Code = 'Sync-StarmapProvider -All -AsJob | Wait-Job | Receive-Job'; Remarks = 'Returns one result per provider when the job completes.' }
+        @{ Title = 'Only the provider API, past the guard'; Code = 'Sync-StarmapProvider groq -Source provider-api -Force'; Remarks = 'Ignores models.dev and applies even if the list shrank sharply.' }
+    )
+    Links       = @('Get-StarmapProvider', 'Get-StarmapSyncSchedule', 'Test-StarmapProvider')
+}

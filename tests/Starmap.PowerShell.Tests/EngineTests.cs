@@ -1,0 +1,100 @@
+using System.Collections;
+using Starmap.PowerShell;
+
+namespace Starmap.PowerShell.Tests;
+
+public sealed class EngineTests
+{
+    [Theory]
+    [InlineData("tool_calls")]
+    [InlineData("ToolCalls")]
+    [InlineData("TOOL-CALLS")]
+    public void Feature_names_parse_in_the_json_and_the_csharp_spelling(string text) =>
+        Assert.Equal(Feature.ToolCalls, Names.Parse<Feature>(text, "feature"));
+
+    [Fact]
+    public void An_unknown_name_is_InvalidFilter_listing_the_known_ones()
+    {
+        var error = Assert.Throws<StarmapCommandException>(() => Names.Parse<Modality>("smell", "input modality"));
+
+        Assert.Equal("InvalidFilter", error.ErrorId);
+        Assert.Equal(FailureKind.InvalidArgument, error.Kind);
+        Assert.Contains("input modality 'smell'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("image", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shown_names_are_the_contract_json_names()
+    {
+        Assert.Contains("tool_calls", Names.Features);
+        Assert.Contains("structured_outputs", Names.Features);
+        Assert.Equal(["unknown", "active", "beta", "preview", "deprecated", "retired"], Names.Statuses);
+    }
+
+    [Fact]
+    public void Contract_errors_become_stable_error_ids()
+    {
+        var notFound = Failures.Translate(new StarmapNotFoundException("model", "openai/x"), "InvalidModel", null)!;
+        var invalid = Failures.Translate(new StarmapValidationException("pricing.tokens.input", "-1", "must not be negative"), "InvalidModel", "p/m")!;
+
+        Assert.Equal(("ModelNotFound", FailureKind.NotFound), (notFound.ErrorId, notFound.Kind));
+        Assert.Equal(("InvalidModel", FailureKind.InvalidArgument, "p/m"), (invalid.ErrorId, invalid.Kind, invalid.Target));
+        Assert.Contains("pricing.tokens.input", invalid.Message, StringComparison.Ordinal);
+        Assert.Null(Failures.Translate(new InvalidCastException("unrelated"), "X", null));
+    }
+
+    [Fact]
+    public void Not_connected_cmdlets_fail_with_NotConnected()
+    {
+        var error = Assert.Throws<StarmapCommandException>(() => CatalogReader.QueryModelsAsync(new ModelFilter(), CancellationToken.None).GetAwaiter().GetResult());
+
+        Assert.Equal("NotConnected", error.ErrorId);
+        Assert.Contains("Connect-Starmap", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_type_applies_after_the_list_url_whatever_the_hashtable_order()
+    {
+        var changes = new Hashtable(StringComparer.OrdinalIgnoreCase) { ["ListType"] = "anthropic", ["ListUrl"] = "http://127.0.0.1:1/v1/models" };
+
+        var provider = CatalogWriter.Apply(new Provider { Id = "p", Name = "P" }, changes);
+
+        Assert.Equal(CatalogEndpointType.Anthropic, provider.Catalog!.Endpoint!.Type);
+        Assert.Equal("http://127.0.0.1:1/v1/models", provider.Catalog.Endpoint.Url);
+    }
+
+    [Fact]
+    public void Only_properties_edited_on_a_piped_object_are_written_and_hidden_fields_are_kept()
+    {
+        var stored = new Offering
+        {
+            ProviderId = "p",
+            ModelId = "m",
+            Name = "M",
+            Pricing = new ModelPricing { Tokens = new TokenPrices { Input = 1m, CacheRead = 0.1m }, Tiers = [new PricingTier { ContextThreshold = 200_000 }] },
+            Regions = ["eu"],
+        };
+        var read = StarmapModel.From(new CatalogModel { Offering = stored });
+        var edited = StarmapModel.From(new CatalogModel { Offering = stored });
+        edited.OutputPrice = 4m;
+
+        var written = CatalogWriter.ApplyEdits(stored, read, edited);
+
+        Assert.Equal(4m, written.Pricing!.Tokens!.Output);
+        Assert.Equal(1m, written.Pricing.Tokens.Input);
+        Assert.Equal(0.1m, written.Pricing.Tokens.CacheRead);
+        Assert.Single(written.Pricing.Tiers);
+        Assert.Equal(["eu"], written.Regions!.Value);
+        Assert.Equal("M", written.Name);
+    }
+
+    [Fact]
+    public void A_null_change_makes_a_value_unknown()
+    {
+        var stored = new Offering { ProviderId = "p", ModelId = "m", Pricing = new ModelPricing { Tokens = new TokenPrices { Input = 1m } } };
+
+        var written = CatalogWriter.Apply(stored, new Hashtable { ["InputPrice"] = null });
+
+        Assert.Null(written.Pricing!.Tokens!.Input);
+    }
+}

@@ -1,0 +1,41 @@
+# Dot-sourced by every *.Tests.ps1 in BeforeAll: imports the built module and connects to the test silo.
+if (-not $env:STARMAP_MODULE -or -not $env:STARMAP_GATEWAY) {
+    throw 'STARMAP_MODULE and STARMAP_GATEWAY must be set; run tests/pester/run.sh'
+}
+Import-Module $env:STARMAP_MODULE -Force
+$null = Connect-Starmap -Gateway $env:STARMAP_GATEWAY
+
+# A TCP port on 127.0.0.1 that nothing listens on (bound, read, released).
+function Get-FreePort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+# A local OpenAI-style list-models API (GET anything -> $Body) on a thread job; stop it with Stop-ModelListServer.
+function Start-ModelListServer([string[]] $ModelIds) {
+    $port = Get-FreePort
+    $listener = [System.Net.HttpListener]::new()
+    $listener.Prefixes.Add("http://127.0.0.1:$port/")
+    $listener.Start()
+    $body = @{ object = 'list'; data = @($ModelIds | ForEach-Object { @{ id = $_; object = 'model'; created = 1700000000; owned_by = 'pester' } }) } | ConvertTo-Json -Depth 4
+    $job = Start-ThreadJob -ArgumentList $listener, $body {
+        param($l, $b)
+        while ($l.IsListening) {
+            try { $ctx = $l.GetContext() } catch { break }
+            $bytes = [System.Text.Encoding]::UTF8.GetBytes($b)
+            $ctx.Response.ContentType = 'application/json'
+            $ctx.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+            $ctx.Response.Close()
+        }
+    }
+    [pscustomobject]@{ Listener = $listener; Job = $job; Url = "http://127.0.0.1:$port/v1/models" }
+}
+
+function Stop-ModelListServer($Server) {
+    if ($Server) {
+        # Stopping the listener ends the job's GetContext; a listener left running keeps pwsh alive.
+        $Server.Listener.Stop()
+        $Server.Job | Remove-Job -Force
+    }
+}

@@ -1,0 +1,42 @@
+Describe 'Sync schedules' -Tag CI {
+    BeforeAll {
+        . $PSScriptRoot/Common.ps1
+        $null = Set-StarmapProvider pester-sched -Name 'Pester Schedule'
+    }
+
+    It '-WhatIf schedules nothing' {
+        Set-StarmapSyncSchedule pester-sched -Interval 01:00:00 -WhatIf
+        (Get-StarmapSyncSchedule pester-sched).Enabled | Should -BeFalse
+    }
+
+    It 'sets, shows and removes a schedule' {
+        $s = Set-StarmapSyncSchedule pester-sched -Interval 01:00:00 -PassThru
+        $s.Enabled | Should -BeTrue
+        $s.Interval | Should -Be ([TimeSpan]::FromHours(1))
+        (Get-StarmapSyncSchedule -Enabled).ProviderId | Should -Contain 'pester-sched'
+        (Get-StarmapSyncSchedule 'pester-s*').Interval | Should -Be ([TimeSpan]::FromHours(1))
+
+        Get-StarmapProvider pester-sched | Remove-StarmapSyncSchedule -WhatIf
+        (Get-StarmapSyncSchedule pester-sched).Enabled | Should -BeTrue
+        $removed = Get-StarmapProvider pester-sched | Remove-StarmapSyncSchedule -PassThru
+        $removed.Enabled | Should -BeFalse
+        (Get-StarmapSyncSchedule -Enabled).ProviderId | Should -Not -Contain 'pester-sched'
+    }
+
+    It 'shows the last sync outcome' {
+        $null = Sync-StarmapProvider pester-sched -Source provider-api -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $s = Get-StarmapSyncSchedule pester-sched
+        $s.LastStatus | Should -Not -BeNullOrEmpty
+        $s.LastSync | Should -Not -BeNullOrEmpty
+    }
+
+    It 'writes InvalidSchedule for an interval below the minimum' {
+        Set-StarmapSyncSchedule pester-sched -Interval 00:00:05 -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSchedule*'
+    }
+
+    It 'writes ProviderNotFound for an unknown provider' {
+        Set-StarmapSyncSchedule no-such-provider -Interval 01:00:00 -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'ProviderNotFound*'
+    }
+}
