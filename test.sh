@@ -19,6 +19,7 @@ summary() {
         passed=$((passed + ${p:-0}))
         failed=$((failed + ${f:-0}))
     done
+    echo "xunit: $passed passed, $failed failed"
     if [ -e "$results/pester.counts" ]; then
         read -r p f < "$results/pester.counts"
         passed=$((passed + ${p:-0}))

@@ -26,6 +26,12 @@ Describe 'Sync-StarmapProvider' -Tag CI {
         (Sync-StarmapProvider pester-sync -Source provider-api -PassThru).Status | Should -Be 'NoChanges'
     }
 
+    It '-Confirm asks before syncing (the non-interactive test host refuses the prompt) and nothing is applied' {
+        $before = (Get-StarmapModel -Provider pester-sync).Count
+        { Sync-StarmapProvider pester-sync -Source provider-api -Confirm -ErrorAction Stop } | Should -Throw '*NonInteractive*'
+        (Get-StarmapModel -Provider pester-sync).Count | Should -Be $before
+    }
+
     It 'writes nothing to the pipeline without -PassThru' {
         Sync-StarmapProvider pester-sync -Source provider-api | Should -BeNullOrEmpty
     }
