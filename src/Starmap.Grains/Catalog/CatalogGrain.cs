@@ -114,46 +114,34 @@ internal sealed class CatalogGrain(
     public Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId) =>
         Task.FromResult(Listing(_snapshot.AuthorModels(authorId)));
 
-    public async Task<long> PublishProviderAsync(string providerId, long version, ProviderDetails? details)
-    {
-        if (_providerVersions.TryGetValue(providerId, out var known) && known >= version)
-        {
-            return _snapshot.Generation;
-        }
-        var previous = _providerVersions.GetValueOrDefault(providerId, -1);
-        _providerVersions[providerId] = version;
-        try
-        {
-            var generation = await PersistAsync(_snapshot.Generation + 1);
-            _snapshot = _snapshot.WithProvider(providerId, details, generation);
-            Announce(generation);
-            return generation;
-        }
-        catch
-        {
-            Restore(_providerVersions, providerId, previous);
-            throw;
-        }
-    }
+    public Task<long> PublishProviderAsync(string providerId, long version, ProviderDetails? details) =>
+        PublishAsync(_providerVersions, providerId, version, generation => _snapshot.WithProvider(providerId, details, generation));
 
-    public async Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details)
+    public Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details) =>
+        PublishAsync(_authorVersions, authorId, version, generation => _snapshot.WithAuthor(authorId, details, generation));
+
+    /// <summary>
+    /// Idempotent by version: an older or equal version changes nothing. Otherwise the new generation is
+    /// stored first, then the snapshot swapped whole and the replicas told.
+    /// </summary>
+    private async Task<long> PublishAsync(Dictionary<string, long> versions, string id, long version, Func<long, CatalogSnapshot> next)
     {
-        if (_authorVersions.TryGetValue(authorId, out var known) && known >= version)
+        if (versions.TryGetValue(id, out var known) && known >= version)
         {
             return _snapshot.Generation;
         }
-        var previous = _authorVersions.GetValueOrDefault(authorId, -1);
-        _authorVersions[authorId] = version;
+        var previous = versions.GetValueOrDefault(id, -1);
+        versions[id] = version;
         try
         {
             var generation = await PersistAsync(_snapshot.Generation + 1);
-            _snapshot = _snapshot.WithAuthor(authorId, details, generation);
+            _snapshot = next(generation);
             Announce(generation);
             return generation;
         }
         catch
         {
-            Restore(_authorVersions, authorId, previous);
+            Restore(versions, id, previous);
             throw;
         }
     }
