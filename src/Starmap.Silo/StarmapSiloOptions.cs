@@ -18,6 +18,12 @@ public sealed class StarmapSiloOptions
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// Silo port of a first silo on loopback to join (localhost clustering's primary silo); null makes this
+    /// silo the primary. Both silos must share the data folder, cluster and service IDs.
+    /// </summary>
+    public int? PrimarySiloPort { get; set; }
+
     /// <summary>HTTP API port; 0 turns the HTTP API off.</summary>
     public int HttpPort { get; set; } = 5080;
 
@@ -45,6 +51,7 @@ public sealed class StarmapSiloOptions
         ["--data-dir"] = $"{Section}:{nameof(DataDirectory)}",
         ["--silo-port"] = $"{Section}:{nameof(SiloPort)}",
         ["--gateway-port"] = $"{Section}:{nameof(GatewayPort)}",
+        ["--primary-silo-port"] = $"{Section}:{nameof(PrimarySiloPort)}",
         ["--cluster-id"] = $"{Section}:{nameof(ClusterId)}",
         ["--service-id"] = $"{Section}:{nameof(ServiceId)}",
         ["--seed"] = $"{Section}:{nameof(Seed)}",
@@ -65,6 +72,10 @@ public sealed class StarmapSiloOptions
             {
                 throw new InvalidOperationException($"Starmap:{name} must be between 1 and 65535, not {port}");
             }
+        }
+        if (PrimarySiloPort is { } primary && (primary is < 1 or > 65535 || primary == SiloPort))
+        {
+            throw new InvalidOperationException($"Starmap:PrimarySiloPort (--primary-silo-port) must be another silo's port between 1 and 65535, not {primary}");
         }
         if (HttpPort is < 0 or > 65535)
         {

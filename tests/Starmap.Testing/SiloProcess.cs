@@ -14,9 +14,10 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, string dataDirectory, int gatewayPort, int httpPort, string clusterId)
+    private SiloProcess(Process process, string dataDirectory, int siloPort, int gatewayPort, int httpPort, string clusterId)
     {
         _process = process;
+        SiloPort = siloPort;
         DataDirectory = dataDirectory;
         GatewayPort = gatewayPort;
         HttpPort = httpPort;
@@ -24,6 +25,9 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     public int HttpPort { get; }
+
+    /// <summary>Silo-to-silo port; a second silo joins this one with <c>--primary-silo-port</c>.</summary>
+    public int SiloPort { get; }
 
     /// <summary>Base address of the silo's HTTP API.</summary>
     public Uri Http => new($"http://127.0.0.1:{HttpPort}/");
@@ -68,7 +72,7 @@ public sealed class SiloProcess : IAsyncDisposable
             }
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var silo = new SiloProcess(process, dataDirectory, gatewayPort, httpPort, clusterId);
+        var silo = new SiloProcess(process, dataDirectory, siloPort, gatewayPort, httpPort, clusterId);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
         process.BeginOutputReadLine();

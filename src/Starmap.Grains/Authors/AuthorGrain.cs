@@ -141,6 +141,7 @@ internal sealed class AuthorGrain(
         }
 
         var generation = await Catalog.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
+        using var scope = logger.BeginScope("author {AuthorId} generation {Generation}", Id, generation);
         logger.LogInformation("Author {AuthorId} is at version {Version}, catalog generation {Generation}",
             Id, state.State.Version, generation);
         return new WriteResult { Changed = true, Version = state.State.Version, Generation = generation };

@@ -145,6 +145,7 @@ internal sealed class ProviderGrain(
         }
 
         var generation = await Catalog.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
+        using var scope = logger.BeginScope("provider {ProviderId} generation {Generation}", Id, generation);
         logger.LogInformation("Provider {ProviderId} is at version {Version}, catalog generation {Generation}",
             Id, state.State.Version, generation);
         return new WriteResult { Changed = true, Version = state.State.Version, Generation = generation };

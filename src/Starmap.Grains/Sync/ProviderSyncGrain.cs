@@ -30,7 +30,7 @@ internal sealed class ProviderSyncGrain(
     public async Task<SyncResult> SyncAsync(SyncRequest request)
     {
         request ??= new SyncRequest();
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ProviderId"] = Id });
+        using var scope = logger.BeginScope("provider {ProviderId}", Id);
         var result = await engine.RunAsync(Id, request, CancellationToken.None);
         metrics.RecordSync(result);
         logger.LogInformation("Sync of {ProviderId} ({Trigger}): {Status}, {Changes} changes{Reason}",

@@ -101,6 +101,11 @@ internal sealed class SyncEngine(
                 await grains.GetGrain<IAuthorGrain>(definition.AuthorId).SetModelAsync(definition);
             }
             var write = await provider.ReplaceAsync(baseline.Provider, reconciled.Offerings, baseline.Version);
+            using (logger.BeginScope("provider {ProviderId} generation {Generation}", providerId, write.Generation))
+            {
+                logger.LogInformation("Sync of {ProviderId} applied {Changes} changes as version {Version}, catalog generation {Generation}",
+                    providerId, changes.Count, write.Version, write.Generation);
+            }
             return Result(SyncStatus.Applied, changes, write: write);
         }
         catch (StarmapConflictException ex)
