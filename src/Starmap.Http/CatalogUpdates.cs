@@ -13,8 +13,9 @@ namespace Starmap.Http;
 public sealed class CatalogUpdates(IGrainFactory grains, StarmapReadiness readiness, StarmapHttpOptions options, ILogger<CatalogUpdates> logger) : BackgroundService
 {
     private const int QueueLength = 32;
-    private readonly ConcurrentDictionary<Channel<long>, byte> _subscribers = new();
+    private readonly ConcurrentDictionary<Channel<CatalogChange>, byte> _subscribers = new();
     private long _current;
+    private CatalogVersions? _previous;
 
     /// <summary>The newest generation seen; 0 before the first poll.</summary>
     public long Current => Interlocked.Read(ref _current);
@@ -22,7 +23,7 @@ public sealed class CatalogUpdates(IGrainFactory grains, StarmapReadiness readin
     /// <summary>A queue of published generations; dispose to stop receiving.</summary>
     public Subscription Subscribe()
     {
-        var channel = Channel.CreateBounded<long>(new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        var channel = Channel.CreateBounded<CatalogChange>(new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _subscribers.TryAdd(channel, 0);
         return new Subscription(channel.Reader, () => _subscribers.TryRemove(channel, out _));
     }
@@ -39,11 +40,15 @@ public sealed class CatalogUpdates(IGrainFactory grains, StarmapReadiness readin
             }
             try
             {
-                var generation = await grains.GetGrain<ICatalogReaderGrain>(0).GetGenerationAsync();
+                var reader = grains.GetGrain<ICatalogReaderGrain>(0);
+                var generation = await reader.GetGenerationAsync();
                 if (generation > Current)
                 {
-                    Interlocked.Exchange(ref _current, generation);
-                    Publish(generation);
+                    var versions = await reader.GetVersionsAsync(generation);
+                    var change = CatalogChange.Between(_previous, versions);
+                    _previous = versions;
+                    Interlocked.Exchange(ref _current, versions.Generation);
+                    Publish(change);
                 }
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException)
@@ -53,11 +58,11 @@ public sealed class CatalogUpdates(IGrainFactory grains, StarmapReadiness readin
         }
     }
 
-    private void Publish(long generation)
+    private void Publish(CatalogChange change)
     {
         foreach (var channel in _subscribers.Keys)
         {
-            if (!channel.Writer.TryWrite(generation))
+            if (!channel.Writer.TryWrite(change))
             {
                 channel.Writer.TryComplete(new ChannelClosedException("the client did not keep up"));
                 _subscribers.TryRemove(channel, out _);
@@ -66,10 +71,10 @@ public sealed class CatalogUpdates(IGrainFactory grains, StarmapReadiness readin
     }
 
     /// <summary>One client's queue.</summary>
-    public sealed class Subscription(ChannelReader<long> reader, Action unsubscribe) : IDisposable
+    public sealed class Subscription(ChannelReader<CatalogChange> reader, Action unsubscribe) : IDisposable
     {
-        /// <summary>Published generations, oldest first.</summary>
-        public ChannelReader<long> Reader { get; } = reader;
+        /// <summary>Published changes, oldest first.</summary>
+        public ChannelReader<CatalogChange> Reader { get; } = reader;
 
         /// <inheritdoc/>
         public void Dispose() => unsubscribe();

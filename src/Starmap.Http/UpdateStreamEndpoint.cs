@@ -10,7 +10,8 @@ namespace Starmap.Http;
 
 /// <summary>
 /// <c>GET /api/v1/updates/stream</c>: Server-Sent Events. A <c>catalog.published</c> event (id = the
-/// generation) per publish, a comment line as heartbeat; a client reconnecting with <c>Last-Event-ID</c>
+/// generation; data = the generation and the providers and authors that changed) per publish, a comment
+/// line as heartbeat; a client reconnecting with <c>Last-Event-ID</c>
 /// older than the catalog gets the current generation at once.
 /// </summary>
 internal static class UpdateStreamEndpoint
@@ -40,7 +41,7 @@ internal static class UpdateStreamEndpoint
         if (current > lastSent)
         {
             lastSent = current;
-            await WriteEventAsync(http, lastSent, token);
+            await WriteEventAsync(http, new CatalogChange(lastSent, null, null), token);
         }
 
         var pending = subscription.Reader.WaitToReadAsync(token).AsTask();
@@ -58,12 +59,12 @@ internal static class UpdateStreamEndpoint
                 {
                     return;
                 }
-                while (subscription.Reader.TryRead(out var generation))
+                while (subscription.Reader.TryRead(out var change))
                 {
-                    if (generation > lastSent)
+                    if (change.Generation > lastSent)
                     {
-                        lastSent = generation;
-                        await WriteEventAsync(http, generation, token);
+                        lastSent = change.Generation;
+                        await WriteEventAsync(http, change, token);
                     }
                 }
                 pending = subscription.Reader.WaitToReadAsync(token).AsTask();
@@ -75,8 +76,19 @@ internal static class UpdateStreamEndpoint
         }
     }
 
-    private static Task WriteEventAsync(HttpContext http, long generation, CancellationToken token) =>
-        WriteAsync(http, string.Create(CultureInfo.InvariantCulture, $"id: {generation}\nevent: catalog.published\ndata: {{\"generation\":{generation}}}\n\n"), token);
+    private static Task WriteEventAsync(HttpContext http, CatalogChange change, CancellationToken token)
+    {
+        var data = new System.Text.Json.Nodes.JsonObject { ["generation"] = change.Generation };
+        if (change.Providers is not null)
+        {
+            data["providers"] = new System.Text.Json.Nodes.JsonArray([.. change.Providers.Select(id => (System.Text.Json.Nodes.JsonNode?)id)]);
+        }
+        if (change.Authors is not null)
+        {
+            data["authors"] = new System.Text.Json.Nodes.JsonArray([.. change.Authors.Select(id => (System.Text.Json.Nodes.JsonNode?)id)]);
+        }
+        return WriteAsync(http, string.Create(CultureInfo.InvariantCulture, $"id: {change.Generation}\nevent: catalog.published\ndata: {data.ToJsonString()}\n\n"), token);
+    }
 
     private static async Task WriteAsync(HttpContext http, string text, CancellationToken token)
     {

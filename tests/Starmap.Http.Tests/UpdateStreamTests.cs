@@ -79,6 +79,10 @@ public sealed class UpdateStreamTests
                 published = await events.NextEventAsync();
             }
             Assert.Equal(write.Generation, long.Parse(published["id"], System.Globalization.CultureInfo.InvariantCulture));
+            // The event says what changed: the provider that was written, and no author.
+            var changed = JsonNode.Parse(published["data"])!;
+            Assert.Equal(["groq"], changed["providers"]!.AsArray().Select(n => (string?)n));
+            Assert.Empty(changed["authors"]!.AsArray());
 
             // Reconnecting with an older Last-Event-ID gets the current generation at once.
             using var again = new HttpRequestMessage(HttpMethod.Get, "/api/v1/updates/stream");

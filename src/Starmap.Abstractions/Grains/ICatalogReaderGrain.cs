@@ -41,6 +41,10 @@ public interface ICatalogReaderGrain : IGrainWithIntegerKey
     [Alias("ListAuthorModelsAsync")]
     Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId, long minGeneration);
 
+    /// <summary>The version of every provider and author at the replica's generation (to tell what a publish changed).</summary>
+    [Alias("GetVersionsAsync")]
+    Task<CatalogVersions> GetVersionsAsync(long minGeneration);
+
     /// <summary>The generation this silo's replica holds.</summary>
     [Alias("GetGenerationAsync")]
     Task<long> GetGenerationAsync();

@@ -39,6 +39,17 @@ internal sealed class CatalogReaderGrain(CatalogReplica replica) : Grain, ICatal
         return new Listing<CatalogModel> { Generation = snapshot.Generation, Items = snapshot.AuthorModels(authorId) };
     }
 
+    public async Task<CatalogVersions> GetVersionsAsync(long minGeneration)
+    {
+        var snapshot = await replica.EnsureAsync(minGeneration);
+        return new CatalogVersions
+        {
+            Generation = snapshot.Generation,
+            Providers = snapshot.Providers.Select(p => new EntityStamp { Id = p.Id, Version = snapshot.FindProvider(p.Id)!.Version }).ToEquatableArray(),
+            Authors = snapshot.Authors.Select(a => new EntityStamp { Id = a.Id, Version = snapshot.FindAuthor(a.Id)!.Version }).ToEquatableArray(),
+        };
+    }
+
     public async Task<long> GetGenerationAsync() => (await replica.EnsureAsync(0)).Generation;
 
     private static Listing<T> Listing<T>(Starmap.Catalog.CatalogSnapshot snapshot, Func<Starmap.Catalog.CatalogSnapshot, EquatableArray<T>> items) =>
