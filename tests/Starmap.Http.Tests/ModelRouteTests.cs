@@ -56,6 +56,16 @@ public sealed class ModelRouteTests(HttpSilo shared)
         Assert.All(Items(wildcard), m => Assert.True(ModelId(m).StartsWith("gpt-5", StringComparison.OrdinalIgnoreCase) || ((string?)m["offering"]!["definition_id"] ?? "").Contains("gpt-5")));
         var images = await _http.JsonAsync("/api/v1/models?modality_input=text,image&limit=1000");
         Assert.NotEmpty(Items(images));
+        static string Key(JsonNode m) => (string?)m["offering"]!["provider_id"] + "/" + ModelId(m);
+        var all = Items(await _http.JsonAsync("/api/v1/models?limit=1000")).Count();
+        var textOut = Items(await _http.JsonAsync("/api/v1/models?modality_output=text&limit=1000")).ToList();
+        Assert.NotEmpty(textOut);
+        Assert.True(textOut.Count < all, "models with unknown output modalities must not match modality_output");
+        var noTools = Items(await _http.JsonAsync("/api/v1/models?without_feature=tool_calls&limit=1000")).Select(Key).ToList();
+        var withTools = Items(await _http.JsonAsync("/api/v1/models?feature=tool_calls&limit=1000")).Select(Key).ToList();
+        Assert.NotEmpty(withTools);
+        Assert.Empty(noTools.Intersect(withTools));
+        Assert.True(noTools.Count + withTools.Count <= all);
         var named = await _http.JsonAsync("/api/v1/models?name_contains=llama&limit=1000");
         Assert.All(Items(named), m => Assert.Contains("llama", (string?)m["offering"]!["name"] ?? (string?)m["definition"]?["name"] ?? ModelId(m), StringComparison.OrdinalIgnoreCase));
         var dated = await _http.JsonAsync("/api/v1/models?released_after=2024-01-01&released_before=2030-12-31&open_weights=true&sort=release_date&order=desc&limit=1000");
