@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Starmap.Sources.Http;
 using Starmap.Sources.Json;
 
@@ -13,44 +12,18 @@ internal sealed class AnthropicClient(SourceHttp http) : IProviderApiClient
 {
     public CatalogEndpointType Type => CatalogEndpointType.Anthropic;
 
-    public async Task ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var pageSize = Math.Min(context.Options.PageSize, 1000);
-        string? after = null;
-        for (var page = 1; ; page++)
+    public Task ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        ModelListPages.ReadAllAsync(http, context, "data", "id", "limit", "after_id", (root, url) =>
         {
-            var url = Query.With(context.Url, "limit", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (after is not null)
-            {
-                url = Query.With(url, "after_id", after);
-            }
-            var body = await http.GetAsync(context.Call, url, cancellationToken).ConfigureAwait(false);
-            using var document = ResponseDocument.Parse(context.Call, url, body);
-            var data = ResponseDocument.RequireArray(context.Call, url, document.RootElement, "data");
-            var index = 0;
-            foreach (var element in data.EnumerateArray())
-            {
-                if (context.Item(element, "id", index++) is var (item, id))
-                {
-                    context.Add(Read(context, item, id));
-                }
-            }
-            var root = new JsonRecord(document.RootElement, "page " + page, context.Warnings);
             if (root.Bool("has_more") != true)
             {
-                return;
+                return null;
             }
-            after = root.String("last_id");
-            if (string.IsNullOrEmpty(after))
-            {
-                throw context.Call.Fail(url, "has_more is true but last_id is missing, so the rest of the list cannot be read");
-            }
-            if (page >= context.Options.MaxPages)
-            {
-                throw context.Call.Fail(url, $"the list did not end after {page} pages");
-            }
-        }
-    }
+            var after = root.String("last_id");
+            return string.IsNullOrEmpty(after)
+                ? throw context.Call.Fail(url, "has_more is true but last_id is missing, so the rest of the list cannot be read")
+                : after;
+        }, Read, cancellationToken);
 
     private static ObservedModel Read(ProviderContext context, JsonRecord item, string id)
     {

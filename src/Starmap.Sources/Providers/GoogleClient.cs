@@ -12,39 +12,9 @@ internal sealed class GoogleClient(SourceHttp http) : IProviderApiClient
 {
     public CatalogEndpointType Type => CatalogEndpointType.Google;
 
-    public async Task ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var pageSize = Math.Min(context.Options.PageSize, 1000);
-        string? token = null;
-        for (var page = 1; ; page++)
-        {
-            var url = Query.With(context.Url, "pageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (token is not null)
-            {
-                url = Query.With(url, "pageToken", token);
-            }
-            var body = await http.GetAsync(context.Call, url, cancellationToken).ConfigureAwait(false);
-            using var document = ResponseDocument.Parse(context.Call, url, body);
-            var models = ResponseDocument.RequireArray(context.Call, url, document.RootElement, "models");
-            var index = 0;
-            foreach (var element in models.EnumerateArray())
-            {
-                if (context.Item(element, "name", index++) is var (item, name))
-                {
-                    context.Add(Read(context, item, name));
-                }
-            }
-            token = new JsonRecord(document.RootElement, "page " + page, context.Warnings).String("nextPageToken");
-            if (string.IsNullOrEmpty(token))
-            {
-                return;
-            }
-            if (page >= context.Options.MaxPages)
-            {
-                throw context.Call.Fail(url, $"the list did not end after {page} pages");
-            }
-        }
-    }
+    public Task ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        ModelListPages.ReadAllAsync(http, context, "models", "name", "pageSize", "pageToken",
+            (root, _) => root.String("nextPageToken") is { Length: > 0 } token ? token : null, Read, cancellationToken);
 
     private static ObservedModel Read(ProviderContext context, JsonRecord item, string name)
     {

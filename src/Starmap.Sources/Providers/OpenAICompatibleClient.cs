@@ -13,29 +13,21 @@ internal sealed class OpenAICompatibleClient(SourceHttp http) : IProviderApiClie
 {
     public CatalogEndpointType Type => CatalogEndpointType.OpenAI;
 
-    public async Task ListAsync(ProviderContext context, CancellationToken cancellationToken)
+    public Task ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        ModelListPages.ReadAsync(http, context, context.Url, "data", "id", Read, root: null, page: 1, cancellationToken);
+
+    private static ObservedModel Read(ProviderContext context, JsonRecord item, string id)
     {
-        var body = await http.GetAsync(context.Call, context.Url, cancellationToken).ConfigureAwait(false);
-        using var document = ResponseDocument.Parse(context.Call, context.Url, body);
-        var data = ResponseDocument.RequireArray(context.Call, context.Url, document.RootElement, "data");
-        var index = 0;
-        foreach (var element in data.EnumerateArray())
+        var model = context.NewModel(id);
+        model.AuthorIds = context.Authors.For(item, id);
+        // Listed by the provider's own API: served, unless it says otherwise (Groq's active:false).
+        model.Availability = item.Bool("active") == false ? Availability.Unavailable : Availability.Available;
+        if (item.Date("shutdown_date") is { } shutdown)
         {
-            if (context.Item(element, "id", index++) is not var (item, id))
-            {
-                continue;
-            }
-            var model = context.NewModel(id);
-            model.AuthorIds = context.Authors.For(item, id);
-            // Listed by the provider's own API: served, unless it says otherwise (Groq's active:false).
-            model.Availability = item.Bool("active") == false ? Availability.Unavailable : Availability.Available;
-            if (item.Date("shutdown_date") is { } shutdown)
-            {
-                model.RetiresOn(shutdown, context.ObservedAt);
-            }
-            FieldMappings.Apply(context.Endpoint, item, model, context.Warnings);
-            FieldMappings.ApplyRules(context.Endpoint, item, model);
-            context.Add(model.Build());
+            model.RetiresOn(shutdown, context.ObservedAt);
         }
+        FieldMappings.Apply(context.Endpoint, item, model, context.Warnings);
+        FieldMappings.ApplyRules(context.Endpoint, item, model);
+        return model.Build();
     }
 }

@@ -40,20 +40,8 @@ internal sealed class OpenRouterClient(SourceHttp http) : IProviderApiClient
 
     public CatalogEndpointType Type => CatalogEndpointType.OpenRouter;
 
-    public async Task ListAsync(ProviderContext context, CancellationToken cancellationToken)
-    {
-        var body = await http.GetAsync(context.Call, context.Url, cancellationToken).ConfigureAwait(false);
-        using var document = ResponseDocument.Parse(context.Call, context.Url, body);
-        var data = ResponseDocument.RequireArray(context.Call, context.Url, document.RootElement, "data");
-        var index = 0;
-        foreach (var element in data.EnumerateArray())
-        {
-            if (context.Item(element, "id", index++) is var (item, id))
-            {
-                context.Add(Read(context, item, id));
-            }
-        }
-    }
+    public Task ListAsync(ProviderContext context, CancellationToken cancellationToken) =>
+        ModelListPages.ReadAsync(http, context, context.Url, "data", "id", Read, root: null, page: 1, cancellationToken);
 
     private static ObservedModel Read(ProviderContext context, JsonRecord item, string id)
     {
