@@ -20,6 +20,12 @@ summary() {
         failed=$((failed + ${f:-0}))
     done
     echo "xunit: $passed passed, $failed failed"
+    # Name every failed test, so a red run's last lines say what to look at.
+    for trx in "$results"/*.trx; do
+        [ -e "$trx" ] || continue
+        grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*' "$trx" | grep -o 'testName="[^"]*"' |
+            sed "s/^testName=/FAILED $(basename "$trx" .trx): /"
+    done
     if [ -e "$results/pester.counts" ]; then
         read -r p f < "$results/pester.counts"
         passed=$((passed + ${p:-0}))
