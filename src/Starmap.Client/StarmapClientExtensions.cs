@@ -35,6 +35,11 @@ public static class StarmapClientExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+        if (options.Tls.Enabled)
+        {
+            client.UseStarmapTls(options.Tls);
+        }
         // Orleans' default retries for minutes (a wrong cluster ID looks like a silent hang); give up
         // after a few attempts within the timeout instead, and say what to check.
         client.Services.AddSingleton<IClientConnectionRetryFilter>(sp =>

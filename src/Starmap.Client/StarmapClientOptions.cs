@@ -27,6 +27,15 @@ public sealed class StarmapClientOptions
     /// <summary>Most connection attempts before failing.</summary>
     public int ConnectAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Longest wait for one grain call's answer (Orleans' default is 30 s). A call to a silo that just died
+    /// fails after this long, so a shorter value lets a caller retry on a surviving silo sooner.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>TLS to the gateways; must be on when the silos use TLS.</summary>
+    public StarmapClientTlsOptions Tls { get; set; } = new();
+
     /// <summary>The gateways as endpoints (the default local gateway when none is set).</summary>
     public IReadOnlyList<IPEndPoint> ResolveGateways()
     {
@@ -36,7 +45,7 @@ public sealed class StarmapClientOptions
 
     /// <summary>A readable description for messages: gateways, cluster and service.</summary>
     public string Describe() =>
-        $"{string.Join(", ", Gateways.Count == 0 ? ["127.0.0.1:30000"] : Gateways)} (cluster '{ClusterId}', service '{ServiceId}')";
+        $"{string.Join(", ", Gateways.Count == 0 ? ["127.0.0.1:30000"] : Gateways)} (cluster '{ClusterId}', service '{ServiceId}'{(Tls.Enabled ? ", tls" : "")})";
 
     private static IPEndPoint Parse(string text)
     {

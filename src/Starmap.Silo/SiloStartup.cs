@@ -35,8 +35,9 @@ internal sealed class SiloStartup(
         readiness?.MarkReady();
         var http = readiness is null ? "off" : $"http://{options.HttpAddress}:{options.HttpPort}";
         lifetime.ApplicationStarted.Register(() => logger.LogInformation(
-            ReadyMarker + ": gateway 127.0.0.1:{GatewayPort}, silo port {SiloPort}, http {HttpUrl}, cluster '{ClusterId}', service '{ServiceId}', data '{DataDirectory}', generation {Generation} ({Providers} providers, {Models} models)",
-            options.GatewayPort, options.SiloPort, http, options.ClusterId, options.ServiceId, options.DataDirectory,
+            ReadyMarker + ": gateway {Gateway}:{GatewayPort}{Tls}, silo port {SiloPort}, http {HttpUrl}, cluster '{ClusterId}', service '{ServiceId}', storage {Storage}, generation {Generation} ({Providers} providers, {Models} models)",
+            options.Clustering == ClusteringMode.Embedded ? "127.0.0.1" : options.AdvertisedAddress ?? "(host address)", options.GatewayPort,
+            options.Tls.Enabled ? " (tls)" : "", options.SiloPort, http, options.ClusterId, options.ServiceId, options.DescribeStorage(),
             status.Generation, status.Providers, status.Offerings));
     }
 

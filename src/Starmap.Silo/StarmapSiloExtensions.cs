@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,8 +13,9 @@ namespace Starmap.Silo;
 public static class StarmapSiloExtensions
 {
     /// <summary>
-    /// Adds the Starmap silo to the host: localhost clustering, SQLite grain storage in the data folder,
-    /// the grains, seeding of an empty store, and a log line when ready.
+    /// Adds the Starmap silo to the host: clustering and storage by <see cref="StarmapSiloOptions.Clustering"/>
+    /// (embedded: localhost clustering and SQLite in the data folder; Redis; Kubernetes + Redis), optional
+    /// TLS, the grains, seeding of an empty store, and a log line when ready.
     /// </summary>
     public static IHostApplicationBuilder AddStarmapSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
@@ -28,15 +28,7 @@ public static class StarmapSiloExtensions
 
         builder.UseOrleans(silo =>
         {
-            // A second silo on the machine joins the first through its silo port (the primary).
-            var primary = options.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
-            });
-            silo.AddStarmapStorageAndGrains(options.DataDirectory);
+            silo.UseStarmapClustering(options, builder.Configuration);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumSyncInterval);
             configure?.Invoke(silo);
         });

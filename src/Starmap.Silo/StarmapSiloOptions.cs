@@ -9,7 +9,22 @@ public sealed class StarmapSiloOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Starmap";
 
-    /// <summary>Folder of the SQLite database; default <c>~/.local/share/starmap</c>.</summary>
+    /// <summary>Embedded (the default), Redis, or Kubernetes membership with Redis storage.</summary>
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.Embedded;
+
+    /// <summary>The Redis server in the Redis and Kubernetes modes.</summary>
+    public StarmapRedisOptions Redis { get; set; } = new();
+
+    /// <summary>
+    /// The IP address other silos and clients reach this silo on, in the Redis and Kubernetes modes;
+    /// default the host's address (Kubernetes: the pod's). Embedded silos always use 127.0.0.1.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Optional TLS between clients and silos, and between silos.</summary>
+    public StarmapTlsOptions Tls { get; set; } = new();
+
+    /// <summary>Folder of the SQLite database (embedded mode); default <c>~/.local/share/starmap</c>.</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory();
 
     /// <summary>Silo-to-silo port.</summary>
@@ -48,6 +63,10 @@ public sealed class StarmapSiloOptions
     /// <summary>Command-line switches and the keys they set.</summary>
     public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>
     {
+        ["--clustering"] = $"{Section}:{nameof(Clustering)}",
+        ["--redis"] = $"{Section}:{nameof(Redis)}:{nameof(StarmapRedisOptions.ConnectionString)}",
+        ["--advertised-address"] = $"{Section}:{nameof(AdvertisedAddress)}",
+        ["--tls-certificate"] = $"{Section}:{nameof(Tls)}:{nameof(StarmapTlsOptions.CertificatePath)}",
         ["--data-dir"] = $"{Section}:{nameof(DataDirectory)}",
         ["--silo-port"] = $"{Section}:{nameof(SiloPort)}",
         ["--gateway-port"] = $"{Section}:{nameof(GatewayPort)}",
@@ -62,6 +81,26 @@ public sealed class StarmapSiloOptions
     /// <summary>Throws a message naming the setting when a value cannot work.</summary>
     public void Validate()
     {
+        if (!Enum.IsDefined(Clustering))
+        {
+            throw new InvalidOperationException($"Starmap:Clustering (--clustering) must be Embedded, Redis or Kubernetes, not {Clustering}");
+        }
+        if (Clustering != ClusteringMode.Embedded)
+        {
+            _ = Redis.ToConfiguration();
+            if (PrimarySiloPort is not null)
+            {
+                throw new InvalidOperationException("Starmap:PrimarySiloPort (--primary-silo-port) is for embedded silos; in a Redis cluster silos find each other through Redis");
+            }
+        }
+        if (AdvertisedAddress is not null && !System.Net.IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            throw new InvalidOperationException($"Starmap:AdvertisedAddress (--advertised-address) must be an IP address, not '{AdvertisedAddress}'");
+        }
+        if (Clustering == ClusteringMode.Embedded && AdvertisedAddress is not null)
+        {
+            throw new InvalidOperationException("Starmap:AdvertisedAddress is for the Redis and Kubernetes modes; an embedded silo is reached on 127.0.0.1");
+        }
         if (string.IsNullOrWhiteSpace(DataDirectory))
         {
             throw new InvalidOperationException("Starmap:DataDirectory (--data-dir) must name a folder");
@@ -102,6 +141,11 @@ public sealed class StarmapSiloOptions
             throw new InvalidOperationException("Starmap:ClusterId and Starmap:ServiceId must not be empty");
         }
     }
+
+    /// <summary>Where state lives, for log lines: the data folder or the Redis servers (never a password).</summary>
+    public string DescribeStorage() => Clustering == ClusteringMode.Embedded
+        ? $"sqlite '{DataDirectory}'"
+        : $"{Clustering.ToString().ToLowerInvariant()} on redis {Redis.Describe()}";
 
     private static string DefaultDataDirectory()
     {

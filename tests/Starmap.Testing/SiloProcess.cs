@@ -114,6 +114,25 @@ public sealed class SiloProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>The process ID.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>True once the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary><c>kill -9</c>: no shutdown, no flushing, as a crash or a lost machine would end it.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-KILL", $"{_process.Id}"]))
+            {
+                await kill!.WaitForExitAsync();
+            }
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

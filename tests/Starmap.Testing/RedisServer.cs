@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Starmap.Testing;
+
+/// <summary>
+/// A real redis-server on 127.0.0.1 in a temporary folder, on a free port, with append-only persistence
+/// and <c>appendfsync always</c> (an acknowledged write is on disk). It can be killed and started again
+/// on the same folder and port. The binary comes from <c>STARMAP_REDIS_SERVER</c> or the PATH; the
+/// test script installs Debian's redis-server when it is missing.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly string _binary;
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    private RedisServer(string binary, string folder, int port)
+    {
+        _binary = binary;
+        Folder = folder;
+        Port = port;
+    }
+
+    public string Folder { get; }
+
+    public int Port { get; }
+
+    /// <summary>The StackExchange.Redis connection string.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var binary = Locate();
+        var server = new RedisServer(binary, TestFolders.New("redis"), SiloProcess.FreePort());
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    /// <summary><c>kill -9</c> of the server, then a new one on the same folder and port (it replays the append-only file).</summary>
+    public async Task CrashAndRestartAsync()
+    {
+        await KillAsync();
+        await StartProcessAsync();
+    }
+
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Sends one command in the inline protocol and returns the first reply line.</summary>
+    public async Task<string> CommandAsync(string command)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        return await reader.ReadLineAsync() ?? "";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        TestFolders.Delete(Folder);
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var start = new ProcessStartInfo(_binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "--port", $"{Port}", "--bind", "127.0.0.1", "--dir", Folder, "--appendonly", "yes", "--appendfsync", "always",
+            "--save", "", "--daemonize", "no", "--protected-mode", "yes",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        _process?.Dispose();
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{_binary} did not start");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited with code {process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                // LOADING while the append-only file replays; PONG once it serves.
+                if (await CommandAsync("PING") == "+PONG")
+                {
+                    return;
+                }
+            }
+            catch (SocketException)
+            {
+            }
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"redis-server did not answer PING within 30 s:\n{Output}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    private static string Locate()
+    {
+        var configured = Environment.GetEnvironmentVariable("STARMAP_REDIS_SERVER");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return File.Exists(configured) ? configured : throw new FileNotFoundException($"STARMAP_REDIS_SERVER names '{configured}', which does not exist");
+        }
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, "redis-server");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new FileNotFoundException("redis-server is not installed: run ./test.sh (it installs it) or apt-get install redis-server");
+    }
+}
