@@ -36,6 +36,28 @@ summary() {
     [ "$failed" -eq 0 ]
 }
 
+# The cluster tests (tests/Starmap.Cluster.Tests) run real silos on a real redis-server, which they
+# start on free loopback ports in temporary folders (append-only, appendfsync always) and stop again.
+# A fresh machine has no Redis: install Debian's package once.
+if ! command -v redis-server >/dev/null; then
+    echo "installing redis-server (Debian package) for the cluster tests"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null; }; then
+        echo "could not install redis-server"
+        summary 1
+        exit 1
+    fi
+fi
+# The Debian package may start a system Redis on 6379; the tests never use it.
+export STARMAP_REDIS_SERVER="$(command -v redis-server)"
+export STARMAP_FIGURES="$PWD/$results/cluster-figures.txt"
+cleanup() {
+    # A test host that crashed may leave its redis-server behind (they run in starmap-e2e temp folders).
+    pkill -9 -f 'redis-server.*starmap-e2e' 2>/dev/null || true
+}
+trap cleanup EXIT
+
 # Tools of the Pester suite: pwsh 7.6.9 (dotnet-tools.json) and Pester (build/PesterDownload).
 if ! dotnet tool restore >/dev/null || ! dotnet restore build/PesterDownload -v q >/dev/null; then
     echo "tool restore failed"
@@ -62,6 +84,11 @@ if ! tests/pester/run.sh --no-build; then
     status=1
     # A run that stopped before Pester counted anything still counts as a failure.
     [ -e "$results/pester.counts" ] || pester_failed=1
+fi
+
+if [ -s "$STARMAP_FIGURES" ]; then
+    echo "cluster failover figures (tests/Starmap.Cluster.Tests):"
+    sed 's/^/  /' "$STARMAP_FIGURES"
 fi
 
 if summary "$pester_failed" && [ "$status" -eq 0 ]; then
