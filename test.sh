@@ -53,8 +53,11 @@ fi
 export STARMAP_REDIS_SERVER="$(command -v redis-server)"
 export STARMAP_FIGURES="$PWD/$results/cluster-figures.txt"
 cleanup() {
-    # A test host that crashed may leave its redis-server behind (they run in starmap-e2e temp folders).
-    pkill -9 -f 'redis-server.*starmap-e2e' 2>/dev/null || true
+    # A test host that crashed may leave its redis-server behind (each runs in a starmap-e2e temp folder).
+    for pidfile in "${TMPDIR:-/tmp}"/starmap-e2e/redis-*/redis.pid; do
+        [ -e "$pidfile" ] && kill -9 "$(cat "$pidfile")" 2>/dev/null
+    done
+    true
 }
 trap cleanup EXIT
 

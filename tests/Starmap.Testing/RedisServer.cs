@@ -86,7 +86,7 @@ public sealed class RedisServer : IAsyncDisposable
         foreach (var arg in new[]
         {
             "--port", $"{Port}", "--bind", "127.0.0.1", "--dir", Folder, "--appendonly", "yes", "--appendfsync", "always",
-            "--save", "", "--daemonize", "no", "--protected-mode", "yes",
+            "--save", "", "--daemonize", "no", "--protected-mode", "yes", "--pidfile", Path.Combine(Folder, "redis.pid"),
         })
         {
             start.ArgumentList.Add(arg);
