@@ -17,8 +17,11 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    private RedisServer(string binary, string folder, int port)
+    private readonly string? _password;
+
+    private RedisServer(string binary, string folder, int port, string? password)
     {
+        _password = password;
         _binary = binary;
         Folder = folder;
         Port = port;
@@ -33,10 +36,11 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts a server; with <paramref name="password"/>, clients must AUTH.</summary>
+    public static async Task<RedisServer> StartAsync(string? password = null)
     {
         var binary = Locate();
-        var server = new RedisServer(binary, TestFolders.New("redis"), SiloProcess.FreePort());
+        var server = new RedisServer(binary, TestFolders.New("redis"), SiloProcess.FreePort(), password);
         await server.StartProcessAsync();
         return server;
     }
@@ -83,6 +87,11 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_password is not null)
+        {
+            start.ArgumentList.Add("--requirepass");
+            start.ArgumentList.Add(_password);
+        }
         foreach (var arg in new[]
         {
             "--port", $"{Port}", "--bind", "127.0.0.1", "--dir", Folder, "--appendonly", "yes", "--appendfsync", "always",
@@ -109,7 +118,8 @@ public sealed class RedisServer : IAsyncDisposable
             try
             {
                 // LOADING while the append-only file replays; PONG once it serves.
-                if (await CommandAsync("PING") == "+PONG")
+                var reply = await CommandAsync("PING");
+                if (reply == "+PONG" || (_password is not null && reply.StartsWith("-NOAUTH", StringComparison.Ordinal)))
                 {
                     return;
                 }

@@ -13,7 +13,10 @@ internal static class SiloTls
         var trusted = tls.TrustedThumbprints.Select(Normalize).Append(certificate.Thumbprint).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return silo.UseTls(certificate, o =>
         {
-            o.ClientCertificateMode = tls.RequireClientCertificate ? RemoteCertificateMode.RequireCertificate : RemoteCertificateMode.AllowCertificate;
+            // Silos always present their certificate to each other; clients may present none unless required.
+            var mode = tls.RequireClientCertificate ? RemoteCertificateMode.RequireCertificate : RemoteCertificateMode.AllowCertificate;
+            o.RemoteCertificateMode = mode;
+            o.ClientCertificateMode = mode;
             // Peers (other silos, clients that present one) pass with a valid chain or a trusted thumbprint.
             o.RemoteCertificateValidation = (remote, _, errors) =>
                 errors == SslPolicyErrors.None || (remote is not null && trusted.Contains(remote.GetCertHashString()));
