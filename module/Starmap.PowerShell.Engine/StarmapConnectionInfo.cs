@@ -15,6 +15,9 @@ public sealed class StarmapConnectionInfo
     /// <summary>When Connect-Starmap succeeded.</summary>
     public DateTimeOffset ConnectedAt { get; init; }
 
+    /// <summary>True when the connection uses TLS.</summary>
+    public bool Tls { get; init; }
+
     /// <summary>Catalog generation; null when not asked or not answered.</summary>
     public long? Generation { get; init; }
 
@@ -36,6 +39,7 @@ public sealed class StarmapConnectionInfo
         ClusterId = ClusterId,
         ServiceId = ServiceId,
         ConnectedAt = ConnectedAt,
+        Tls = Tls,
         Generation = generation,
         Providers = providers,
         Authors = authors,

@@ -17,6 +17,12 @@ public sealed class ConnectRequest
 
     /// <summary>How long to keep trying.</summary>
     public TimeSpan? ConnectTimeout { get; init; }
+
+    /// <summary>Connect with TLS (the silos run with Starmap:Tls).</summary>
+    public bool UseTls { get; init; }
+
+    /// <summary>Silo certificate thumbprints to trust without a trusted chain (self-signed certificates).</summary>
+    public IReadOnlyList<string> TlsThumbprints { get; init; } = [];
 }
 
 /// <summary>
@@ -62,6 +68,7 @@ public static class StarmapSession
                 Gateways = [.. options.Gateways.Count == 0 ? ["127.0.0.1:30000"] : options.Gateways],
                 ClusterId = options.ClusterId,
                 ServiceId = options.ServiceId,
+                Tls = options.Tls.Enabled,
                 ConnectedAt = DateTimeOffset.Now,
             };
             // Swap only after the new connection works: a failed Connect-Starmap keeps the old one.
@@ -142,6 +149,14 @@ public static class StarmapSession
         options.ClusterId = request.ClusterId ?? options.ClusterId;
         options.ServiceId = request.ServiceId ?? options.ServiceId;
         options.ConnectTimeout = request.ConnectTimeout ?? options.ConnectTimeout;
+        if (request.UseTls || request.TlsThumbprints.Count > 0)
+        {
+            options.Tls.Enabled = true;
+        }
+        foreach (var thumbprint in request.TlsThumbprints)
+        {
+            options.Tls.ServerThumbprints.Add(thumbprint);
+        }
         return options;
     }
 }

@@ -28,6 +28,15 @@ public sealed class ConnectStarmapCommand : StarmapCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSec { get; set; }
 
+    /// <summary>Connect with TLS; needed when the silos run with a certificate (Starmap:Tls).</summary>
+    [Parameter]
+    public SwitchParameter UseTls { get; set; }
+
+    /// <summary>Silo certificate thumbprints to trust without a trusted chain; implies -UseTls.</summary>
+    [Parameter]
+    [ValidatePattern("^[0-9A-Fa-f: ]{40,59}$")]
+    public string[]? TlsThumbprint { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -37,6 +46,8 @@ public sealed class ConnectStarmapCommand : StarmapCmdlet
             ClusterId = ClusterId,
             ServiceId = ServiceId,
             ConnectTimeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : null,
+            UseTls = UseTls.IsPresent,
+            TlsThumbprints = TlsThumbprint ?? [],
         };
         try
         {

@@ -4,7 +4,7 @@ BeforeDiscovery {
     $script:cmdlets = $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
     # The exact parameter surface of every cmdlet (common parameters aside), pinned so a change is deliberate.
     $surface = [ordered]@{
-        'Connect-Starmap'            = 'ClusterId,Gateway,ServiceId,TimeoutSec'
+        'Connect-Starmap'            = 'ClusterId,Gateway,ServiceId,TimeoutSec,TlsThumbprint,UseTls'
         'Disconnect-Starmap'         = ''
         'Get-StarmapConnection'      = ''
         'Get-StarmapModel'           = 'Author,Descending,Feature,First,Id,IncludeTotalCount,InputModality,MaxInputPrice,MaxOutputPrice,MinContext,Name,OpenWeights,OutputModality,Provider,ReleasedAfter,ReleasedBefore,Skip,SortBy,Status,WithoutFeature'
