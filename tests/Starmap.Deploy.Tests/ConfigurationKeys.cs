@@ -141,12 +141,9 @@ internal static class ConfigurationKeys
         }
     }
 
-    private static bool IsScalar(Type type)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(TimeSpan)
-            || t == typeof(DateTimeOffset) || t == typeof(DateTime) || t == typeof(Uri) || t == typeof(Guid);
-    }
+    /// <summary>A value the binder sets from a string: what its TypeConverter converts from a string.</summary>
+    private static bool IsScalar(Type type) =>
+        type == typeof(string) || TypeDescriptor.GetConverter(type).CanConvertFrom(typeof(string));
 
     private static bool IsDictionary(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() is var d && (d == typeof(IDictionary<,>) || d == typeof(Dictionary<,>) || d == typeof(IReadOnlyDictionary<,>));
