@@ -64,15 +64,15 @@ public sealed class ConfigurationKeyTests
     }
 
     [Fact]
-    public void Pending_keys_are_all_real_once_the_silo_options_have_any_of_them()
+    public void The_cluster_settings_the_deploy_files_rely_on_bind()
     {
-        var present = ConfigurationKeys.Pending.Where(ConfigurationKeys.Exists).ToList();
-        if (present.Count == 0)
-        {
-            // TODO(merge): the clustering change adds these to StarmapSiloOptions; then this test runs for real.
-            Assert.Skip($"none of {string.Join(", ", ConfigurationKeys.Pending)} exists in StarmapSiloOptions yet");
-        }
-        Assert.Equal(ConfigurationKeys.Pending, present);
+        string[] keys =
+        [
+            "Starmap:Clustering", "Starmap:Redis:ConnectionString", "Starmap:Redis:Password", "Starmap:Redis:UseTls",
+            "Starmap:AdvertisedAddress", "Starmap:Tls:CertificatePath", "Starmap:Tls:CertificatePassword",
+        ];
+        Assert.All(keys, key => Assert.Null(ConfigurationKeys.Problem(key)));
+        Assert.NotNull(ConfigurationKeys.Problem("Starmap:Clustering", "Kubernets"));
     }
 
     [Fact]

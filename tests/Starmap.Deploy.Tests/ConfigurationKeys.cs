@@ -27,23 +27,6 @@ internal static class ConfigurationKeys
         (StarmapClientOptions.Section, typeof(StarmapClientOptions)),
     ];
 
-    /// <summary>
-    /// TODO(merge of the clustering work): keys the deploy files use that StarmapSiloOptions gains in a
-    /// parallel change. While a key is missing from the options it is accepted here; once it exists it is
-    /// checked like every other key, and PendingKeysTests fails if only some of them arrived (a misspelling).
-    /// Empty this list after the merge.
-    /// </summary>
-    public static readonly IReadOnlyList<string> Pending =
-    [
-        "Starmap:Clustering",
-        "Starmap:Redis:ConnectionString",
-        "Starmap:Redis:Password",
-        "Starmap:Redis:UseTls",
-        "Starmap:AdvertisedAddress",
-        "Starmap:Tls:CertificatePath",
-        "Starmap:Tls:CertificatePassword",
-    ];
-
     /// <summary>The configuration key of an environment variable name (<c>Starmap__Http__ApiKey</c> → <c>Starmap:Http:ApiKey</c>).</summary>
     public static string KeyOf(string environmentName) => environmentName.Replace("__", ":", StringComparison.Ordinal);
 
@@ -65,16 +48,8 @@ internal static class ConfigurationKeys
             }
             problems.Add($"{type.Name}: {problem}");
         }
-        if (IsPending(key))
-        {
-            return null;
-        }
         return problems.Count == 0 ? "no configuration section binds it" : string.Join("; ", problems);
     }
-
-    /// <summary>A pending key that no option type has yet.</summary>
-    public static bool IsPending(string key) =>
-        Pending.Contains(key, StringComparer.OrdinalIgnoreCase) && !Exists(key);
 
     /// <summary>True when an option type binds <paramref name="key"/>.</summary>
     public static bool Exists(string key) =>
