@@ -135,6 +135,15 @@ public sealed class FailoverTests(SharedRedis redis)
         }
         Assert.Empty(lost);
 
+        // One state per provider: the catalog (which a reactivated grain republishes to) shows exactly what the grain holds.
+        foreach (var id in providerIds)
+        {
+            var held = (await survivor.Catalog.Providers.GetAsync(id)).Offerings.Select(o => o.ModelId).Order(StringComparer.Ordinal).ToList();
+            await Eventually.ValueAsync(
+                async () => (await survivor.Catalog.Models.ListAsync()).Items.Where(m => m.Offering.ProviderId == id).Select(m => m.Offering.ModelId).Order(StringComparer.Ordinal).ToList(),
+                listed => listed.SequenceEqual(held), TimeSpan.FromSeconds(30), $"the catalog showing {held.Count} models of {id}, as the grain holds");
+        }
+
         Figures.Report($"kill -9 under load (2 silos, {Providers} writers + 4 readers, probe timeout 2 s x 2 missed probes): " +
             $"{acknowledged.Count} writes acknowledged ({beforeKill} before the kill), 0 lost, {reads} reads; " +
             $"{failuresAfterKill.Count} calls failed after the kill; every call succeeded again {recovery.TotalSeconds:0.0} s after the kill (bound {RecoveryBound.TotalSeconds:0} s).");

@@ -61,6 +61,35 @@ public sealed class SecurityTests(SharedRedis redis)
         Assert.DoesNotContain(password, silo.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Silos_reach_a_TLS_only_Redis_when_told_to_trust_its_issuer_and_refuse_it_otherwise()
+    {
+        var folder = TestFolders.New("redis-tls");
+        try
+        {
+            var (certificate, key) = ThrowawayCertificate.WritePem(folder, "127.0.0.1");
+            await using var redisTls = await RedisServer.StartAsync(tls: (certificate, key));
+
+            // TLS on, but the self-signed server certificate is not trusted: the silo does not start.
+            await using (var untrusted = new RedisCluster(redisTls, "redis-untrusted", ("Starmap__Redis__UseTls", "true")))
+            {
+                var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => untrusted.StartSiloAsync());
+                Assert.Contains("silo exited", failure.Message, StringComparison.Ordinal);
+            }
+
+            await using var cluster = new RedisCluster(redisTls, "redis-tls", ("Starmap__Redis__TrustedIssuerPath", certificate));
+            var silo = await cluster.StartSiloAsync();
+            Assert.Contains($"redis 127.0.0.1:{redisTls.Port} (tls)", silo.Output, StringComparison.Ordinal);
+            await using var connection = await cluster.ConnectAsync();
+            await connection.Catalog.SetProviderAsync(Catalogs.Provider("redis-over-tls"));
+            Assert.Equal("redis-over-tls", (await connection.Catalog.Providers.GetAsync("redis-over-tls")).Provider.Id);
+        }
+        finally
+        {
+            TestFolders.Delete(folder);
+        }
+    }
+
     private static StarmapClientOptions Options(RedisCluster cluster, SiloProcess silo) => new()
     {
         Gateways = { silo.Gateway },

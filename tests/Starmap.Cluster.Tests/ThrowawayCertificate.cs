@@ -31,4 +31,21 @@ public sealed class ThrowawayCertificate : IDisposable
     public string Thumbprint { get; }
 
     public void Dispose() => TestFolders.Delete(_folder);
+
+    /// <summary>A self-signed server certificate for <paramref name="ipAddress"/> as PEM files (certificate, key) in <paramref name="folder"/>.</summary>
+    public static (string Certificate, string Key) WritePem(string folder, string ipAddress)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={ipAddress}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Parse(ipAddress));
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var certificatePath = System.IO.Path.Combine(folder, "redis.crt");
+        var keyPath = System.IO.Path.Combine(folder, "redis.key");
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+        return (certificatePath, keyPath);
+    }
 }

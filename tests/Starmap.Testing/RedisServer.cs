@@ -18,10 +18,12 @@ public sealed class RedisServer : IAsyncDisposable
     private Process? _process;
 
     private readonly string? _password;
+    private readonly (string Certificate, string Key)? _tls;
 
-    private RedisServer(string binary, string folder, int port, string? password)
+    private RedisServer(string binary, string folder, int port, string? password, (string Certificate, string Key)? tls)
     {
         _password = password;
+        _tls = tls;
         _binary = binary;
         Folder = folder;
         Port = port;
@@ -36,11 +38,14 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
-    /// <summary>Starts a server; with <paramref name="password"/>, clients must AUTH.</summary>
-    public static async Task<RedisServer> StartAsync(string? password = null)
+    /// <summary>
+    /// Starts a server; with <paramref name="password"/>, clients must AUTH; with <paramref name="tls"/>
+    /// (PEM certificate and key files), it serves only TLS.
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(string? password = null, (string Certificate, string Key)? tls = null)
     {
         var binary = Locate();
-        var server = new RedisServer(binary, TestFolders.New("redis"), SiloProcess.FreePort(), password);
+        var server = new RedisServer(binary, TestFolders.New("redis"), SiloProcess.FreePort(), password, tls);
         await server.StartProcessAsync();
         return server;
     }
@@ -66,7 +71,16 @@ public sealed class RedisServer : IAsyncDisposable
     {
         using var client = new TcpClient();
         await client.ConnectAsync("127.0.0.1", Port);
-        var stream = client.GetStream();
+        Stream stream = client.GetStream();
+        if (_tls is { } tls)
+        {
+            // The server's own (self-signed) certificate, pinned: this only asks whether it answers.
+            using var expected = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(tls.Certificate, tls.Key);
+            var pinned = expected.GetCertHashString();
+            var ssl = new System.Net.Security.SslStream(stream, false, (_, remote, _, _) => remote?.GetCertHashString() == pinned);
+            await ssl.AuthenticateAsClientAsync("127.0.0.1");
+            stream = ssl;
+        }
         await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
         using var reader = new StreamReader(stream, Encoding.ASCII);
         return await reader.ReadLineAsync() ?? "";
@@ -92,9 +106,16 @@ public sealed class RedisServer : IAsyncDisposable
             start.ArgumentList.Add("--requirepass");
             start.ArgumentList.Add(_password);
         }
+        if (_tls is { } tls)
+        {
+            foreach (var arg in new[] { "--tls-port", $"{Port}", "--tls-cert-file", tls.Certificate, "--tls-key-file", tls.Key, "--tls-ca-cert-file", tls.Certificate, "--tls-auth-clients", "no" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
         foreach (var arg in new[]
         {
-            "--port", $"{Port}", "--bind", "127.0.0.1", "--dir", Folder, "--appendonly", "yes", "--appendfsync", "always",
+            "--port", _tls is null ? $"{Port}" : "0", "--bind", "127.0.0.1", "--dir", Folder, "--appendonly", "yes", "--appendfsync", "always",
             "--save", "", "--daemonize", "no", "--protected-mode", "yes", "--pidfile", Path.Combine(Folder, "redis.pid"),
         })
         {
@@ -124,7 +145,7 @@ public sealed class RedisServer : IAsyncDisposable
                     return;
                 }
             }
-            catch (SocketException)
+            catch (Exception ex) when (ex is SocketException or IOException or System.Security.Authentication.AuthenticationException)
             {
             }
             if (clock.Elapsed > TimeSpan.FromSeconds(30))

@@ -14,6 +14,12 @@ public sealed class StarmapRedisOptions
     /// <summary>Connect with TLS.</summary>
     public bool UseTls { get; set; }
 
+    /// <summary>
+    /// A PEM certificate of the issuer (CA) of the Redis server's TLS certificate, trusted in addition to
+    /// the system's roots; for a private CA or a self-signed server certificate. Implies <see cref="UseTls"/>.
+    /// </summary>
+    public string? TrustedIssuerPath { get; set; }
+
     /// <summary>True when a connection string is set.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -44,9 +50,17 @@ public sealed class StarmapRedisOptions
         {
             configuration.Password = Password;
         }
-        if (UseTls)
+        if (UseTls || !string.IsNullOrEmpty(TrustedIssuerPath))
         {
             configuration.Ssl = true;
+        }
+        if (!string.IsNullOrEmpty(TrustedIssuerPath))
+        {
+            if (!File.Exists(TrustedIssuerPath))
+            {
+                throw new InvalidOperationException($"Starmap:Redis:TrustedIssuerPath: no file at '{TrustedIssuerPath}'");
+            }
+            configuration.TrustIssuer(TrustedIssuerPath);
         }
         // Keep retrying while Redis restarts instead of failing calls for good.
         configuration.AbortOnConnectFail = false;
