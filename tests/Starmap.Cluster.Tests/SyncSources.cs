@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Starmap.Cluster.Tests;
 
 /// <summary>Providers whose model list is an OpenAI-style <c>/v1/models</c> on a loopback replay server.</summary>
@@ -16,17 +14,7 @@ public static class SyncSources
         },
     };
 
-    public static string OpenAiList(IEnumerable<string> ids) => new JsonObject
-    {
-        ["object"] = "list",
-        ["data"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject
-        {
-            ["id"] = id,
-            ["object"] = "model",
-            ["created"] = 1_735_689_600,
-            ["owned_by"] = "acme",
-        }).ToArray()),
-    }.ToJsonString();
+    public static string OpenAiList(IEnumerable<string> ids) => ProviderPayloads.OpenAiList(ids);
 
     /// <summary>Only the provider's own API, so no test waits on models.dev.</summary>
     public static SyncRequest ProviderApiOnly(bool force = false) => new() { Force = force, Sources = [SourceIds.ProviderApi] };

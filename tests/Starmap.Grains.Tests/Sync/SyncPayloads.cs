@@ -1,3 +1,4 @@
+using Starmap.Testing;
 using System.Text.Json.Nodes;
 
 namespace Starmap.Grains.Tests.Sync;
@@ -5,18 +6,7 @@ namespace Starmap.Grains.Tests.Sync;
 /// <summary>Small responses in the real wire shapes.</summary>
 public static class SyncPayloads
 {
-    public static string OpenAiList(params string[] ids) => new JsonObject
-    {
-        ["object"] = "list",
-        ["data"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject
-        {
-            ["id"] = id,
-            ["object"] = "model",
-            ["created"] = 1_735_689_600,
-            ["owned_by"] = "acme",
-            ["context_window"] = 131_072,
-        }).ToArray()),
-    }.ToJsonString();
+    public static string OpenAiList(params string[] ids) => ProviderPayloads.OpenAiList(ids, contextWindow: 131_072);
 
     /// <summary>models.dev with one provider (keyed by <paramref name="providerId"/>) and priced models.</summary>
     public static string ModelsDev(string providerId, params (string Id, decimal Input, decimal Output)[] models) => new JsonObject
