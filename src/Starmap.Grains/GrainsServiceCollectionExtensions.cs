@@ -12,6 +12,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CatalogStateLoader>();
         services.TryAddSingleton<CatalogReplica>();
+        services.TryAddSingleton(sp => new SiloCatalogReader(sp.GetRequiredService<CatalogReplica>()));
+        services.TryAddKeyedSingleton<ICatalogReaderGrain>(StarmapCatalog.LocalReaderKey, (sp, _) => sp.GetRequiredService<SiloCatalogReader>());
         services.AddMetrics();
         services.TryAddSingleton<StarmapMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReplica>());

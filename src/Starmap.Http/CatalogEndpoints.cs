@@ -87,11 +87,11 @@ internal static class CatalogEndpoints
         return CatalogResults.Json(http, page.Generation, page);
     }
 
-    private static async Task<IResult> GetModelAsync(string provider, string modelId, HttpContext http, StarmapCatalog catalog, IGrainFactory grains)
+    private static async Task<IResult> GetModelAsync(string provider, string modelId, HttpContext http, StarmapCatalog catalog)
     {
         var session = Session(http, GenerationOnly, catalog);
         // The tag is read first: it may be older than the answer (a needless 200 later), never newer (a wrong 304).
-        var generation = Math.Max(await grains.GetGrain<ICatalogReaderGrain>(0).GetGenerationAsync(), session.SeenGeneration);
+        var generation = Math.Max(await CatalogReaders.Of(http.RequestServices).GetGenerationAsync(), session.SeenGeneration);
         session.RequireGeneration(generation);
         // Kestrel keeps an encoded slash (%2F) encoded in the path; accept it as well as a plain '/'.
         var id = modelId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
@@ -122,7 +122,7 @@ internal static class CatalogEndpoints
         {
             throw new HttpParameterException("min_generation", "must not be negative");
         }
-        var session = new StarmapCatalog(http.RequestServices.GetRequiredService<IGrainFactory>());
+        var session = CatalogReaders.NewCatalog(http.RequestServices);
         session.RequireGeneration(Math.Max(generation, catalog.SeenGeneration));
         return session;
     }

@@ -30,7 +30,7 @@ public static class StarmapHttpExtensions
         services.AddSingleton<CatalogUpdates>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogUpdates>());
         // One facade for all requests: reads on this host never go back in time and see HTTP writes.
-        services.TryAddSingleton(sp => new StarmapCatalog(sp.GetRequiredService<IGrainFactory>()));
+        services.TryAddSingleton(CatalogReaders.NewCatalog);
 
         services.AddRateLimiter(limiter =>
         {

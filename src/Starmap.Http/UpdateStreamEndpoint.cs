@@ -23,7 +23,7 @@ internal static class UpdateStreamEndpoint
             .WithName("UpdateStream").WithSummary("Server-Sent Events: catalog.published {generation} on every publish, heartbeats")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static async Task StreamAsync(HttpContext http, CatalogUpdates updates, StarmapHttpOptions options, IHostApplicationLifetime lifetime, IGrainFactory grains)
+    private static async Task StreamAsync(HttpContext http, CatalogUpdates updates, StarmapHttpOptions options, IHostApplicationLifetime lifetime)
     {
         _ = new QueryReader(http.Request.Query, None);
         var lastSent = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var last) ? last : -1;
@@ -37,7 +37,7 @@ internal static class UpdateStreamEndpoint
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await WriteAsync(http, "retry: 3000\n\n", token);
         // Before the watcher's first poll, ask the replica, so a new client always learns where the catalog is.
-        var current = updates.Current > 0 ? updates.Current : await grains.GetGrain<ICatalogReaderGrain>(0).GetGenerationAsync();
+        var current = updates.Current > 0 ? updates.Current : await CatalogReaders.Of(http.RequestServices).GetGenerationAsync();
         if (current > lastSent)
         {
             lastSent = current;

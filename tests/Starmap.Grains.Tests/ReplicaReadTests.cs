@@ -66,4 +66,32 @@ public sealed class ReplicaReadTests(ClusterFixture fixture)
         }
         Assert.True(again.Generation >= snapshot.Generation);
     }
+
+    [Fact]
+    public async Task In_the_silo_the_catalog_facade_reads_the_local_replica_without_a_grain_call_and_keeps_read_your_writes()
+    {
+        var id = TestData.UniqueId("local-reader");
+        await fixture.Catalog.SetProviderAsync(Samples.Provider(id));
+        var services = fixture.Cluster.Silos[1].ServiceProvider;
+        var local = services.GetRequiredKeyedService<ICatalogReaderGrain>(StarmapCatalog.LocalReaderKey);
+        Assert.IsType<SiloCatalogReader>(local);
+        var catalog = new StarmapCatalog(services.GetRequiredService<IGrainFactory>(), local);
+
+        // A write through the silo's facade is read back through its local reader at the write's generation.
+        var write = await catalog.Providers.SetModelAsync(id, Samples.Offering(id, "local"));
+        var page = await catalog.Models.QueryAsync(new ModelQuery { Providers = [id] });
+        Assert.True(page.Generation >= write.Generation);
+        Assert.Equal("local", Assert.Single(page.Items).ModelId);
+
+        // The answer is the replica snapshot's own object: shared, not serialized or copied.
+        var replica = services.GetRequiredService<CatalogReplica>();
+        var before = replica.Current;
+        var model = await local.GetModelAsync(id, "local", write.Generation);
+        Assert.NotNull(model);
+        // Unless another test's publish replaced the snapshot meanwhile, the answer is its very object.
+        if (ReferenceEquals(before, replica.Current))
+        {
+            Assert.Same(before.FindModel(id, "local"), model);
+        }
+    }
 }

@@ -79,6 +79,10 @@ run() { # name kind url conns
         "$(echo "$out" | awk '/^ +50%/ {print $2}')" \
         "$(echo "$out" | awk '/^ +99%/ {print $2}')"
 }
+# Once, before anything is measured: the silo's JIT reaches its optimized tier (tiered compilation with
+# dynamic PGO needs many calls), so the first measured run is not a cold start. nginx needs none.
+wrk -t "$threads" -c 64 -d "${WARMUP:-10}s" "$silo$model_path" >/dev/null
+wrk -t "$threads" -c 64 -d "${WARMUP:-10}s" "$silo$list_path" >/dev/null
 for c in $connections; do
     run silo point "$silo$model_path" "$c"
     run nginx point "http://127.0.0.1:$nginx_port/model.json" "$c"

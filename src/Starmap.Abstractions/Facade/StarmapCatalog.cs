@@ -8,13 +8,26 @@ namespace Starmap;
 /// </summary>
 public sealed class StarmapCatalog
 {
+    /// <summary>Service key of the silo-local catalog reader (a silo registers one; clients have none).</summary>
+    public const string LocalReaderKey = "starmap.local-catalog-reader";
+
     private readonly IGrainFactory _grains;
-    private readonly CatalogSession _session = new();
+    private readonly CatalogSession _session;
 
     /// <summary>A catalog API over <paramref name="grains"/> with its own read-your-writes session.</summary>
     public StarmapCatalog(IGrainFactory grains)
+        : this(grains, localReader: null)
+    {
+    }
+
+    /// <summary>
+    /// As above; inside a silo, <paramref name="localReader"/> (the service keyed <see cref="LocalReaderKey"/>)
+    /// answers catalog-wide reads from this silo's replica without a grain call.
+    /// </summary>
+    public StarmapCatalog(IGrainFactory grains, ICatalogReaderGrain? localReader)
     {
         _grains = grains;
+        _session = new CatalogSession(localReader);
         Providers = new(grains, _session);
         Authors = new(grains, _session);
         Models = new(grains, _session);
@@ -81,7 +94,7 @@ public sealed class ProviderCollection
 
     /// <summary>All providers, sorted by ID.</summary>
     public async Task<Listing<Provider>> ListAsync() =>
-        _session.Saw(await CatalogSession.Reader(_grains).ListProvidersAsync(_session.Seen));
+        _session.Saw(await _session.Reader(_grains).ListProvidersAsync(_session.Seen));
 
     /// <summary>A provider with its offerings; throws when absent.</summary>
     public async Task<ProviderDetails> GetAsync(string id) =>
@@ -128,7 +141,7 @@ public sealed class AuthorCollection
 
     /// <summary>All authors, sorted by ID.</summary>
     public async Task<Listing<Author>> ListAsync() =>
-        _session.Saw(await CatalogSession.Reader(_grains).ListAuthorsAsync(_session.Seen));
+        _session.Saw(await _session.Reader(_grains).ListAuthorsAsync(_session.Seen));
 
     /// <summary>An author with its definitions; throws when absent.</summary>
     public async Task<AuthorDetails> GetAsync(string id) =>
@@ -153,7 +166,7 @@ public sealed class AuthorCollection
 
     /// <summary>Offerings credited to an author (by definition, provider or attribution rules).</summary>
     public async Task<Listing<CatalogModel>> ListModelsAsync(string authorId) =>
-        _session.Saw(await CatalogSession.Reader(_grains).ListAuthorModelsAsync(authorId, _session.Seen));
+        _session.Saw(await _session.Reader(_grains).ListAuthorModelsAsync(authorId, _session.Seen));
 }
 
 /// <summary>Catalog-wide model reads, answered by the replica on the silo that receives the call.</summary>
@@ -170,13 +183,13 @@ public sealed class ModelCollection
 
     /// <summary>Every offering, sorted by provider then model ID.</summary>
     public async Task<Listing<CatalogModel>> ListAsync() =>
-        _session.Saw(await CatalogSession.Reader(_grains).ListModelsAsync(_session.Seen));
+        _session.Saw(await _session.Reader(_grains).ListModelsAsync(_session.Seen));
 
     /// <summary>Filters, sorts and pages offerings.</summary>
     public async Task<ModelPage> QueryAsync(ModelQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = await CatalogSession.Reader(_grains).QueryModelsAsync(query with { MinGeneration = Math.Max(query.MinGeneration, _session.Seen) });
+        var page = await _session.Reader(_grains).QueryModelsAsync(query with { MinGeneration = Math.Max(query.MinGeneration, _session.Seen) });
         _session.Saw(page.Generation);
         return page;
     }
@@ -187,11 +200,11 @@ public sealed class ModelCollection
 
     /// <summary>One offering with its definition, or null.</summary>
     public Task<CatalogModel?> FindAsync(string providerId, string modelId) =>
-        CatalogSession.Reader(_grains).GetModelAsync(providerId, modelId, _session.Seen);
+        _session.Reader(_grains).GetModelAsync(providerId, modelId, _session.Seen);
 
     /// <summary>Every model definition, sorted by ID.</summary>
     public async Task<Listing<ModelDefinition>> ListDefinitionsAsync() =>
-        _session.Saw(await CatalogSession.Reader(_grains).ListDefinitionsAsync(_session.Seen));
+        _session.Saw(await _session.Reader(_grains).ListDefinitionsAsync(_session.Seen));
 }
 
 /// <summary>Endpoint reads.</summary>
@@ -208,5 +221,5 @@ public sealed class EndpointCollection
 
     /// <summary>Every inference endpoint, sorted by ID.</summary>
     public async Task<Listing<Endpoint>> ListAsync() =>
-        _session.Saw(await CatalogSession.Reader(_grains).ListEndpointsAsync(_session.Seen));
+        _session.Saw(await _session.Reader(_grains).ListEndpointsAsync(_session.Seen));
 }

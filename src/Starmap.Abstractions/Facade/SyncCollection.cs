@@ -24,7 +24,7 @@ public sealed class SyncCollection
     /// </summary>
     public async Task<IReadOnlyList<SyncResult>> SyncAllAsync(SyncRequest? request = null, int parallelism = 4, CancellationToken cancellationToken = default)
     {
-        var providers = _session.Saw(await CatalogSession.Reader(grains).ListProvidersAsync(_session.Seen));
+        var providers = _session.Saw(await _session.Reader(grains).ListProvidersAsync(_session.Seen));
         var results = new SyncResult[providers.Items.Count];
         await Parallel.ForAsync(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             async (i, _) =>
@@ -55,7 +55,7 @@ public sealed class SyncCollection
     /// <summary>Schedules of every provider in the catalog, sorted by provider ID.</summary>
     public async Task<IReadOnlyList<SyncSchedule>> ListSchedulesAsync()
     {
-        var providers = _session.Saw(await CatalogSession.Reader(grains).ListProvidersAsync(_session.Seen));
+        var providers = _session.Saw(await _session.Reader(grains).ListProvidersAsync(_session.Seen));
         return await Task.WhenAll(providers.Items.Select(p => Grain(p.Id).GetScheduleAsync()));
     }
 

@@ -2,56 +2,32 @@ using Orleans.Concurrency;
 
 namespace Starmap.Grains;
 
-/// <summary>Answers catalog-wide reads from this silo's <see cref="CatalogReplica"/>, without copying it.</summary>
+/// <summary>
+/// Catalog-wide reads for callers outside this silo's process (clients, other silos' grains): a stateless
+/// worker per silo over <see cref="SiloCatalogReader"/>, so no single activation is in the way.
+/// </summary>
 [StatelessWorker, GrainType("starmap.catalog-reader")]
-internal sealed class CatalogReaderGrain(CatalogReplica replica) : Grain, ICatalogReaderGrain
+internal sealed class CatalogReaderGrain(SiloCatalogReader reader) : Grain, ICatalogReaderGrain
 {
-    public async Task<Listing<Provider>> ListProvidersAsync(long minGeneration) =>
-        Listing(await replica.EnsureAsync(minGeneration), s => s.Providers);
+    public Task<Listing<Provider>> ListProvidersAsync(long minGeneration) => reader.ListProvidersAsync(minGeneration);
 
-    public async Task<Listing<Author>> ListAuthorsAsync(long minGeneration) =>
-        Listing(await replica.EnsureAsync(minGeneration), s => s.Authors);
+    public Task<Listing<Author>> ListAuthorsAsync(long minGeneration) => reader.ListAuthorsAsync(minGeneration);
 
-    public async Task<Listing<CatalogModel>> ListModelsAsync(long minGeneration) =>
-        Listing(await replica.EnsureAsync(minGeneration), s => s.Models);
+    public Task<Listing<CatalogModel>> ListModelsAsync(long minGeneration) => reader.ListModelsAsync(minGeneration);
 
-    public async Task<Listing<ModelDefinition>> ListDefinitionsAsync(long minGeneration) =>
-        Listing(await replica.EnsureAsync(minGeneration), s => s.Definitions);
+    public Task<Listing<ModelDefinition>> ListDefinitionsAsync(long minGeneration) => reader.ListDefinitionsAsync(minGeneration);
 
-    public async Task<Listing<Endpoint>> ListEndpointsAsync(long minGeneration) =>
-        Listing(await replica.EnsureAsync(minGeneration), s => s.Endpoints);
+    public Task<Listing<Endpoint>> ListEndpointsAsync(long minGeneration) => reader.ListEndpointsAsync(minGeneration);
 
-    public async Task<ModelPage> QueryModelsAsync(ModelQuery query)
-    {
-        if (query is null)
-        {
-            throw new StarmapValidationException("query", null, "is required");
-        }
-        return (await replica.EnsureAsync(query.MinGeneration)).Query(query);
-    }
+    public Task<ModelPage> QueryModelsAsync(ModelQuery query) => reader.QueryModelsAsync(query);
 
-    public async Task<CatalogModel?> GetModelAsync(string providerId, string modelId, long minGeneration) =>
-        (await replica.EnsureAsync(minGeneration)).FindModel(providerId, modelId);
+    public Task<CatalogModel?> GetModelAsync(string providerId, string modelId, long minGeneration) =>
+        reader.GetModelAsync(providerId, modelId, minGeneration);
 
-    public async Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId, long minGeneration)
-    {
-        var snapshot = await replica.EnsureAsync(minGeneration);
-        return new Listing<CatalogModel> { Generation = snapshot.Generation, Items = snapshot.AuthorModels(authorId) };
-    }
+    public Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId, long minGeneration) =>
+        reader.ListAuthorModelsAsync(authorId, minGeneration);
 
-    public async Task<CatalogVersions> GetVersionsAsync(long minGeneration)
-    {
-        var snapshot = await replica.EnsureAsync(minGeneration);
-        return new CatalogVersions
-        {
-            Generation = snapshot.Generation,
-            Providers = snapshot.Providers.Select(p => new EntityStamp { Id = p.Id, Version = snapshot.FindProvider(p.Id)!.Version }).ToEquatableArray(),
-            Authors = snapshot.Authors.Select(a => new EntityStamp { Id = a.Id, Version = snapshot.FindAuthor(a.Id)!.Version }).ToEquatableArray(),
-        };
-    }
+    public Task<CatalogVersions> GetVersionsAsync(long minGeneration) => reader.GetVersionsAsync(minGeneration);
 
-    public async Task<long> GetGenerationAsync() => (await replica.EnsureAsync(0)).Generation;
-
-    private static Listing<T> Listing<T>(Starmap.Catalog.CatalogSnapshot snapshot, Func<Starmap.Catalog.CatalogSnapshot, EquatableArray<T>> items) =>
-        new() { Generation = snapshot.Generation, Items = items(snapshot) };
+    public Task<long> GetGenerationAsync() => reader.GetGenerationAsync();
 }
