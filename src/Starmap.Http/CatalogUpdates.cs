@@ -10,7 +10,7 @@ namespace Starmap.Http;
 /// One poll of a silo-local stateless worker serves every client. A client whose queue is full is
 /// dropped (its stream ends; it reconnects with Last-Event-ID) rather than buffered without bound.
 /// </summary>
-public sealed class CatalogUpdates(IGrainFactory grains, StarmapReadiness readiness, StarmapHttpOptions options, ILogger<CatalogUpdates> logger) : BackgroundService
+public sealed class CatalogUpdates(IServiceProvider services, StarmapReadiness readiness, StarmapHttpOptions options, ILogger<CatalogUpdates> logger) : BackgroundService
 {
     private const int QueueLength = 32;
     private readonly ConcurrentDictionary<Channel<CatalogChange>, byte> _subscribers = new();
@@ -40,7 +40,7 @@ public sealed class CatalogUpdates(IGrainFactory grains, StarmapReadiness readin
             }
             try
             {
-                var reader = grains.GetGrain<ICatalogReaderGrain>(0);
+                var reader = CatalogReaders.Of(services);
                 var generation = await reader.GetGenerationAsync();
                 if (generation > Current)
                 {

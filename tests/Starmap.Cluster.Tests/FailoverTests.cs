@@ -52,8 +52,8 @@ public sealed class FailoverTests(SharedRedis redis)
                 {
                     var result = await catalog.Providers.SetModelAsync(providerId, Catalogs.Model(providerId, modelId));
                     acknowledged.Add((providerId, modelId, result.Version));
-                    Volatile.Write(ref lastSuccess[loop], clock.ElapsedTicks);
-                    Interlocked.CompareExchange(ref firstClean[loop], clock.ElapsedTicks, 0);
+                    Volatile.Write(ref lastSuccess[loop], clock.Elapsed.Ticks);
+                    Interlocked.CompareExchange(ref firstClean[loop], clock.Elapsed.Ticks, 0);
                 }
                 catch (Exception ex)
                 {
@@ -74,8 +74,8 @@ public sealed class FailoverTests(SharedRedis redis)
                     _ = await catalog.Providers.GetAsync(providerIds[random.Next(Providers)]);
                     _ = await catalog.GetStatusAsync();
                     Interlocked.Increment(ref reads);
-                    Volatile.Write(ref lastSuccess[loop], clock.ElapsedTicks);
-                    Interlocked.CompareExchange(ref firstClean[loop], clock.ElapsedTicks, 0);
+                    Volatile.Write(ref lastSuccess[loop], clock.Elapsed.Ticks);
+                    Interlocked.CompareExchange(ref firstClean[loop], clock.Elapsed.Ticks, 0);
                 }
                 catch (Exception ex)
                 {
@@ -102,8 +102,8 @@ public sealed class FailoverTests(SharedRedis redis)
         while (true)
         {
             var lastFailure = Max(failures.IsEmpty ? TimeSpan.Zero : failures.Max(f => f.At), killedAt);
-            var successes = lastSuccess.Select(Elapsed).ToList();
-            var cameBack = firstClean.Select(Elapsed).ToList();
+            var successes = Enumerable.Range(0, lastSuccess.Length).Select(i => TimeSpan.FromTicks(Volatile.Read(ref lastSuccess[i]))).ToList();
+            var cameBack = Enumerable.Range(0, firstClean.Length).Select(i => TimeSpan.FromTicks(Volatile.Read(ref firstClean[i]))).ToList();
             var now = clock.Elapsed;
             if (cameBack.All(t => t > killedAt) && now - lastFailure >= CleanRun && successes.All(t => now - t < TimeSpan.FromSeconds(2)))
             {
@@ -150,7 +150,4 @@ public sealed class FailoverTests(SharedRedis redis)
     }
 
     private static TimeSpan Max(TimeSpan x, TimeSpan y) => x > y ? x : y;
-
-    private static TimeSpan Elapsed(long stopwatchTicks) =>
-        TimeSpan.FromTicks((long)(Volatile.Read(ref stopwatchTicks) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
 }

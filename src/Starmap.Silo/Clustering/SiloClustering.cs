@@ -13,11 +13,6 @@ internal static class SiloClustering
 {
     public static ISiloBuilder UseStarmapClustering(this ISiloBuilder silo, StarmapSiloOptions options, IConfiguration configuration)
     {
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = options.ClusterId;
-            o.ServiceId = options.ServiceId;
-        });
         // Advanced: Orleans' failure detector (probe timeout, missed probes, votes) from Starmap:Membership.
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(StarmapSiloOptions.Section + ":Membership"));
 
@@ -33,6 +28,12 @@ internal static class SiloClustering
             UseRedis(silo, options);
         }
 
+        // After the mode's setup, so these win over Kubernetes hosting's ORLEANS_CLUSTER_ID/ORLEANS_SERVICE_ID.
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
         if (options.Tls.Enabled)
         {
             silo.UseStarmapTls(options.Tls);
@@ -52,8 +53,7 @@ internal static class SiloClustering
 
         if (options.Clustering == ClusteringMode.Kubernetes)
         {
-            // Silo name, advertised address (POD_IP) and listening on every interface come from the pod;
-            // the Starmap cluster and service IDs below still win over ORLEANS_CLUSTER_ID/ORLEANS_SERVICE_ID.
+            // Silo name, advertised address (POD_IP) and listening on every interface come from the pod.
             silo.UseKubernetesHosting();
             silo.Configure<EndpointOptions>(o =>
             {
@@ -63,11 +63,6 @@ internal static class SiloClustering
                 {
                     o.AdvertisedIPAddress = IPAddress.Parse(address);
                 }
-            });
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
             });
             return;
         }
