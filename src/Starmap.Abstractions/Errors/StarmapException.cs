@@ -108,4 +108,54 @@ public sealed class StarmapConflictException : StarmapException
 
     /// <summary>Creates the error with a message and a cause.</summary>
     public StarmapConflictException(string message, Exception innerException) : base(message, innerException) { }
+
+    /// <summary>Creates the error for <paramref name="kind"/> <paramref name="id"/>, which is at <paramref name="currentVersion"/>.</summary>
+    public StarmapConflictException(string kind, string id, long expectedVersion, long currentVersion)
+        : base($"{kind} '{StarmapValidationException.Printable(id)}' changed since it was read: it is at version {currentVersion}, not {expectedVersion}; read it again and retry")
+    {
+        Kind = kind;
+        Id = id;
+        ExpectedVersion = expectedVersion;
+        CurrentVersion = currentVersion;
+    }
+
+    /// <summary>provider, author or model; empty when the error was created from a message only.</summary>
+    [Id(0)] public string Kind { get; private set; } = "";
+
+    /// <summary>The ID written to.</summary>
+    [Id(1)] public string Id { get; private set; } = "";
+
+    /// <summary>The version the write expected (the one the caller read).</summary>
+    [Id(2)] public long ExpectedVersion { get; private set; }
+
+    /// <summary>The version the entity is at now: read at least this one before retrying.</summary>
+    [Id(3)] public long CurrentVersion { get; private set; }
+}
+
+/// <summary>A create named an entity that already exists.</summary>
+[GenerateSerializer, Alias("starmap.already-exists-error")]
+public sealed class StarmapAlreadyExistsException : StarmapException
+{
+    /// <summary>Creates the error.</summary>
+    public StarmapAlreadyExistsException() { }
+
+    /// <summary>Creates the error with a message.</summary>
+    public StarmapAlreadyExistsException(string message) : base(message) { }
+
+    /// <summary>Creates the error with a message and a cause.</summary>
+    public StarmapAlreadyExistsException(string message, Exception innerException) : base(message, innerException) { }
+
+    /// <summary>Creates the error for <paramref name="kind"/> <paramref name="id"/>.</summary>
+    public StarmapAlreadyExistsException(string kind, string id)
+        : base($"{kind} '{StarmapValidationException.Printable(id)}' already exists")
+    {
+        Kind = kind;
+        Id = id;
+    }
+
+    /// <summary>provider, author or model.</summary>
+    [Id(0)] public string Kind { get; private set; } = "";
+
+    /// <summary>The ID asked for.</summary>
+    [Id(1)] public string Id { get; private set; } = "";
 }

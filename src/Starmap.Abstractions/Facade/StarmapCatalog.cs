@@ -106,12 +106,43 @@ public sealed class ProviderCollection
     /// <summary>Creates or replaces a provider record.</summary>
     public async Task<WriteResult> SetAsync(Provider provider) => _session.Saw(await Grain(provider.Id).SetAsync(provider));
 
+    /// <summary>Creates a provider record; <see cref="StarmapAlreadyExistsException"/> when it exists.</summary>
+    public async Task<WriteResult> CreateAsync(Provider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return _session.Saw(await Grain(provider.Id).CreateAsync(provider));
+    }
+
+    /// <summary>
+    /// Changes only the fields <paramref name="patch"/> names, atomically in the provider's grain.
+    /// With <paramref name="expectedVersion"/> (<see cref="ProviderDetails.Version"/> as read), fails with
+    /// <see cref="StarmapConflictException"/> when the provider changed since; without it, the named
+    /// fields are written whatever happened meanwhile, and no other field is touched.
+    /// </summary>
+    public async Task<WriteResult> PatchAsync(string id, ProviderPatch patch, long? expectedVersion = null) =>
+        _session.Saw(await Grain(id).PatchAsync(patch, expectedVersion));
+
     /// <summary>Deletes a provider and its offerings.</summary>
     public async Task<WriteResult> DeleteAsync(string id) => _session.Saw(await Grain(id).DeleteAsync());
 
     /// <summary>Creates or replaces one offering of <paramref name="providerId"/>.</summary>
     public async Task<WriteResult> SetModelAsync(string providerId, Offering model) =>
         _session.Saw(await Grain(providerId).SetModelAsync(model with { ProviderId = providerId }));
+
+    /// <summary>Adds one offering; <see cref="StarmapAlreadyExistsException"/> when the model exists.</summary>
+    public async Task<WriteResult> CreateModelAsync(string providerId, Offering model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return _session.Saw(await Grain(providerId).CreateModelAsync(model with { ProviderId = providerId }));
+    }
+
+    /// <summary>
+    /// Changes only the fields <paramref name="patch"/> names on one offering, atomically. With
+    /// <paramref name="expectedVersion"/> (<see cref="CatalogModel.ProviderVersion"/> as read), fails with
+    /// <see cref="StarmapConflictException"/> when the provider changed since.
+    /// </summary>
+    public async Task<WriteResult> PatchModelAsync(string providerId, string modelId, OfferingPatch patch, long? expectedVersion = null) =>
+        _session.Saw(await Grain(providerId).PatchModelAsync(modelId, patch, expectedVersion));
 
     /// <summary>One offering; throws when absent.</summary>
     public async Task<Offering> GetModelAsync(string providerId, string modelId) =>
@@ -152,6 +183,21 @@ public sealed class AuthorCollection
 
     /// <summary>Creates or replaces an author record.</summary>
     public async Task<WriteResult> SetAsync(Author author) => _session.Saw(await Grain(author.Id).SetAsync(author));
+
+    /// <summary>Creates an author record; <see cref="StarmapAlreadyExistsException"/> when it exists.</summary>
+    public async Task<WriteResult> CreateAsync(Author author)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        return _session.Saw(await Grain(author.Id).CreateAsync(author));
+    }
+
+    /// <summary>
+    /// Changes only the fields <paramref name="patch"/> names, atomically in the author's grain; with
+    /// <paramref name="expectedVersion"/> (<see cref="AuthorDetails.Version"/> as read), fails with
+    /// <see cref="StarmapConflictException"/> when the author changed since.
+    /// </summary>
+    public async Task<WriteResult> PatchAsync(string id, AuthorPatch patch, long? expectedVersion = null) =>
+        _session.Saw(await Grain(id).PatchAsync(patch, expectedVersion));
 
     /// <summary>Deletes an author and its definitions.</summary>
     public async Task<WriteResult> DeleteAsync(string id) => _session.Saw(await Grain(id).DeleteAsync());

@@ -15,6 +15,18 @@ public interface IAuthorGrain : IGrainWithStringKey
     [Alias("SetAsync")]
     Task<WriteResult> SetAsync(Author author);
 
+    /// <summary>Creates the author record; <see cref="StarmapAlreadyExistsException"/> when it exists.</summary>
+    [Alias("CreateAsync")]
+    Task<WriteResult> CreateAsync(Author author);
+
+    /// <summary>
+    /// Changes the fields <paramref name="patch"/> names, in one turn; every other field and every
+    /// definition stays as stored. <see cref="StarmapNotFoundException"/> when the author does not exist;
+    /// with <paramref name="expectedVersion"/>, <see cref="StarmapConflictException"/> when it differs.
+    /// </summary>
+    [Alias("PatchAsync")]
+    Task<WriteResult> PatchAsync(AuthorPatch patch, long? expectedVersion);
+
     /// <summary>Replaces the author record and all its definitions in one atomic write.</summary>
     [Alias("ReplaceAsync")]
     Task<WriteResult> ReplaceAsync(Author author, EquatableArray<ModelDefinition> definitions, long? expectedVersion);

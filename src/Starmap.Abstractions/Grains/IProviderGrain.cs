@@ -16,6 +16,19 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("SetAsync")]
     Task<WriteResult> SetAsync(Provider provider);
 
+    /// <summary>Creates the provider record; <see cref="StarmapAlreadyExistsException"/> when it exists.</summary>
+    [Alias("CreateAsync")]
+    Task<WriteResult> CreateAsync(Provider provider);
+
+    /// <summary>
+    /// Changes the fields <paramref name="patch"/> names, in one turn: every other field, and every
+    /// offering, stays as stored. <see cref="StarmapNotFoundException"/> when the provider does not exist;
+    /// with <paramref name="expectedVersion"/>, <see cref="StarmapConflictException"/> when the stored
+    /// version differs (the provider changed since the caller read it).
+    /// </summary>
+    [Alias("PatchAsync")]
+    Task<WriteResult> PatchAsync(ProviderPatch patch, long? expectedVersion);
+
     /// <summary>
     /// Replaces the provider record and all its offerings in one atomic write. With
     /// <paramref name="expectedVersion"/>, fails with <see cref="StarmapConflictException"/> when the
@@ -31,6 +44,22 @@ public interface IProviderGrain : IGrainWithStringKey
     /// <summary>Creates or replaces one offering; the provider must exist.</summary>
     [Alias("SetModelAsync")]
     Task<WriteResult> SetModelAsync(Offering offering);
+
+    /// <summary>
+    /// Adds one offering; <see cref="StarmapNotFoundException"/> when the provider does not exist,
+    /// <see cref="StarmapAlreadyExistsException"/> when the model does.
+    /// </summary>
+    [Alias("CreateModelAsync")]
+    Task<WriteResult> CreateModelAsync(Offering offering);
+
+    /// <summary>
+    /// Changes the fields <paramref name="patch"/> names on one offering, in one turn; every other field
+    /// stays as stored. <see cref="StarmapNotFoundException"/> when the provider or the model does not
+    /// exist; with <paramref name="expectedVersion"/> (this provider's version, which every change to it
+    /// or any of its offerings moves), <see cref="StarmapConflictException"/> when it differs.
+    /// </summary>
+    [Alias("PatchModelAsync")]
+    Task<WriteResult> PatchModelAsync(string modelId, OfferingPatch patch, long? expectedVersion);
 
     /// <summary>One offering by the provider's model ID, or null when absent.</summary>
     [Alias("GetModelAsync")]

@@ -16,6 +16,13 @@ public sealed record CatalogModel
     /// <summary>Authors credited, sorted.</summary>
     [Id(2)] public EquatableArray<string> AuthorIds { get; init; }
 
+    /// <summary>
+    /// The provider's version this offering was read at (every change to the provider or any of its
+    /// offerings moves it): pass it as the expected version of a patch so a stale copy cannot overwrite
+    /// a newer change. Not part of the JSON shape.
+    /// </summary>
+    [Id(3), System.Text.Json.Serialization.JsonIgnore] public long ProviderVersion { get; init; }
+
     /// <summary>Provider ID.</summary>
     public string ProviderId => Offering.ProviderId;
 

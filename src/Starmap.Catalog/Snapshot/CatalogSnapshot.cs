@@ -227,6 +227,7 @@ public sealed class CatalogSnapshot
                 Offering = offering,
                 Definition = definition,
                 AuthorIds = attribution.Credit(offering, definition),
+                ProviderVersion = details.Version,
             };
         }
         // Offerings are meant to arrive sorted; sorting again keeps the snapshot's order a guarantee.

@@ -37,13 +37,33 @@ internal sealed class AuthorGrain(
         return CommitAsync(state.State with { Author = author });
     }
 
+    public Task<WriteResult> CreateAsync(Author author)
+    {
+        ValidateAuthor(author);
+        if (state.State.Author is not null)
+        {
+            throw new StarmapAlreadyExistsException("author", Id);
+        }
+        return CommitAsync(state.State with { Author = author });
+    }
+
+    public Task<WriteResult> PatchAsync(AuthorPatch patch, long? expectedVersion)
+    {
+        if (patch is null)
+        {
+            throw new StarmapValidationException("patch", null, "is required");
+        }
+        var current = state.State.Author ?? throw new StarmapNotFoundException("author", Id);
+        CheckVersion(expectedVersion);
+        // Applied to the stored record in this turn: fields the patch does not name cannot go back.
+        var next = patch.ApplyTo(current) with { Id = Id };
+        ValidateAuthor(next);
+        return CommitAsync(state.State with { Author = next });
+    }
+
     public Task<WriteResult> ReplaceAsync(Author author, EquatableArray<ModelDefinition> definitions, long? expectedVersion)
     {
-        if (expectedVersion is { } expected && expected != state.State.Version)
-        {
-            throw new StarmapConflictException(
-                $"author '{Id}' is at version {state.State.Version}, not the expected {expected}; re-read and retry");
-        }
+        CheckVersion(expectedVersion);
         ValidateAuthor(author);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var definition in definitions)
@@ -92,6 +112,15 @@ internal sealed class AuthorGrain(
         {
             Definitions = state.State.Definitions.Where(d => d.Id != fullId).ToEquatableArray(),
         });
+    }
+
+    // Checked in the same turn that writes, so nothing can change the state between check and write.
+    private void CheckVersion(long? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != state.State.Version)
+        {
+            throw new StarmapConflictException("author", Id, expected, state.State.Version);
+        }
     }
 
     private void ValidateAuthor(Author author)

@@ -41,13 +41,32 @@ internal sealed class ProviderGrain(
         return CommitAsync(state.State with { Provider = provider });
     }
 
+    public Task<WriteResult> CreateAsync(Provider provider)
+    {
+        ValidateProvider(provider);
+        if (state.State.Provider is not null)
+        {
+            throw new StarmapAlreadyExistsException("provider", Id);
+        }
+        return CommitAsync(state.State with { Provider = provider });
+    }
+
+    public Task<WriteResult> PatchAsync(ProviderPatch patch, long? expectedVersion)
+    {
+        if (patch is null)
+        {
+            throw new StarmapValidationException("patch", null, "is required");
+        }
+        var current = state.State.Provider ?? throw new StarmapNotFoundException("provider", Id);
+        CheckVersion("provider", Id, expectedVersion);
+        var next = patch.ApplyTo(current) with { Id = Id };
+        ValidateProvider(next);
+        return CommitAsync(state.State with { Provider = next });
+    }
+
     public Task<WriteResult> ReplaceAsync(Provider provider, EquatableArray<Offering> offerings, long? expectedVersion)
     {
-        if (expectedVersion is { } expected && expected != state.State.Version)
-        {
-            throw new StarmapConflictException(
-                $"provider '{Id}' is at version {state.State.Version}, not the expected {expected}; re-read and retry");
-        }
+        CheckVersion("provider", Id, expectedVersion);
         ValidateProvider(provider);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stamped = new List<Offering>(offerings.Count);
@@ -88,6 +107,43 @@ internal sealed class ProviderGrain(
         return CommitAsync(state.State with { Offerings = Sorted(next) });
     }
 
+    public Task<WriteResult> CreateModelAsync(Offering offering)
+    {
+        if (offering is null)
+        {
+            throw new StarmapValidationException("offering", null, "is required");
+        }
+        if (state.State.Provider is null)
+        {
+            throw new StarmapNotFoundException("provider", Id);
+        }
+        if (Find(state.State.Offerings, offering.ModelId) is not null)
+        {
+            throw new StarmapAlreadyExistsException("model", $"{Id}/{offering.ModelId}");
+        }
+        CatalogValidator.Validate(offering, Id, $"offerings[{offering.ModelId}]");
+        return CommitAsync(state.State with { Offerings = Sorted(state.State.Offerings.Append(Stamp(null, offering))) });
+    }
+
+    public Task<WriteResult> PatchModelAsync(string modelId, OfferingPatch patch, long? expectedVersion)
+    {
+        if (patch is null)
+        {
+            throw new StarmapValidationException("patch", null, "is required");
+        }
+        if (state.State.Provider is null)
+        {
+            throw new StarmapNotFoundException("provider", Id);
+        }
+        var existing = Find(state.State.Offerings, modelId) ?? throw new StarmapNotFoundException("model", $"{Id}/{modelId}");
+        CheckVersion("model", $"{Id}/{modelId}", expectedVersion);
+        // Applied to the stored offering in this turn: fields the patch does not name cannot go back.
+        var next = patch.ApplyTo(existing) with { ProviderId = Id, ModelId = existing.ModelId };
+        CatalogValidator.Validate(next, Id, $"offerings[{modelId}]");
+        var offerings = state.State.Offerings.Where(o => o.ModelId != modelId).Append(Stamp(existing, next));
+        return CommitAsync(state.State with { Offerings = Sorted(offerings) });
+    }
+
     public Task<WriteResult> DeleteModelAsync(string modelId)
     {
         if (Find(state.State.Offerings, modelId) is null)
@@ -98,6 +154,15 @@ internal sealed class ProviderGrain(
         {
             Offerings = state.State.Offerings.Where(o => o.ModelId != modelId).ToEquatableArray(),
         });
+    }
+
+    // Checked in the same turn that writes, so nothing can change the state between check and write.
+    private void CheckVersion(string kind, string id, long? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != state.State.Version)
+        {
+            throw new StarmapConflictException(kind, id, expected, state.State.Version);
+        }
     }
 
     private void ValidateProvider(Provider provider)
