@@ -52,26 +52,73 @@ public static class CatalogReader
         return model is null ? null : StarmapModel.From(model);
     }
 
-    /// <summary>Every provider with its model count.</summary>
+    /// <summary>Every provider with its model count and the version it was read at.</summary>
     public static async Task<IReadOnlyList<StarmapProvider>> ListProvidersAsync()
     {
         var catalog = StarmapSession.Catalog;
-        var providers = await Failures.Guard(() => catalog.Providers.ListAsync());
+        var (providers, versions) = await Consistent(() => catalog.Providers.ListAsync(), v => v.Providers);
         var models = await Failures.Guard(() => catalog.Models.ListAsync());
         var counts = models.Items.GroupBy(m => m.ProviderId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return [.. providers.Items.Select(p => StarmapProvider.From(p, counts.GetValueOrDefault(p.Id)))];
+        var read = new List<StarmapProvider>(providers.Count);
+        foreach (var provider in providers)
+        {
+            if (versions.TryGetValue(provider.Id, out var version))
+            {
+                read.Add(StarmapProvider.From(provider, counts.GetValueOrDefault(provider.Id), version));
+            }
+            else if (await Failures.Guard(() => catalog.Providers.FindAsync(provider.Id)) is { } details)
+            {
+                read.Add(StarmapProvider.From(details.Provider, details.Offerings.Count, details.Version));
+            }
+        }
+        return read;
     }
 
-    /// <summary>Every author with its definition and credited model counts.</summary>
+    /// <summary>Every author with its definition and credited model counts and the version it was read at.</summary>
     public static async Task<IReadOnlyList<StarmapAuthor>> ListAuthorsAsync()
     {
         var catalog = StarmapSession.Catalog;
-        var authors = await Failures.Guard(() => catalog.Authors.ListAsync());
+        var (authors, versions) = await Consistent(() => catalog.Authors.ListAsync(), v => v.Authors);
         var definitions = await Failures.Guard(() => catalog.Models.ListDefinitionsAsync());
         var models = await Failures.Guard(() => catalog.Models.ListAsync());
         var definitionCounts = definitions.Items.GroupBy(d => d.AuthorId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var modelCounts = models.Items.SelectMany(m => m.AuthorIds).GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return [.. authors.Items.Select(a => StarmapAuthor.From(a, definitionCounts.GetValueOrDefault(a.Id), modelCounts.GetValueOrDefault(a.Id)))];
+        var read = new List<StarmapAuthor>(authors.Count);
+        foreach (var author in authors)
+        {
+            if (versions.TryGetValue(author.Id, out var version))
+            {
+                read.Add(StarmapAuthor.From(author, definitionCounts.GetValueOrDefault(author.Id), modelCounts.GetValueOrDefault(author.Id), version));
+            }
+            else if (await Failures.Guard(() => catalog.Authors.FindAsync(author.Id)) is { } details)
+            {
+                read.Add(StarmapAuthor.From(details.Author, details.Definitions.Count, modelCounts.GetValueOrDefault(author.Id), details.Version));
+            }
+        }
+        return read;
+    }
+
+    /// <summary>
+    /// A list and the versions of its entries from one generation, so an object never claims a version
+    /// newer than its values (which would let a stale edit through the version check). The replica
+    /// answers each read at the newest generation it holds; while writes keep moving it, the entries
+    /// whose version could not be matched are left out of the map and read from their grains instead.
+    /// </summary>
+    private static async Task<(EquatableArray<T> Items, Dictionary<string, long> Versions)> Consistent<T>(
+        Func<Task<Listing<T>>> list, Func<CatalogVersions, EquatableArray<EntityStamp>> stamps)
+    {
+        var catalog = StarmapSession.Catalog;
+        var listing = await Failures.Guard(list);
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var versions = await Failures.Guard(catalog.GetVersionsAsync);
+            if (versions.Generation == listing.Generation)
+            {
+                return (listing.Items, stamps(versions).ToDictionary(s => s.Id, s => s.Version, StringComparer.Ordinal));
+            }
+            listing = await Failures.Guard(list);
+        }
+        return (listing.Items, new Dictionary<string, long>(StringComparer.Ordinal));
     }
 
     /// <summary>Every inference endpoint.</summary>

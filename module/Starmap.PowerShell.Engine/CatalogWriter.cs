@@ -4,31 +4,13 @@ using System.Globalization;
 namespace Starmap.PowerShell;
 
 /// <summary>
-/// Writes for the Set-/Remove- cmdlets. A write starts from the stored record (or the record a piped
-/// object was read from), applies the properties the user changed on the object, then the cmdlet's
-/// parameters (changes: parameter name to value, only those given), and replaces the
-/// record in one grain call. Fields the module does not show are kept as they are.
+/// Writes for the New-/Set-/Remove- cmdlets. A Set never replaces a whole record: it sends the stored
+/// entity's grain a patch naming only the fields the user changed (parameters, and properties edited
+/// on a piped object compared with the object as read), which the grain applies in one turn; a piped
+/// object also sends the version it was read at, so a stale copy fails instead of overwriting.
 /// </summary>
-public static class CatalogWriter
+public static partial class CatalogWriter
 {
-    /// <summary>Creates or updates a model offering; returns it as stored.</summary>
-    public static async Task<StarmapModel> SetModelAsync(string providerId, string modelId, StarmapModel? input, IDictionary changes)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        var catalog = StarmapSession.Catalog;
-        var stored = input?.Source ?? (await Failures.Guard(() => catalog.Models.FindAsync(providerId, modelId)))?.Offering;
-        var offering = stored ?? new Offering { ProviderId = providerId, ModelId = modelId };
-        if (input is not null && stored is not null)
-        {
-            offering = ApplyEdits(offering, StarmapModel.From(new CatalogModel { Offering = stored }), input);
-        }
-        offering = Apply(offering, changes);
-        await Failures.Guard(() => catalog.Providers.SetModelAsync(providerId, offering), "InvalidModel", $"{providerId}/{modelId}");
-        // The write publishes to the catalog in the same grain turn, so this read sees it.
-        var saved = await Failures.Guard(() => catalog.Models.FindAsync(providerId, modelId));
-        return StarmapModel.From(saved ?? new CatalogModel { Offering = offering });
-    }
-
     /// <summary>Deletes a model offering; NotFound when the provider has no such model.</summary>
     public static async Task RemoveModelAsync(string providerId, string modelId)
     {
@@ -51,69 +33,6 @@ public static class CatalogWriter
     /// <summary>True when the author exists.</summary>
     public static async Task<bool> AuthorExistsAsync(string authorId) =>
         await Failures.Guard(() => StarmapSession.Catalog.Authors.FindAsync(authorId), "InvalidAuthor", authorId) is not null;
-
-    /// <summary>Creates or updates a provider record (its offerings are kept); returns it as stored.</summary>
-    public static async Task<StarmapProvider> SetProviderAsync(string providerId, StarmapProvider? input, IDictionary changes)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        var catalog = StarmapSession.Catalog;
-        var details = await Failures.Guard(() => catalog.Providers.FindAsync(providerId));
-        var stored = input?.Source ?? details?.Provider;
-        var provider = stored ?? new Provider { Id = providerId, Name = providerId };
-        if (input is not null && stored is not null)
-        {
-            provider = ApplyEdits(provider, StarmapProvider.From(stored, input.Models), input);
-        }
-        provider = Apply(provider, changes);
-        await Failures.Guard(() => catalog.Providers.SetAsync(provider), "InvalidProvider", providerId);
-        return StarmapProvider.From(provider, details?.Offerings.Count ?? 0);
-    }
-
-    /// <summary>Creates or updates an author record (its definitions are kept); returns it as stored.</summary>
-    public static async Task<StarmapAuthor> SetAuthorAsync(string authorId, StarmapAuthor? input, IDictionary changes)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        var catalog = StarmapSession.Catalog;
-        var details = await Failures.Guard(() => catalog.Authors.FindAsync(authorId));
-        var stored = input?.Source ?? details?.Author;
-        var author = stored ?? new Author { Id = authorId, Name = authorId };
-        if (input is not null && stored is not null)
-        {
-            author = ApplyEdits(author, StarmapAuthor.From(stored, 0, 0), input);
-        }
-        author = Apply(author, changes);
-        await Failures.Guard(() => catalog.Authors.SetAsync(author), "InvalidAuthor", authorId);
-        return StarmapAuthor.From(author, details?.Definitions.Count ?? input?.Definitions ?? 0, input?.Models ?? 0);
-    }
-
-    // Properties the user changed on a piped object (compared with the object as read) become changes.
-    internal static Offering ApplyEdits(Offering offering, StarmapModel read, StarmapModel edited) =>
-        Apply(offering, Edits(read, edited, "Name", "DefinitionId", "ContextWindow", "MaxInputTokens", "MaxOutputTokens",
-            "InputPrice", "OutputPrice", "ReasoningPrice", "CacheReadPrice", "CacheWritePrice", "Status", "Availability", "Authors"));
-
-    internal static Provider ApplyEdits(Provider provider, StarmapProvider read, StarmapProvider edited) =>
-        Apply(provider, Edits(read, edited, "Name", "Description", "Headquarters", "Aliases", "ListUrl", "ListType", "DocsUrl",
-            "KeyRequired", "KeyVariables", "Authors"));
-
-    internal static Author ApplyEdits(Author author, StarmapAuthor read, StarmapAuthor edited) =>
-        Apply(author, Edits(read, edited, "Name", "Description", "Headquarters", "Aliases", "Website", "HuggingFace", "GitHub"));
-
-    private static Hashtable Edits<T>(T read, T edited, params string[] names)
-    {
-        var changes = new Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in names)
-        {
-            var property = typeof(T).GetProperty(name)!;
-            var before = property.GetValue(read);
-            var after = property.GetValue(edited);
-            var same = before is string[] a && after is string[] b ? a.SequenceEqual(b) : Equals(before, after);
-            if (!same)
-            {
-                changes[name] = after;
-            }
-        }
-        return changes;
-    }
 
     internal static Offering Apply(Offering o, IDictionary changes)
     {

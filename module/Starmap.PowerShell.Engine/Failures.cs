@@ -30,7 +30,9 @@ internal static class Failures
         StarmapCommandException => null,
         StarmapNotFoundException nf => new(FailureKind.NotFound, Capitalize(nf.Kind.Length == 0 ? "Entity" : nf.Kind) + "NotFound", nf.Message, target ?? nf.Id, nf),
         StarmapValidationException v => new(FailureKind.InvalidArgument, invalidId, v.Message, target ?? v.Field, v),
-        StarmapConflictException c => new(FailureKind.Conflict, "Conflict", c.Message, target, c),
+        StarmapConflictException c => VersionConflict(c, target),
+        StarmapAlreadyExistsException e => new(FailureKind.Conflict, Capitalize(e.Kind.Length == 0 ? "Entity" : e.Kind) + "AlreadyExists",
+            $"{e.Message}; change it with Set-Starmap{Capitalize(e.Kind)}", target ?? e.Id, e),
         StarmapConnectionException c => new(FailureKind.Connection, "ConnectionFailed", c.Message, target, c),
         SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>
             new(FailureKind.Connection, "SiloUnavailable", $"The Starmap cluster did not answer: {ex.Message}", target, ex),
@@ -38,6 +40,12 @@ internal static class Failures
             new(FailureKind.Connection, "SiloUnavailable", $"The Starmap cluster did not answer: {ex.Message}", target, ex),
         _ => null,
     };
+
+    /// <summary>The stable VersionConflict error: the entity changed since the object was read.</summary>
+    public static StarmapCommandException VersionConflict(StarmapConflictException conflict, object? target) =>
+        new(FailureKind.Conflict, "VersionConflict",
+            $"{conflict.Message}. Nothing was written; read it again and repeat your change, or use -Force to write only the fields you changed over the newer values.",
+            target ?? conflict.Id, conflict);
 
     private static string Capitalize(string kind) =>
         string.Concat(kind.Split(' ', '-').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));

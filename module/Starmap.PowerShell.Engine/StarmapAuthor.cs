@@ -33,13 +33,33 @@ public sealed class StarmapAuthor
     /// <summary>Offerings credited to it across providers.</summary>
     public int Models { get; set; }
 
+    /// <summary>The author's version when this object was read; Set-StarmapAuthor fails with VersionConflict when it moved since, unless -Force.</summary>
+    public long Version { get; internal set; }
+
     /// <summary>The record this object was read from.</summary>
     internal Author? Source { get; init; }
+
+    /// <summary>This object's values as read (a private copy): a piped object writes only what differs from it.</summary>
+    internal StarmapAuthor? AsRead { get; private set; }
+
+    /// <summary>The properties Set-StarmapAuthor writes when they were edited on a piped object.</summary>
+    internal static readonly string[] Editable =
+        [nameof(Name), nameof(Description), nameof(Headquarters), nameof(Aliases), nameof(Website), nameof(HuggingFace), nameof(GitHub)];
 
     /// <inheritdoc/>
     public override string ToString() => AuthorId;
 
-    internal static StarmapAuthor From(Author author, int definitions, int models) => new()
+    internal static StarmapAuthor From(Author author, int definitions, int models, long version)
+    {
+        var read = Read(author, definitions, models);
+        read.Version = version;
+        var copy = (StarmapAuthor)read.MemberwiseClone();
+        copy.Aliases = [.. read.Aliases];
+        read.AsRead = copy;
+        return read;
+    }
+
+    private static StarmapAuthor Read(Author author, int definitions, int models) => new()
     {
         AuthorId = author.Id,
         Name = author.Name,

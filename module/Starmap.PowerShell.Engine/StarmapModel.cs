@@ -82,13 +82,49 @@ public sealed class StarmapModel
     /// <summary>When its content last changed.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 
-    /// <summary>The offering this object was read from; fields it does not show are kept from it on write.</summary>
+    /// <summary>
+    /// The provider's version when this object was read (every change to the provider or any of its
+    /// models moves it). Set-StarmapModel fails with VersionConflict when it moved since, unless -Force.
+    /// </summary>
+    public long Version { get; internal set; }
+
+    /// <summary>The offering this object was read from.</summary>
     internal Offering? Source { get; init; }
+
+    /// <summary>
+    /// This object's values as read (a private copy the user cannot edit): a piped object writes only
+    /// the properties that differ from it, so values it did not touch can never overwrite newer ones.
+    /// </summary>
+    internal StarmapModel? AsRead { get; private set; }
+
+    /// <summary>The properties Set-StarmapModel writes when they were edited on a piped object.</summary>
+    internal static readonly string[] Editable =
+    [
+        nameof(Name), nameof(DefinitionId), nameof(ContextWindow), nameof(MaxInputTokens), nameof(MaxOutputTokens),
+        nameof(InputPrice), nameof(OutputPrice), nameof(ReasoningPrice), nameof(CacheReadPrice), nameof(CacheWritePrice),
+        nameof(Status), nameof(Availability), nameof(Authors),
+    ];
 
     /// <inheritdoc/>
     public override string ToString() => ProviderId + "/" + ModelId;
 
     internal static StarmapModel From(CatalogModel model)
+    {
+        var read = Read(model);
+        read.Version = model.ProviderVersion;
+        read.AsRead = Copy(read);
+        return read;
+    }
+
+    // Arrays are copied too: an in-place edit such as $m.Authors[0] = 'x' must show as a change.
+    private static StarmapModel Copy(StarmapModel model)
+    {
+        var copy = (StarmapModel)model.MemberwiseClone();
+        copy.Authors = [.. model.Authors];
+        return copy;
+    }
+
+    private static StarmapModel Read(CatalogModel model)
     {
         var offering = model.Offering;
         var tokens = offering.Pricing?.Tokens;

@@ -45,13 +45,38 @@ public sealed class StarmapProvider
     /// <summary>Authors whose models it hosts.</summary>
     public string[] Authors { get; set; } = [];
 
+    /// <summary>The provider's version when this object was read; Set-StarmapProvider fails with VersionConflict when it moved since, unless -Force.</summary>
+    public long Version { get; internal set; }
+
     /// <summary>The record this object was read from.</summary>
     internal Provider? Source { get; init; }
+
+    /// <summary>This object's values as read (a private copy): a piped object writes only what differs from it.</summary>
+    internal StarmapProvider? AsRead { get; private set; }
+
+    /// <summary>The properties Set-StarmapProvider writes when they were edited on a piped object.</summary>
+    internal static readonly string[] Editable =
+    [
+        nameof(Name), nameof(Description), nameof(Headquarters), nameof(Aliases), nameof(ListUrl), nameof(ListType),
+        nameof(DocsUrl), nameof(KeyRequired), nameof(KeyVariables), nameof(Authors),
+    ];
 
     /// <inheritdoc/>
     public override string ToString() => ProviderId;
 
-    internal static StarmapProvider From(Provider provider, int models)
+    internal static StarmapProvider From(Provider provider, int models, long version)
+    {
+        var read = Read(provider, models);
+        read.Version = version;
+        var copy = (StarmapProvider)read.MemberwiseClone();
+        copy.Aliases = [.. read.Aliases];
+        copy.KeyVariables = [.. read.KeyVariables];
+        copy.Authors = [.. read.Authors];
+        read.AsRead = copy;
+        return read;
+    }
+
+    private static StarmapProvider Read(Provider provider, int models)
     {
         var variables = provider.Auth?.ApiKeyEnvVars ?? default;
         return new StarmapProvider

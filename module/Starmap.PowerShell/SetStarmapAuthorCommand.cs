@@ -2,7 +2,7 @@ using System.Management.Automation;
 
 namespace Starmap.PowerShell.Commands;
 
-/// <summary>Set-StarmapAuthor: creates or updates an author record; its definitions are kept.</summary>
+/// <summary>Set-StarmapAuthor: changes fields of an existing author record; its definitions are kept. New-StarmapAuthor adds one.</summary>
 [Cmdlet(VerbsCommon.Set, "StarmapAuthor", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObject)]
 [OutputType("Starmap.PowerShell.StarmapAuthor")]
 public sealed class SetStarmapAuthorCommand : StarmapCmdlet
@@ -46,6 +46,9 @@ public sealed class SetStarmapAuthorCommand : StarmapCmdlet
     /// <summary>Write the author as stored.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Write the changed fields even when the author changed since the piped object was read (only those fields are written).</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -53,13 +56,13 @@ public sealed class SetStarmapAuthorCommand : StarmapCmdlet
         var changes = BoundChanges(Fields);
         try
         {
-            var action = Await(CatalogWriter.AuthorExistsAsync(id)) ? "Update" : "Create";
-            if (!ShouldProcess($"author '{id}'", $"{action} ({Describe(changes)})"))
+            var plan = Await(CatalogWriter.PlanAuthorUpdateAsync(id, InputObject, changes, Force));
+            if (!ShouldProcess(plan.Target, plan.Description))
             {
                 return;
             }
-            var saved = Await(CatalogWriter.SetAuthorAsync(id, InputObject, changes));
-            WriteVerbose($"{action}d author {id}.");
+            var saved = Await(CatalogWriter.CommitAsync(plan));
+            WriteVerbose($"{plan.Action}d {plan.Target} ({(plan.Changes.Count == 0 ? "no field changes" : string.Join("; ", plan.Changes))})");
             if (PassThru)
             {
                 WriteObject(saved);

@@ -2,7 +2,10 @@ using System.Management.Automation;
 
 namespace Starmap.PowerShell.Commands;
 
-/// <summary>Set-StarmapModel: creates or updates one provider's model offering; only given fields change.</summary>
+/// <summary>
+/// Set-StarmapModel: changes fields of an existing model; only the fields given (or edited on a piped
+/// object) are written. A model that does not exist is ModelNotFound: New-StarmapModel adds one.
+/// </summary>
 [Cmdlet(VerbsCommon.Set, "StarmapModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObject)]
 [OutputType("Starmap.PowerShell.StarmapModel")]
 public sealed class SetStarmapModelCommand : StarmapCmdlet
@@ -79,6 +82,9 @@ public sealed class SetStarmapModelCommand : StarmapCmdlet
     /// <summary>Write the model as stored.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Write the changed fields even when the model changed since the piped object was read (only those fields are written).</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -87,13 +93,13 @@ public sealed class SetStarmapModelCommand : StarmapCmdlet
         var changes = BoundChanges(Fields);
         try
         {
-            var action = Await(CatalogWriter.ModelExistsAsync(provider, id)) ? "Update" : "Create";
-            if (!ShouldProcess($"model '{id}' of provider '{provider}'", $"{action} ({Describe(changes)})"))
+            var plan = Await(CatalogWriter.PlanModelUpdateAsync(provider, id, InputObject, changes, Force));
+            if (!ShouldProcess(plan.Target, plan.Description))
             {
                 return;
             }
-            var saved = Await(CatalogWriter.SetModelAsync(provider, id, InputObject, changes));
-            WriteVerbose($"{action}d {provider}/{id}.");
+            var saved = Await(CatalogWriter.CommitAsync(plan));
+            WriteVerbose($"{plan.Action}d {plan.Target} ({(plan.Changes.Count == 0 ? "no field changes" : string.Join("; ", plan.Changes))})");
             if (PassThru)
             {
                 WriteObject(saved);

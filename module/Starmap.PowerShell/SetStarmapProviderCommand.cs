@@ -2,7 +2,7 @@ using System.Management.Automation;
 
 namespace Starmap.PowerShell.Commands;
 
-/// <summary>Set-StarmapProvider: creates or updates a provider record; its offerings are kept.</summary>
+/// <summary>Set-StarmapProvider: changes fields of an existing provider record; its offerings are kept. New-StarmapProvider adds one.</summary>
 [Cmdlet(VerbsCommon.Set, "StarmapProvider", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObject)]
 [OutputType("Starmap.PowerShell.StarmapProvider")]
 public sealed class SetStarmapProviderCommand : StarmapCmdlet
@@ -62,6 +62,9 @@ public sealed class SetStarmapProviderCommand : StarmapCmdlet
     /// <summary>Write the provider as stored.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Write the changed fields even when the provider changed since the piped object was read (only those fields are written).</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -69,13 +72,13 @@ public sealed class SetStarmapProviderCommand : StarmapCmdlet
         var changes = BoundChanges(Fields);
         try
         {
-            var action = Await(CatalogWriter.ProviderExistsAsync(id)) ? "Update" : "Create";
-            if (!ShouldProcess($"provider '{id}'", $"{action} ({Describe(changes)})"))
+            var plan = Await(CatalogWriter.PlanProviderUpdateAsync(id, InputObject, changes, Force));
+            if (!ShouldProcess(plan.Target, plan.Description))
             {
                 return;
             }
-            var saved = Await(CatalogWriter.SetProviderAsync(id, InputObject, changes));
-            WriteVerbose($"{action}d provider {id}.");
+            var saved = Await(CatalogWriter.CommitAsync(plan));
+            WriteVerbose($"{plan.Action}d {plan.Target} ({(plan.Changes.Count == 0 ? "no field changes" : string.Join("; ", plan.Changes))})");
             if (PassThru)
             {
                 WriteObject(saved);

@@ -1,9 +1,9 @@
 @{
-    Synopsis    = 'Creates or updates an author record.'
+    Synopsis    = 'Changes fields of an author record.'
     Description = @'
-Set-StarmapAuthor writes an author's record: name, description, headquarters, aliases and links. Its model definitions and attribution rules are kept. Only the fields you give change; an author that does not exist is created.
+Set-StarmapAuthor changes an existing author's record: name, description, headquarters, aliases and links. Its model definitions and attribution rules are kept. Only the fields you give change, in one atomic write; an author that does not exist is an AuthorNotFound error (New-StarmapAuthor adds one).
 
-Pipe an author from Get-StarmapAuthor to update it; properties you changed on the object are written too.
+Pipe an author from Get-StarmapAuthor to update it; the properties you changed on the object are written, and nothing else. When the author changed since the object was read (its Version), the write fails with VersionConflict; -Force writes just your changed fields anyway. -WhatIf lists each field change as path: old -> new.
 '@
     Parameters  = @{
         Id           = 'Author ID, lower-case kebab-case (meta, mistral). Binds AuthorId from piped objects.'
@@ -16,12 +16,13 @@ Pipe an author from Get-StarmapAuthor to update it; properties you changed on th
         HuggingFace  = 'Hugging Face organisation.'
         GitHub       = 'GitHub organisation.'
         PassThru     = 'Write the author as stored.'
+        Force        = 'Write the changed fields of a piped author even when it changed since it was read; only those fields are written.'
     }
     Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'An author to update, or any object with AuthorId.' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'With -PassThru: the author as stored.' })
     Examples    = @(
-        @{ Title = 'Add an author'; Code = 'Set-StarmapAuthor acme -Name "Acme AI" -Website https://acme.example -PassThru'; Remarks = 'Creates the author.' }
+        @{ Title = 'Change a link'; Code = 'Set-StarmapAuthor acme -Website https://acme.example -PassThru'; Remarks = 'Changes only the website.' }
         @{ Title = 'Edit from the pipeline'; Code = "Get-StarmapAuthor meta | Set-StarmapAuthor -Alias meta-llama, facebook -WhatIf"; Remarks = 'Shows the change without writing it.' }
     )
-    Links       = @('Get-StarmapAuthor', 'Get-StarmapModel')
+    Links       = @('Get-StarmapAuthor', 'New-StarmapAuthor', 'Get-StarmapModel')
 }

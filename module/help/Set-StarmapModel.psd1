@@ -1,9 +1,11 @@
 @{
-    Synopsis    = "Creates or updates a provider's model offering."
+    Synopsis    = "Changes fields of a provider's model offering."
     Description = @'
-Set-StarmapModel writes one model as one provider serves it. Only the fields you give change; every other field, including those the module does not show (tiers, provenance, per-operation prices), is kept. A model that does not exist is created.
+Set-StarmapModel changes an existing model as one provider serves it. Only the fields you give change, in one atomic write in the cluster; every other field, including those the module does not show (tiers, provenance, per-operation prices), is kept even when someone else changes it at the same time. A model that does not exist is a ModelNotFound error (ProviderNotFound when the provider does not exist), so a typo in an ID never creates anything: New-StarmapModel adds models.
 
-Pipe a model from Get-StarmapModel to update it: properties you changed on the object are written too, so $m.InputPrice = 3; $m | Set-StarmapModel works. Objects with ProviderId and ModelId properties (for example from ConvertFrom-Json) bind by property name.
+Pipe a model from Get-StarmapModel to update it: the properties you changed on the object (compared with the values it was read with) are written, and nothing else, so $m.InputPrice = 3; $m | Set-StarmapModel works. The object carries the version of its provider it was read at (its Version property); when the provider changed since, the write fails with a VersionConflict error and changes nothing. Read the model again and repeat the change, or add -Force to write just your changed fields over the newer values. Objects with ProviderId and ModelId properties (for example from ConvertFrom-Json) bind by property name; they carry no version, so only the fields given as parameters are written.
+
+-WhatIf and -Confirm list each field the write changes as path: old -> new (values as JSON, (unknown) when absent); the real run changes exactly those.
 
 Pass $null to a value to make it unknown (for example -InputPrice $null). The service validates the result; a rule it breaks is written as an InvalidModel error naming the field.
 '@
@@ -25,13 +27,14 @@ Pass $null to a value to make it unknown (for example -InputPrice $null). The se
         Availability    = 'Availability: unknown, available, restricted, unavailable.'
         Author          = 'Authors credited on the provider''s side (used when no definition is linked).'
         PassThru        = 'Write the model as stored.'
+        Force           = 'Write the changed fields of a piped object even when its provider changed since the object was read. Only the fields you changed are written; others'' newer values are kept.'
     }
     Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapModel'; Description = 'A model to update, or any object with ProviderId and ModelId.' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapModel'; Description = 'With -PassThru: the model as stored.' })
     Examples    = @(
         @{ Title = 'Correct a price'; Code = 'Set-StarmapModel openai gpt-4o -InputPrice 2.5 -OutputPrice 10 -PassThru'; Remarks = 'Updates two prices and shows the result.' }
         @{ Title = 'Edit a model from the pipeline'; Code = "`$m = Get-StarmapModel gpt-4o-mini -Provider openai`n`$m.Status = 'deprecated'`n`$m | Set-StarmapModel -WhatIf"; Remarks = 'Shows what would be written; drop -WhatIf to write it.' }
-        @{ Title = 'Add a model'; Code = 'Set-StarmapModel my-provider my-model -Name "My model" -ContextWindow 32000 -Status active'; Remarks = 'Creates the offering when it does not exist.' }
+        @{ Title = 'Retry after a VersionConflict'; Code = "`$m = Get-StarmapModel gpt-4o -Provider openai`n`$m.Name = 'GPT-4o (2024-08)'`n`$m | Set-StarmapModel -Force"; Remarks = 'Writes only Name, even if the model''s provider changed since it was read; the newer values of other fields stay.' }
     )
-    Links       = @('Get-StarmapModel', 'Remove-StarmapModel')
+    Links       = @('Get-StarmapModel', 'New-StarmapModel', 'Remove-StarmapModel')
 }

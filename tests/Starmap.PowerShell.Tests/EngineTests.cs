@@ -64,28 +64,49 @@ public sealed class EngineTests
     }
 
     [Fact]
-    public void Only_properties_edited_on_a_piped_object_are_written_and_hidden_fields_are_kept()
+    public void Only_properties_edited_on_a_piped_object_are_patched_and_hidden_fields_are_kept()
     {
         var stored = new Offering
         {
             ProviderId = "p",
             ModelId = "m",
-            Name = "M",
+            DefinitionId = "a/m",
             Pricing = new ModelPricing { Tokens = new TokenPrices { Input = 1m, CacheRead = 0.1m }, Tiers = [new PricingTier { ContextThreshold = 200_000 }] },
             Regions = ["eu"],
         };
-        var read = StarmapModel.From(new CatalogModel { Offering = stored });
-        var edited = StarmapModel.From(new CatalogModel { Offering = stored });
+        // Name and Authors come from the definition here: untouched, they must not be written into the offering.
+        var read = new CatalogModel { Offering = stored, Definition = new ModelDefinition { Id = "a/m", Name = "Definition name" }, AuthorIds = ["a"], ProviderVersion = 7 };
+        var edited = StarmapModel.From(read);
         edited.OutputPrice = 4m;
 
-        var written = CatalogWriter.ApplyEdits(stored, read, edited);
+        var patch = CatalogWriter.PatchFor(stored, edited, new Hashtable());
+        var written = patch.ApplyTo(stored);
 
+        Assert.Equal(["pricing.tokens.output"], patch.Fields);
+        Assert.Equal(7, edited.Version);
         Assert.Equal(4m, written.Pricing!.Tokens!.Output);
         Assert.Equal(1m, written.Pricing.Tokens.Input);
         Assert.Equal(0.1m, written.Pricing.Tokens.CacheRead);
         Assert.Single(written.Pricing.Tiers);
         Assert.Equal(["eu"], written.Regions!.Value);
-        Assert.Equal("M", written.Name);
+        Assert.Null(written.Name);
+        Assert.Empty(written.AuthorIds);
+    }
+
+    [Fact]
+    public void Parameters_win_over_edits_and_an_in_place_array_edit_counts()
+    {
+        var stored = new Offering { ProviderId = "p", ModelId = "m", AuthorIds = ["a"], Name = "M" };
+        var edited = StarmapModel.From(new CatalogModel { Offering = stored, AuthorIds = ["a"] });
+        edited.Authors[0] = "b";
+        edited.Name = "edited";
+
+        var patch = CatalogWriter.PatchFor(stored, edited, new Hashtable { ["Name"] = "given" });
+        var written = patch.ApplyTo(stored);
+
+        Assert.Equal(["author_ids", "name"], patch.Fields);
+        Assert.Equal("given", written.Name);
+        Assert.Equal(["b"], written.AuthorIds);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ Describe 'A cluster on Redis with TLS' -Tag CI {
     }
 
     It 'keeps working through the other gateway after one silo is killed' {
-        Set-StarmapModel -Provider openai -Id 'pester/cluster@v1' -Name 'Before the kill' -ContextWindow 1000
+        New-StarmapModel -Provider openai -Id 'pester/cluster@v1' -Name 'Before the kill' -ContextWindow 1000
         $silos[0].Process.Kill()
         # Until the dead silo is declared dead, calls to grains it held fail; then they move to the survivor.
         $deadline = [DateTime]::UtcNow.AddSeconds(60)

@@ -26,8 +26,8 @@ Describe 'Scheduled sync job outside the cluster (deploy/)' -Tag CI {
         }
 
         $script:server = Start-ModelListServer -ModelIds 'd1', 'd2'
-        $null = Set-StarmapProvider pester-deploy -Name 'Pester Deploy' -ListUrl $server.Url -ListType openai -KeyRequired:$false
-        $null = Set-StarmapProvider pester-deploy-down -Name 'Pester Deploy Down' -ListUrl "http://127.0.0.1:$(Get-FreePort)/v1/models" -ListType openai -KeyRequired:$false
+        $null = New-StarmapProvider pester-deploy -Name 'Pester Deploy' -ListUrl $server.Url -ListType openai -KeyRequired:$false
+        $null = New-StarmapProvider pester-deploy-down -Name 'Pester Deploy Down' -ListUrl "http://127.0.0.1:$(Get-FreePort)/v1/models" -ListType openai -KeyRequired:$false
         $script:base = @{
             Starmap__Client__Gateways__0 = $env:STARMAP_GATEWAY
             STARMAP_SYNC_SOURCES         = 'provider-api'

@@ -1,8 +1,8 @@
 Describe 'Export-StarmapCatalog and Import-StarmapCatalog' -Tag CI {
     BeforeAll {
         . $PSScriptRoot/Common.ps1
-        $null = Set-StarmapProvider pester-files -Name 'Pester Files'
-        $null = Set-StarmapModel pester-files no-price -ContextWindow 1000
+        $null = New-StarmapProvider pester-files -Name 'Pester Files'
+        $null = New-StarmapModel pester-files no-price -ContextWindow 1000
     }
 
     It 'exports the whole catalog as JSON' {
@@ -93,7 +93,7 @@ Describe 'Test-StarmapProvider' -Tag CI {
     BeforeAll {
         . $PSScriptRoot/Common.ps1
         $script:server = Start-ModelListServer -ModelIds 't1', 't2', 't3'
-        $null = Set-StarmapProvider pester-test -Name 'Pester Test' -ListUrl $server.Url -ListType openai -KeyRequired:$false
+        $null = New-StarmapProvider pester-test -Name 'Pester Test' -ListUrl $server.Url -ListType openai -KeyRequired:$false
     }
     AfterAll { Stop-ModelListServer $server }
 

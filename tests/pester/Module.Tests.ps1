@@ -12,10 +12,13 @@ BeforeDiscovery {
         'Get-StarmapAuthor'          = 'Id,Name'
         'Get-StarmapEndpoint'        = 'Id,Provider'
         'Sync-StarmapProvider'       = 'All,AsJob,Force,PassThru,Provider,Source,ThrottleLimit'
-        'Set-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
+        'New-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
+        'Set-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Force,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Remove-StarmapModel'        = 'Id,InputObject,PassThru,Provider'
-        'Set-StarmapProvider'        = 'Alias,Author,Description,DocsUrl,Headquarters,Id,InputObject,KeyRequired,KeyVariable,ListType,ListUrl,Name,PassThru'
-        'Set-StarmapAuthor'          = 'Alias,Description,GitHub,Headquarters,HuggingFace,Id,InputObject,Name,PassThru,Website'
+        'New-StarmapProvider'        = 'Alias,Author,Description,DocsUrl,Headquarters,Id,KeyRequired,KeyVariable,ListType,ListUrl,Name,PassThru'
+        'Set-StarmapProvider'        = 'Alias,Author,Description,DocsUrl,Force,Headquarters,Id,InputObject,KeyRequired,KeyVariable,ListType,ListUrl,Name,PassThru'
+        'New-StarmapAuthor'          = 'Alias,Description,GitHub,Headquarters,HuggingFace,Id,Name,PassThru,Website'
+        'Set-StarmapAuthor'          = 'Alias,Description,Force,GitHub,Headquarters,HuggingFace,Id,InputObject,Name,PassThru,Website'
         'Get-StarmapSyncSchedule'    = 'Enabled,Provider'
         'Set-StarmapSyncSchedule'    = 'Interval,PassThru,Provider'
         'Remove-StarmapSyncSchedule' = 'PassThru,Provider'
@@ -24,7 +27,7 @@ BeforeDiscovery {
         'Test-StarmapProvider'       = 'Provider'
     }
     $script:surfaces = $surface.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Expected = $_.Value } }
-    $script:changing = $manifest.CmdletsToExport | Where-Object { $_ -match '^(Set|Remove|Sync|Import|Export)-' } | ForEach-Object { @{ Name = $_ } }
+    $script:changing = $manifest.CmdletsToExport | Where-Object { $_ -match '^(New|Set|Remove|Sync|Import|Export)-' } | ForEach-Object { @{ Name = $_ } }
 }
 
 Describe 'Module' -Tag CI {

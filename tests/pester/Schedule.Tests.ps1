@@ -1,7 +1,7 @@
 Describe 'Sync schedules' -Tag CI {
     BeforeAll {
         . $PSScriptRoot/Common.ps1
-        $null = Set-StarmapProvider pester-sched -Name 'Pester Schedule'
+        $null = New-StarmapProvider pester-sched -Name 'Pester Schedule'
     }
 
     It '-WhatIf schedules nothing' {

@@ -2,7 +2,7 @@ Describe 'Sync-StarmapProvider' -Tag CI {
     BeforeAll {
         . $PSScriptRoot/Common.ps1
         $script:server = Start-ModelListServer -ModelIds 'local-a', 'local-b'
-        $null = Set-StarmapProvider pester-sync -Name 'Pester Sync' -ListUrl $server.Url -ListType openai -KeyRequired:$false
+        $null = New-StarmapProvider pester-sync -Name 'Pester Sync' -ListUrl $server.Url -ListType openai -KeyRequired:$false
     }
     AfterAll { Stop-ModelListServer $server }
 
@@ -48,7 +48,7 @@ Describe 'Sync-StarmapProvider' -Tag CI {
     }
 
     It 'writes SyncRejected when every source fails' {
-        $null = Set-StarmapProvider pester-broken -Name 'Broken' -ListUrl "http://127.0.0.1:$(Get-FreePort)/v1/models" -ListType openai -KeyRequired:$false
+        $null = New-StarmapProvider pester-broken -Name 'Broken' -ListUrl "http://127.0.0.1:$(Get-FreePort)/v1/models" -ListType openai -KeyRequired:$false
         Sync-StarmapProvider pester-broken -Source provider-api -ErrorVariable e -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'SyncRejected*'
         $e[0].Exception.Message | Should -BeLike '*pester-broken*'

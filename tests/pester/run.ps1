@@ -11,7 +11,8 @@ Import-Module (Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1") -F
 $results = Join-Path $root 'artifacts/test-results'
 New-Item -ItemType Directory -Force -Path $results | Out-Null
 $cfg = New-PesterConfiguration
-$cfg.Run.Path = $PSScriptRoot
+# STARMAP_PESTER_PATH (optional): run only these test files (comma-separated), e.g. tests/pester/Write.Tests.ps1.
+$cfg.Run.Path = if ($env:STARMAP_PESTER_PATH) { $env:STARMAP_PESTER_PATH -split ',' } else { $PSScriptRoot }
 $cfg.Run.PassThru = $true
 $cfg.Output.Verbosity = 'Detailed'
 $cfg.TestResult.Enabled = $true

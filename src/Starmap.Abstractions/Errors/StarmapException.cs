@@ -111,7 +111,7 @@ public sealed class StarmapConflictException : StarmapException
 
     /// <summary>Creates the error for <paramref name="kind"/> <paramref name="id"/>, which is at <paramref name="currentVersion"/>.</summary>
     public StarmapConflictException(string kind, string id, long expectedVersion, long currentVersion)
-        : base($"{kind} '{StarmapValidationException.Printable(id)}' changed since it was read: it is at version {currentVersion}, not {expectedVersion}; read it again and retry")
+        : base($"{kind} '{StarmapValidationException.Printable(id)}' changed since it was read: it is at version {currentVersion}, not {expectedVersion}")
     {
         Kind = kind;
         Id = id;

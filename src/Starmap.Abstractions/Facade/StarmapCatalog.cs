@@ -64,6 +64,18 @@ public sealed class StarmapCatalog
     /// <summary>Generation and counts, from the registry (the newest state).</summary>
     public async Task<CatalogStatus> GetStatusAsync() => _session.Saw(await Registry.GetStatusAsync());
 
+    /// <summary>
+    /// The version of every provider and author at one generation (at least the newest this instance
+    /// has seen): the expected versions for <see cref="ProviderCollection.PatchAsync"/> and
+    /// <see cref="AuthorCollection.PatchAsync"/> after a list read of that generation.
+    /// </summary>
+    public async Task<CatalogVersions> GetVersionsAsync()
+    {
+        var versions = await _session.Reader(_grains).GetVersionsAsync(_session.Seen);
+        _session.Saw(versions.Generation);
+        return versions;
+    }
+
     /// <summary>Everything the catalog holds, at one generation (for files or backups).</summary>
     public async Task<CatalogContent> ExportAsync() => _session.Saw(await _grains.GetGrain<ICatalogTransferGrain>(0).ExportAsync());
 
