@@ -215,8 +215,8 @@ public sealed class PatchTests(ClusterFixture fixture)
     public async Task An_author_patch_conflicts_when_stale_and_a_forced_one_keeps_the_other_change()
     {
         var id = TestData.UniqueId("author");
-        var read = (await Author(id).SetAsync(Samples.Author(id))).Version;
-        await Author(id).SetModelAsync(Samples.Definition(id, "d"));
+        await Author(id).SetAsync(Samples.Author(id));
+        var read = (await Author(id).SetModelAsync(Samples.Definition(id, "d"))).Version;
         var website = new AuthorPatch { Fields = ["links.website"], Values = Samples.Author(id) with { Links = new AuthorLinks { Website = "https://new.example" } } };
         var rename = new AuthorPatch { Fields = ["name"], Values = Samples.Author(id) with { Name = "Mine" } };
 

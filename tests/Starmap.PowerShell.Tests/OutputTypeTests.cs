@@ -66,7 +66,7 @@ public sealed class OutputTypeTests
         Environment.SetEnvironmentVariable(variable, secret);
         try
         {
-            var p = StarmapProvider.From(provider, models: 3);
+            var p = StarmapProvider.From(provider, models: 3, version: 1);
 
             Assert.True(p.KeyConfigured);
             Assert.Equal([variable], p.KeyVariables);
@@ -85,7 +85,7 @@ public sealed class OutputTypeTests
         {
             Environment.SetEnvironmentVariable(variable, null);
         }
-        Assert.False(StarmapProvider.From(provider, 3).KeyConfigured);
+        Assert.False(StarmapProvider.From(provider, 3, 1).KeyConfigured);
     }
 
     [Fact]
