@@ -42,7 +42,7 @@ internal static class ApiDocumentation
 
     /// <summary>The route answers with the catalog ETag: a 304 to a matching If-None-Match.</summary>
     public static TBuilder WithCatalogETag<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new CatalogETagMetadata(), new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified));
+        builder.WithMetadata(new CatalogETagMetadata(), new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
 
     /// <summary>Query parameters the route reads itself.</summary>
     public static TBuilder WithQueryParameters<TBuilder>(this TBuilder builder, params QueryParameterMetadata[] parameters) where TBuilder : IEndpointConventionBuilder =>

@@ -12,9 +12,9 @@ internal static class ModelQueryDocumentation
 {
     private static readonly IReadOnlyList<QueryParameterMetadata> All = Create();
 
-    /// <summary>Every filter, less <paramref name="fixedByRoute"/> (the route's own provider or author wins over it).</summary>
+    /// <summary>Every filter; <paramref name="fixedByRoute"/> (provider or author) is taken but the route's own ID wins over it.</summary>
     public static QueryParameterMetadata[] Parameters(string? fixedByRoute = null) =>
-        [.. All.Where(p => p.Name != fixedByRoute)];
+        [.. All.Select(p => p.Name == fixedByRoute ? p with { Description = $"Ignored on this route: the {fixedByRoute} in the path applies" } : p)];
 
     private static List<QueryParameterMetadata> Create()
     {

@@ -146,6 +146,7 @@ internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransform
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }
+        SortResponses(operation);
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse concrete)
@@ -175,21 +176,41 @@ internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransform
         return Task.CompletedTask;
     }
 
-    public static OpenApiParameter Query(QueryParameterMetadata parameter)
+    /// <summary>Responses in status order (the generator lists them in metadata order, shared errors first).</summary>
+    private static void SortResponses(OpenApiOperation operation)
+    {
+        if (operation.Responses is not { Count: > 1 } responses)
+        {
+            return;
+        }
+        var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (status, response) in sorted)
+        {
+            responses.Add(status, response);
+        }
+    }
+
+    private static OpenApiParameter Query(QueryParameterMetadata parameter)
     {
         var value = new OpenApiSchema { Type = parameter.Type };
         if (parameter.Values is { } values)
         {
             value.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))];
         }
-        return new OpenApiParameter
+        var query = new OpenApiParameter
         {
             Name = parameter.Name,
             In = ParameterLocation.Query,
             Description = parameter.Description,
             Schema = parameter.Repeatable ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = value } : value,
-            Style = parameter.Repeatable ? ParameterStyle.Form : null,
-            Explode = parameter.Repeatable,
         };
+        if (parameter.Repeatable)
+        {
+            // Repeated (?source=a&source=b); the routes also split each value at commas.
+            query.Style = ParameterStyle.Form;
+            query.Explode = true;
+        }
+        return query;
     }
 }
