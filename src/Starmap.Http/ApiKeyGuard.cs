@@ -71,9 +71,11 @@ internal static class ApiKeyFilters
 {
     public static TBuilder RequireWriteKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<ApiKeyGuard>().CheckWrite(context.HttpContext) ?? await next(context));
+            context.HttpContext.RequestServices.GetRequiredService<ApiKeyGuard>().CheckWrite(context.HttpContext) ?? await next(context))
+            .DocumentsApiKey(ApiKeyScope.Write);
 
     public static TBuilder RequireReadKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<ApiKeyGuard>().CheckRead(context.HttpContext) ?? await next(context));
+            context.HttpContext.RequestServices.GetRequiredService<ApiKeyGuard>().CheckRead(context.HttpContext) ?? await next(context))
+            .DocumentsApiKey(ApiKeyScope.Read);
 }

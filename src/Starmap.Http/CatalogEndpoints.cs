@@ -15,18 +15,21 @@ internal static class CatalogEndpoints
     {
         api.MapGet("/models", (HttpContext http, StarmapCatalog catalog) => QueryAsync(http, catalog, ModelQueryParser.Parse(http.Request.Query)))
             .WithName("ListModels").WithSummary("Filters, sorts and pages models (every ModelQuery filter as a query parameter)")
-            .Produces<ModelPage>().Produces<HttpError>(StatusCodes.Status400BadRequest);
+            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters()).WithCatalogETag()
+            .ProducesErrors(StatusCodes.Status409Conflict);
 
         api.MapGet("/models/{provider}/{**modelId}", GetModelAsync)
             .WithName("GetModel").WithSummary("One model; the model ID may contain '/' and '@'")
-            .Produces<CatalogModel>().Produces<HttpError>(StatusCodes.Status404NotFound);
+            .Produces<CatalogModel>().WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapGet("/providers", async (HttpContext http, StarmapCatalog catalog) =>
             {
                 var list = await Session(http, GenerationOnly, catalog).Providers.ListAsync();
                 return CatalogResults.Json(http, list.Generation, list);
             })
-            .WithName("ListProviders").WithSummary("Every provider").Produces<Listing<Provider>>();
+            .WithName("ListProviders").WithSummary("Every provider").Produces<Listing<Provider>>()
+            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().ProducesErrors(StatusCodes.Status409Conflict);
 
         api.MapGet("/providers/{id}", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -45,14 +48,16 @@ internal static class CatalogEndpoints
                 return await ExistsAsync(catalog, "provider", id) ?? await QueryAsync(http, catalog, query);
             })
             .WithName("ListProviderModels").WithSummary("Models of one provider; takes the /models filters")
-            .Produces<ModelPage>().Produces<HttpError>(StatusCodes.Status404NotFound);
+            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters(fixedByRoute: "provider")).WithCatalogETag()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapGet("/authors", async (HttpContext http, StarmapCatalog catalog) =>
             {
                 var list = await Session(http, GenerationOnly, catalog).Authors.ListAsync();
                 return CatalogResults.Json(http, list.Generation, list);
             })
-            .WithName("ListAuthors").WithSummary("Every author").Produces<Listing<Author>>();
+            .WithName("ListAuthors").WithSummary("Every author").Produces<Listing<Author>>()
+            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().ProducesErrors(StatusCodes.Status409Conflict);
 
         api.MapGet("/authors/{id}", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -71,14 +76,16 @@ internal static class CatalogEndpoints
                 return await ExistsAsync(catalog, "author", id) ?? await QueryAsync(http, catalog, query);
             })
             .WithName("ListAuthorModels").WithSummary("Models credited to one author; takes the /models filters")
-            .Produces<ModelPage>().Produces<HttpError>(StatusCodes.Status404NotFound);
+            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters(fixedByRoute: "author")).WithCatalogETag()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapGet("/endpoints", async (HttpContext http, StarmapCatalog catalog) =>
             {
                 var list = await Session(http, GenerationOnly, catalog).Endpoints.ListAsync();
                 return CatalogResults.Json(http, list.Generation, list);
             })
-            .WithName("ListEndpoints").WithSummary("Every inference endpoint").Produces<Listing<Endpoint>>();
+            .WithName("ListEndpoints").WithSummary("Every inference endpoint").Produces<Listing<Endpoint>>()
+            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().ProducesErrors(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> QueryAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query)

@@ -1,58 +1,54 @@
-using Microsoft.AspNetCore.OpenApi;
+using System.Text.Json;
 using Microsoft.OpenApi;
 
 namespace Starmap.Http;
 
 /// <summary>
-/// Documents the model filters in the OpenAPI document. The routes read the query string themselves
-/// (to reject unknown parameters and name bad ones), so the generator cannot see them.
+/// The model filters as OpenAPI query parameters. The routes read the query string themselves (to
+/// reject unknown parameters and name bad ones), so the generator cannot see them; every name that
+/// <see cref="ModelQueryParser"/> takes is listed, <c>feature_&lt;name&gt;</c> once per feature.
 /// </summary>
-internal sealed class ModelQueryDocumentation : IOpenApiOperationTransformer
+internal static class ModelQueryDocumentation
 {
-    private static readonly (string Name, JsonSchemaType Type, string Description)[] Filters =
-    [
-        ("provider", JsonSchemaType.String, "provider IDs, comma-separated or repeated"),
-        ("author", JsonSchemaType.String, "author IDs, comma-separated or repeated"),
-        ("id", JsonSchemaType.String, "model ID wildcard (* and ?), case-insensitive"),
-        ("name", JsonSchemaType.String, "name wildcard (* and ?), case-insensitive"),
-        ("name_contains", JsonSchemaType.String, "case-insensitive substring of the name"),
-        ("modality_input", JsonSchemaType.String, "input modalities that must all be supported (text, image, audio, video, pdf, embedding)"),
-        ("modality_output", JsonSchemaType.String, "output modalities that must all be supported"),
-        ("feature", JsonSchemaType.String, "features that must be known true (tool_calls, streaming...); also feature_<name>=true|false"),
-        ("without_feature", JsonSchemaType.String, "features that must be known false"),
-        ("min_context", JsonSchemaType.Integer, "context window at least (unknown never matches)"),
-        ("max_context", JsonSchemaType.Integer, "context window at most (unknown never matches)"),
-        ("max_input_price", JsonSchemaType.Number, "USD per 1M input tokens at most (unknown never matches)"),
-        ("max_output_price", JsonSchemaType.Number, "USD per 1M output tokens at most (unknown never matches)"),
-        ("status", JsonSchemaType.String, "lifecycle statuses (unknown, active, beta, preview, deprecated, retired)"),
-        ("open_weights", JsonSchemaType.Boolean, "open weights known equal"),
-        ("released_after", JsonSchemaType.String, "released on or after (yyyy-MM-dd)"),
-        ("released_before", JsonSchemaType.String, "released on or before (yyyy-MM-dd)"),
-        ("sort", JsonSchemaType.String, "id, name, release_date, context, input_price or output_price"),
-        ("order", JsonSchemaType.String, "asc or desc"),
-        ("limit", JsonSchemaType.Integer, "page size, 1-1000 (default 100)"),
-        ("offset", JsonSchemaType.Integer, "matches to skip"),
-        ("min_generation", JsonSchemaType.Integer, "answer from at least this catalog generation (read-your-writes)"),
-    ];
+    private static readonly IReadOnlyList<QueryParameterMetadata> All = Create();
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>Every filter; <paramref name="fixedByRoute"/> (provider or author) is taken but the route's own ID wins over it.</summary>
+    public static QueryParameterMetadata[] Parameters(string? fixedByRoute = null) =>
+        [.. All.Select(p => p.Name == fixedByRoute ? p with { Description = $"Ignored on this route: the {fixedByRoute} in the path applies" } : p)];
+
+    private static List<QueryParameterMetadata> Create()
     {
-        var route = context.Description.RelativePath ?? "";
-        if (!route.EndsWith("models", StringComparison.Ordinal) || !route.StartsWith("api/v1/", StringComparison.Ordinal) || route.Contains("openrouter", StringComparison.Ordinal))
-        {
-            return Task.CompletedTask;
-        }
-        operation.Parameters ??= [];
-        foreach (var (name, type, description) in Filters)
-        {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = name,
-                In = ParameterLocation.Query,
-                Description = description,
-                Schema = new OpenApiSchema { Type = type },
-            });
-        }
-        return Task.CompletedTask;
+        var modalities = Names<Modality>();
+        var features = Enum.GetValues<Feature>().Select(FeatureFlagsJsonConverter.NameOf).ToList();
+        List<QueryParameterMetadata> parameters =
+        [
+            new("provider", JsonSchemaType.String, "Provider IDs; comma-separated or repeated", Repeatable: true),
+            new("author", JsonSchemaType.String, "Author IDs; comma-separated or repeated", Repeatable: true),
+            new("id", JsonSchemaType.String, "Model ID wildcard (* and ?), case-insensitive"),
+            new("name", JsonSchemaType.String, "Name wildcard (* and ?), case-insensitive"),
+            new("name_contains", JsonSchemaType.String, "Case-insensitive substring of the name"),
+            new("modality_input", JsonSchemaType.String, "Input modalities that must all be supported; comma-separated or repeated", modalities, Repeatable: true),
+            new("modality_output", JsonSchemaType.String, "Output modalities that must all be supported; comma-separated or repeated", modalities, Repeatable: true),
+            new("feature", JsonSchemaType.String, "Features that must be known true; comma-separated or repeated", features, Repeatable: true),
+            new("without_feature", JsonSchemaType.String, "Features that must be known false; comma-separated or repeated", features, Repeatable: true),
+            new("min_context", JsonSchemaType.Integer, "Context window at least (unknown never matches)"),
+            new("max_context", JsonSchemaType.Integer, "Context window at most (unknown never matches)"),
+            new("max_input_price", JsonSchemaType.Number, "USD per 1M input tokens at most (unknown never matches)"),
+            new("max_output_price", JsonSchemaType.Number, "USD per 1M output tokens at most (unknown never matches)"),
+            new("status", JsonSchemaType.String, "Lifecycle statuses; comma-separated or repeated", Names<LifecycleStatus>(), Repeatable: true),
+            new("open_weights", JsonSchemaType.Boolean, "Open weights known equal"),
+            new("released_after", JsonSchemaType.String, "Released on or after (yyyy-MM-dd)"),
+            new("released_before", JsonSchemaType.String, "Released on or before (yyyy-MM-dd)"),
+            new("sort", JsonSchemaType.String, "Sort key (default id)", Names<ModelSort>()),
+            new("order", JsonSchemaType.String, "Sort order (default asc)", ["asc", "desc"]),
+            new("limit", JsonSchemaType.Integer, "Page size, 1-1000 (default 100)"),
+            new("offset", JsonSchemaType.Integer, "Matches to skip"),
+            QueryParameters.MinGeneration,
+        ];
+        parameters.AddRange(features.Select(f => new QueryParameterMetadata("feature_" + f, JsonSchemaType.Boolean, $"true: {f} must be known true; false: known false")));
+        return parameters;
     }
+
+    private static List<string> Names<T>() where T : struct, Enum =>
+        [.. Enum.GetValues<T>().Select(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()))];
 }

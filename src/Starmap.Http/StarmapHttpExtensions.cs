@@ -72,7 +72,8 @@ public static class StarmapHttpExtensions
         });
         services.AddOpenApi(openApi =>
         {
-            openApi.AddOperationTransformer<ModelQueryDocumentation>();
+            openApi.AddDocumentTransformer<OpenApiDocumentation>();
+            openApi.AddOperationTransformer<OpenApiOperationDocumentation>();
             // The document describes the Starmap API, not the Orleans Dashboard hosted beside it.
             openApi.ShouldInclude = description =>
                 description.RelativePath is not { } path || !path.StartsWith("dashboard", StringComparison.OrdinalIgnoreCase);
@@ -113,11 +114,14 @@ public static class StarmapHttpExtensions
     /// <summary>Maps every route: <c>/api/v1/...</c>, the exports, health, and <c>/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapStarmapApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("catalog");
+        // Every API route reads its query strictly (400), is rate limited (429) and asks the cluster (503).
+        var api = endpoints.MapGroup("/api/v1").WithTags("catalog")
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         var reads = api.MapGroup("").RequireReadKey();
         CatalogEndpoints.Map(reads);
         SyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);
+        OpenAIEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);
         endpoints.MapOpenApi();

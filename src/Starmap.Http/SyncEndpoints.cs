@@ -31,14 +31,16 @@ internal static class SyncEndpoints
             })
             .RequireWriteKey()
             .WithName("SyncProvider").WithSummary("Syncs one provider from its API and models.dev; ?dry_run=true returns the changeset without applying it")
-            .Produces<SyncResult>().Produces<HttpError>(StatusCodes.Status401Unauthorized).Produces<HttpError>(StatusCodes.Status403Forbidden);
+            .Produces<SyncResult>().WithQueryParameters(QueryParameters.DryRun, QueryParameters.Force, QueryParameters.Source)
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         sync.MapGet("/schedule", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
                 _ = new QueryReader(http.Request.Query, None);
                 return await ProviderMissingAsync(catalog, id) ?? Json(await catalog.Sync.GetScheduleAsync(id));
             })
-            .WithName("GetSyncSchedule").WithSummary("The provider's sync schedule").Produces<SyncSchedule>();
+            .WithName("GetSyncSchedule").WithSummary("The provider's sync schedule").Produces<SyncSchedule>()
+            .ProducesErrors(StatusCodes.Status404NotFound);
 
         sync.MapPut("/schedule", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -48,7 +50,8 @@ internal static class SyncEndpoints
             })
             .RequireWriteKey()
             .Accepts<ScheduleRequest>("application/json")
-            .WithName("SetSyncSchedule").WithSummary("Schedules syncs: body {\"interval\": \"06:00:00\"}").Produces<SyncSchedule>();
+            .WithName("SetSyncSchedule").WithSummary("Schedules syncs: body {\"interval\": \"06:00:00\"}").Produces<SyncSchedule>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
         sync.MapDelete("/schedule", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -56,7 +59,8 @@ internal static class SyncEndpoints
                 return await ProviderMissingAsync(catalog, id) ?? Json(await catalog.Sync.RemoveScheduleAsync(id));
             })
             .RequireWriteKey()
-            .WithName("RemoveSyncSchedule").WithSummary("Stops scheduled syncs; the last outcome is kept").Produces<SyncSchedule>();
+            .WithName("RemoveSyncSchedule").WithSummary("Stops scheduled syncs; the last outcome is kept").Produces<SyncSchedule>()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         sync.MapGet("/last", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -67,7 +71,7 @@ internal static class SyncEndpoints
                         : HttpError.NotFound($"no sync of provider '{QueryReader.Printable(id)}' has run"));
             })
             .WithName("GetLastSync").WithSummary("The outcome of the provider's last sync")
-            .Produces<SyncOutcome>().Produces<HttpError>(StatusCodes.Status404NotFound);
+            .Produces<SyncOutcome>().ProducesErrors(StatusCodes.Status404NotFound);
     }
 
     private static IResult Json<T>(T value) => Results.Json(value, HttpJson.Options);

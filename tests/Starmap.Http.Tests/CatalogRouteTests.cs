@@ -41,7 +41,7 @@ public sealed class CatalogRouteTests(HttpSilo shared)
     }
 
     [Fact]
-    public async Task The_openai_export_has_the_openai_list_shape()
+    public async Task The_openai_export_has_the_openai_list_shape_with_one_provider_slash_model_id_per_offering()
     {
         var list = await _http.JsonAsync("/v1/models");
         Assert.Equal("list", (string?)list["object"]);
@@ -54,32 +54,49 @@ public sealed class CatalogRouteTests(HttpSilo shared)
             Assert.False(string.IsNullOrEmpty((string?)m["owned_by"]));
             Assert.Equal(System.Text.Json.JsonValueKind.Number, m["created"]!.GetValueKind());
         });
+        // The same model served by two providers (openai/gpt-oss-120b on groq and openrouter) is two IDs.
+        var ids = data.Select(m => (string)m!["id"]!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("groq/" + HttpSilo.SlashAtId, ids);
+        var providers = (await _http.JsonAsync("/api/v1/providers"))["items"]!.AsArray().Select(p => (string)p!["id"]!).ToHashSet();
+        Assert.All(ids, id => Assert.Contains(id[..id.IndexOf('/', StringComparison.Ordinal)], providers));
     }
 
     [Fact]
-    public async Task The_openrouter_export_writes_exact_per_token_price_strings_and_leaves_unknown_prices_out()
+    public async Task The_openrouter_export_lists_each_model_once_by_author_slug_at_its_cheapest_known_price()
     {
         var list = await _http.JsonAsync("/api/v1/openrouter/models");
         var data = list["data"]!.AsArray().Select(m => m!).ToList();
-        var models = await _http.JsonAsync("/api/v1/models?provider=openai&limit=1000");
-        foreach (var model in models["items"]!.AsArray().Select(m => m!))
+        var ids = data.Select(e => (string)e["id"]!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(data, e => Assert.Equal((string?)e["id"], (string?)e["canonical_slug"]));
+
+        // One entry per definition (author/slug); an offering without one stands for itself.
+        var models = (await _http.JsonAsync($"/api/v1/models?limit=1000&min_generation={shared.Generation}"))["items"]!.AsArray().Select(m => m!).ToList();
+        var bySlug = models.GroupBy(Slug).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(bySlug.Keys.Order(StringComparer.Ordinal), ids);
+        foreach (var entry in data)
         {
-            var input = (decimal?)model["offering"]!["pricing"]?["tokens"]?["input"];
-            if (input is null)
+            var prices = bySlug[(string)entry["id"]!].Select(m => (decimal?)m["offering"]!["pricing"]?["tokens"]?["input"]).OfType<decimal>().ToList();
+            var prompt = (string?)entry["pricing"]!["prompt"];
+            if (prices.Count == 0)
             {
+                Assert.Null(prompt);
                 continue;
             }
-            var id = (string)model["offering"]!["model_id"]!;
-            var entry = data.First(e => (string?)e["id"] == id);
-            var prompt = (string)entry["pricing"]!["prompt"]!;
-            Assert.Equal(input.Value / 1_000_000m, decimal.Parse(prompt, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.NotNull(prompt);
             Assert.DoesNotContain("E", prompt, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(prices.Min() / 1_000_000m, decimal.Parse(prompt, System.Globalization.CultureInfo.InvariantCulture));
         }
-        var unpriced = data.First(e => (string?)e["id"] == HttpSilo.UnpricedId);
+        var unpriced = data.Single(e => (string?)e["id"] == Slug(models.Single(m => (string?)m["offering"]!["model_id"] == HttpSilo.UnpricedId)));
         Assert.Null(unpriced["pricing"]!["prompt"]);
         Assert.Null(unpriced["pricing"]!["completion"]);
         Assert.All(data, e => Assert.NotNull(e["architecture"]!["input_modalities"]));
     }
+
+    private static string Slug(JsonNode model) =>
+        (string?)model["offering"]!["definition_id"]
+        ?? ((string?)model["author_ids"]?.AsArray().FirstOrDefault() ?? (string)model["offering"]!["provider_id"]!) + "/" + (string)model["offering"]!["model_id"]!;
 
     [Fact]
     public async Task The_openapi_document_lists_every_route()
@@ -94,7 +111,9 @@ public sealed class CatalogRouteTests(HttpSilo shared)
             ("/api/v1/endpoints", "get"), ("/api/v1/providers/{id}/sync", "post"),
             ("/api/v1/providers/{id}/sync/schedule", "get"), ("/api/v1/providers/{id}/sync/schedule", "put"),
             ("/api/v1/providers/{id}/sync/schedule", "delete"), ("/api/v1/providers/{id}/sync/last", "get"),
-            ("/api/v1/updates/stream", "get"), ("/v1/models", "get"), ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),
+            ("/api/v1/updates/stream", "get"), ("/v1/models", "get"), ("/v1/models/{model}", "get"),
+            ("/api/v1/providers/{id}/openai/v1/models", "get"), ("/api/v1/providers/{id}/openai/v1/models/{model}", "get"),
+            ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),
         ];
         foreach (var (path, method) in expected)
         {

@@ -30,8 +30,10 @@ internal static class InteropOrder
         .OrderBy(m => m.ProviderId, StringComparer.Ordinal)
         .ThenBy(m => m.ModelId, StringComparer.Ordinal);
 
-    /// <summary>Unix seconds of the first record, else the release date, else 0 (both APIs require a number).</summary>
+    /// <summary>
+    /// Unix seconds of the release date (00:00 UTC), else 0 (both APIs require a number). Not when the
+    /// catalog first recorded the offering: that is when this catalog was seeded, which means nothing to a client.
+    /// </summary>
     public static long Created(CatalogModel model) =>
-        model.Offering.CreatedAt?.ToUnixTimeSeconds()
-        ?? (model.ReleaseDate is { } release ? new DateTimeOffset(release.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds() : 0);
+        model.ReleaseDate is { } release ? new DateTimeOffset(release.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds() : 0;
 }

@@ -37,11 +37,15 @@ public sealed record OpenRouterModelList
     [JsonPropertyName("data")] public EquatableArray<OpenRouterModel> Data { get; init; }
 
     /// <summary>
-    /// One entry per model, sorted by provider then model ID. Token prices become USD per token
-    /// strings (<see cref="PerTokenPrice"/>); an unknown price is left out, never written as "0", and
-    /// prices in a currency other than USD are left out. <c>is_moderated</c> comes from the provider's
-    /// governance policy when <paramref name="providers"/> holds it. Unknown modalities are written as
-    /// an empty list, which matches no modality filter, as in the catalog's own queries.
+    /// One entry per model definition, as OpenRouter lists one per model: <c>id</c> and
+    /// <c>canonical_slug</c> are the definition ID (<c>author/slug</c>), sorted by it; an offering with no
+    /// definition stands for itself as <c>author/model</c> (its credited author, else its provider, then
+    /// its model ID). Where several providers serve a definition, the entry shows the offering with the
+    /// lowest known input price (then the provider ID), the one OpenRouter's price-first routing would pick.
+    /// Token prices become USD per token strings (<see cref="PerTokenPrice"/>); an unknown price is left
+    /// out, never written as "0", and prices in a currency other than USD are left out. <c>is_moderated</c>
+    /// comes from the provider's governance policy when <paramref name="providers"/> holds it. Unknown
+    /// modalities are written as an empty list, which matches no modality filter, as in the catalog's own queries.
     /// </summary>
     public static OpenRouterModelList From(IEnumerable<CatalogModel> models, IEnumerable<Provider>? providers = null)
     {
@@ -49,21 +53,41 @@ public sealed record OpenRouterModelList
         var byId = (providers ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
         return new OpenRouterModelList
         {
-            Data = InteropOrder.Sort(models).Select(m => Entry(m, byId.GetValueOrDefault(m.ProviderId))).ToEquatableArray(),
+            Data = models
+                .GroupBy(Slug, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => Representative(g))
+                .Select(m => Entry(m, Slug(m), byId.GetValueOrDefault(m.ProviderId)))
+                .ToEquatableArray(),
         };
     }
+
+    /// <summary>The <c>author/slug</c> an offering is listed under.</summary>
+    public static string Slug(CatalogModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.Offering.DefinitionId ?? (model.AuthorIds.IsEmpty ? model.ProviderId : model.AuthorIds[0]) + "/" + model.ModelId;
+    }
+
+    // USD prices only: a price in another currency is not comparable and is left out of the entry anyway.
+    private static CatalogModel Representative(IEnumerable<CatalogModel> offerings) => offerings
+        .OrderBy(m => m.InputPrice is not null && string.Equals(m.Offering.Pricing?.Currency, "USD", StringComparison.Ordinal) ? 0 : 1)
+        .ThenBy(m => m.InputPrice)
+        .ThenBy(m => m.ProviderId, StringComparer.Ordinal)
+        .ThenBy(m => m.ModelId, StringComparer.Ordinal)
+        .First();
 
     /// <summary>The list as JSON.</summary>
     public string ToJson(bool indented = false) => JsonSerializer.Serialize(this, InteropJson.Options(indented));
 
-    private static OpenRouterModel Entry(CatalogModel m, Provider? provider)
+    private static OpenRouterModel Entry(CatalogModel m, string slug, Provider? provider)
     {
         var input = (m.InputModalities ?? []).Select(Modality).ToEquatableArray();
         var output = (m.OutputModalities ?? []).Select(Modality).ToEquatableArray();
         return new OpenRouterModel
         {
-            Id = m.ModelId,
-            CanonicalSlug = m.Offering.DefinitionId,
+            Id = slug,
+            CanonicalSlug = slug,
             Name = m.Name,
             Created = InteropOrder.Created(m),
             Description = m.Definition?.Description ?? "",
@@ -123,10 +147,10 @@ public sealed record OpenRouterModelList
 /// <summary>One model of an OpenRouter models list.</summary>
 public sealed record OpenRouterModel
 {
-    /// <summary>The provider's model ID.</summary>
+    /// <summary>The <c>author/slug</c> of the model (<see cref="OpenRouterModelList.Slug"/>).</summary>
     [JsonPropertyName("id")] public required string Id { get; init; }
 
-    /// <summary>The <c>author/slug</c> definition, when linked.</summary>
+    /// <summary>The same <c>author/slug</c>.</summary>
     [JsonPropertyName("canonical_slug"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CanonicalSlug { get; init; }
 

@@ -1,0 +1,216 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace Starmap.Http;
+
+/// <summary>
+/// Document-wide parts of <c>/openapi/v1.json</c>: title, tags, the two API key schemes and each
+/// operation's security requirement. Security is set here rather than per operation: a scheme reference
+/// only serializes once the scheme is registered in the document (an unresolved one would silently
+/// become <c>{}</c>, "no key needed").
+/// </summary>
+internal sealed class OpenApiDocumentation : IOpenApiDocumentTransformer
+{
+    public const string BearerScheme = "bearer";
+    public const string ApiKeyScheme = "apiKey";
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["catalog"] = "Providers, authors, models and endpoints; provider syncs and their schedules",
+        ["exports"] = "The catalog in the OpenAI and OpenRouter list-models shapes, for their clients",
+        ["health"] = "Liveness and readiness probes: no key, no rate limit",
+    };
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var readsNeedKey = context.ApplicationServices.GetService<StarmapHttpOptions>()?.RequireKeyForReads == true;
+        document.Info = new OpenApiInfo
+        {
+            Title = "Starmap API",
+            Version = "v1",
+            Description = "The Starmap catalog of AI models, providers and authors. Errors have one shape, "
+                + "{\"error\":{\"code\",\"parameter\",\"message\"}}. Writes need the API key (Authorization: Bearer <key> or X-Api-Key: <key>); "
+                + (readsNeedKey ? "this silo requires it for reads too." : "reads take it optionally (this silo does not require it for reads)."),
+        };
+        // The generator writes the request's base address with a trailing '/'; paths already start with one.
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/') is { Length: > 0 } url ? url : "/";
+        }
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description))
+            {
+                tag.Description = description;
+            }
+        }
+
+        document.Components ??= new OpenApiComponents();
+        document.AddComponent(BearerScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The API key as a bearer token: Authorization: Bearer <key>",
+        });
+        document.AddComponent(ApiKeyScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "X-Api-Key",
+            Description = "The API key in the X-Api-Key header",
+        });
+
+        var scopes = KeyScopes(context);
+        foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        {
+            var scope = operation.OperationId is { } id && scopes.TryGetValue(id, out var found) ? found : (ApiKeyScope?)null;
+            operation.Security = Requirements(document, scope, readsNeedKey);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Either scheme satisfies a keyed route; an empty requirement marks the key optional; none: the route is public.</summary>
+    private static List<OpenApiSecurityRequirement> Requirements(OpenApiDocument document, ApiKeyScope? scope, bool readsNeedKey)
+    {
+        if (scope is null)
+        {
+            return [];
+        }
+        List<OpenApiSecurityRequirement> requirements =
+        [
+            new() { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
+            new() { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
+        ];
+        if (scope == ApiKeyScope.Read && !readsNeedKey)
+        {
+            requirements.Add(new OpenApiSecurityRequirement());
+        }
+        return requirements;
+    }
+
+    /// <summary>Operation ID (the endpoint name) to the key scope of its route.</summary>
+    private static Dictionary<string, ApiKeyScope> KeyScopes(OpenApiDocumentTransformerContext context)
+    {
+        var scopes = new Dictionary<string, ApiKeyScope>(StringComparer.Ordinal);
+        foreach (var description in context.DescriptionGroups.SelectMany(g => g.Items))
+        {
+            var metadata = description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName is { } name
+                && metadata.OfType<ApiKeyRequirement>().Select(r => (ApiKeyScope?)r.Scope).Max() is { } scope)
+            {
+                scopes[name] = scope;
+            }
+        }
+        return scopes;
+    }
+}
+
+/// <summary>
+/// Per-operation parts: the query parameters a route reads itself, If-None-Match on ETag routes, and a
+/// description (and the headers that matter) for every response code.
+/// </summary>
+internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransformer
+{
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        ["200"] = "OK",
+        ["304"] = "Not modified: If-None-Match holds the current ETag (the catalog generation)",
+        ["400"] = "A query parameter, route value or body field is unknown or malformed; error.parameter names it",
+        ["401"] = "The API key is missing or not valid (see WWW-Authenticate)",
+        ["403"] = "Writes are disabled: the silo has no API key configured",
+        ["404"] = "Not found; error.message names what",
+        ["409"] = "conflict: min_generation is ahead of this silo's catalog (retry shortly), or the entity changed meanwhile",
+        ["413"] = "The body is larger than Starmap:Http:MaxRequestBodyBytes",
+        ["429"] = "Too many requests from this client; Retry-After says when to retry",
+        ["503"] = "The silo is starting or the cluster did not answer in time; retry later",
+    };
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var etag = metadata.OfType<CatalogETagMetadata>().Any();
+        foreach (var parameter in metadata.OfType<QueryParameterMetadata>())
+        {
+            (operation.Parameters ??= []).Add(Query(parameter));
+        }
+        if (etag)
+        {
+            (operation.Parameters ??= []).Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "An ETag from an earlier answer: 304 while the catalog is unchanged",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+        SortResponses(operation);
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+            if (Descriptions.TryGetValue(status, out var description) && (status != "200" || string.IsNullOrEmpty(concrete.Description)))
+            {
+                concrete.Description = description;
+            }
+            var header = status switch
+            {
+                "200" or "304" when etag => ("ETag", "The catalog generation the answer is from, quoted"),
+                "401" => ("WWW-Authenticate", "Bearer, or Bearer error=\"invalid_token\" for a wrong key"),
+                "429" or "503" => ("Retry-After", "Seconds to wait before retrying"),
+                _ => default((string, string)?),
+            };
+            if (header is var (name, text))
+            {
+                (concrete.Headers ??= new Dictionary<string, IOpenApiHeader>())[name] = new OpenApiHeader
+                {
+                    Description = text,
+                    Schema = new OpenApiSchema { Type = name == "Retry-After" ? JsonSchemaType.Integer : JsonSchemaType.String },
+                };
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Responses in status order (the generator lists them in metadata order, shared errors first).</summary>
+    private static void SortResponses(OpenApiOperation operation)
+    {
+        if (operation.Responses is not { Count: > 1 } responses)
+        {
+            return;
+        }
+        var sorted = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (status, response) in sorted)
+        {
+            responses.Add(status, response);
+        }
+    }
+
+    private static OpenApiParameter Query(QueryParameterMetadata parameter)
+    {
+        var value = new OpenApiSchema { Type = parameter.Type };
+        if (parameter.Values is { } values)
+        {
+            value.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v))];
+        }
+        var query = new OpenApiParameter
+        {
+            Name = parameter.Name,
+            In = ParameterLocation.Query,
+            Description = parameter.Description,
+            Schema = parameter.Repeatable ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = value } : value,
+        };
+        if (parameter.Repeatable)
+        {
+            // Repeated (?source=a&source=b); the routes also split each value at commas.
+            query.Style = ParameterStyle.Form;
+            query.Explode = true;
+        }
+        return query;
+    }
+}
