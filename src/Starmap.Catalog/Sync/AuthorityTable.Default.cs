@@ -24,7 +24,7 @@ public sealed partial class AuthorityTable
         Offering("limits", [Api, Dev, Local],
             "The serving provider enforces its own limits (Groq's context_window, Anthropic's max_input_tokens); models.dev fills what the API omits. Each limit is a separate fact, so they merge field by field."),
         Offering("lifecycle", [Api, Dev, Local],
-            "The provider decides when it deprecates a model; models.dev's status fills. An offering missing from a complete list becomes retired once retires_at has passed."),
+            "The provider decides when it deprecates a model; models.dev's status fills. An offering missing from a complete list becomes retired once retires_at has passed. The status never moves back to an earlier stage in a sync (see above)."),
         Offering("lifecycle.retires_at", [Api, Local],
             "A shutdown date is the provider's commitment (OpenAI's shutdown_date); a date from its deprecation page curated locally is next; models.dev does not carry one."),
         Offering("availability", [Api],

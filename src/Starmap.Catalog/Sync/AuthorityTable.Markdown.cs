@@ -29,6 +29,11 @@ public sealed partial class AuthorityTable
             - **empty**: whether `""` and `[]` state a value (`value`) or count as not stated (`unknown`).
             - Unknown (absent or null, or an enum's `unknown`) never overwrites a known value; `false` and `0` are
               values, so a listed source's `false` replaces `true`. A source not listed for a field never sets it.
+            - Lifecycle only moves forward: preview, beta and active (one live stage), then deprecated, then
+              retired. A sync never moves `lifecycle.status` to an earlier stage, whichever source says so (so a
+              retired model, for example one whose `retires_at` has passed, stays retired while models.dev still
+              says deprecated); the other lifecycle fields merge as the table says. Moving a model back is an edit
+              (`Set-StarmapModel`, a catalog import).
             - Bookkeeping (`provider_id`, `model_id`, `id`, `created_at`, `updated_at`, `provenance`) is not merged.
 
             """);

@@ -22,6 +22,9 @@ namespace Starmap.Catalog.Sync;
 /// <para>Definitions: an observed definition with a valid <c>author/slug</c> ID is created when unknown
 /// and merged into the known one otherwise (the default table only fills). It also proposes the
 /// offering's <c>definition_id</c> when the offering has none.</para>
+/// <para>Lifecycle: the status only moves forward (preview, beta or active, then deprecated, then
+/// retired); a source that names an earlier stage than the baseline's is ignored for the status, so a
+/// retired model stays retired. Moving back is an edit.</para>
 /// <para>Bookkeeping: provider_id, model_id, created_at, updated_at and provenance are not merged.
 /// CreatedAt is kept (now for new offerings); UpdatedAt becomes now only when content changed.
 /// Provenance records the source of every value a source set in this run; a value confirmed by the
@@ -147,8 +150,8 @@ public static class Reconciler
         var json = outcome.Fields.ToJson();
         json["provider_id"] = providerId;
         json["model_id"] = modelId;
-        var merged = json.Deserialize<Offering>(StarmapJson.Options)!;
-        foreach (var entry in outcome.Provenance)
+        var (merged, restored) = LifecycleStages.KeepForward(old, json.Deserialize<Offering>(StarmapJson.Options)!);
+        foreach (var entry in outcome.Provenance.Where(p => !string.Equals(p.Path, restored, StringComparison.Ordinal)))
         {
             provenance[entry.Path] = entry;
         }
