@@ -87,7 +87,7 @@ Describe 'New-StarmapModel, Set-StarmapModel and Remove-StarmapModel' -Tag CI {
         $e[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         New-StarmapModel pester-write bad -InputPrice -1 -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'InvalidModel*'
-        Get-StarmapModel bad -Provider pester-write | Should -BeNullOrEmpty
+        Get-StarmapModel bad -Provider pester-write -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'Remove-StarmapModel -WhatIf removes nothing' {
@@ -110,7 +110,7 @@ Describe 'New-StarmapModel, Set-StarmapModel and Remove-StarmapModel' -Tag CI {
 Describe 'Editing a stale object never reverts what someone else changed' -Tag CI {
     BeforeAll {
         . $PSScriptRoot/Common.ps1
-        $null = New-StarmapProvider pester-stale -Name 'Pester Stale'
+        $null = New-StarmapProvider pester-edit -Name 'Pester Edit'
         # What-if text is written to the host, not to a stream: a transcript is the way to read it.
         function Get-WhatIfText([scriptblock] $Command) {
             $file = Join-Path ([IO.Path]::GetTempPath()) "starmap-whatif-$([guid]::NewGuid()).txt"
@@ -122,26 +122,26 @@ Describe 'Editing a stale object never reverts what someone else changed' -Tag C
 
     BeforeEach {
         $script:id = "m-$([guid]::NewGuid().ToString('N').Substring(0, 8))"
-        $null = New-StarmapModel pester-stale $id -Name 'Original' -InputPrice 1 -OutputPrice 10 -ContextWindow 8000
+        $null = New-StarmapModel pester-edit $id -Name 'Original' -InputPrice 1 -OutputPrice 10 -ContextWindow 8000
     }
 
     It 'a stale piped object fails with VersionConflict and writes nothing' {
-        $mine = Get-StarmapModel $id -Provider pester-stale
-        $null = Set-StarmapModel pester-stale $id -OutputPrice 12
+        $mine = Get-StarmapModel $id -Provider pester-edit
+        $null = Set-StarmapModel pester-edit $id -OutputPrice 12
         $mine.Name = 'Mine'
 
         $mine | Set-StarmapModel -ErrorVariable e -ErrorAction SilentlyContinue
 
         $e[0].FullyQualifiedErrorId | Should -BeLike 'VersionConflict,*'
         $e[0].Exception.Message | Should -Match '-Force'
-        $now = Get-StarmapModel $id -Provider pester-stale
+        $now = Get-StarmapModel $id -Provider pester-edit
         $now.Name | Should -Be 'Original'
         $now.OutputPrice | Should -Be 12
     }
 
     It 'with -Force only the edited field is written, so the newer OutputPrice stays' {
-        $mine = Get-StarmapModel $id -Provider pester-stale
-        $null = Set-StarmapModel pester-stale $id -OutputPrice 12
+        $mine = Get-StarmapModel $id -Provider pester-edit
+        $null = Set-StarmapModel pester-edit $id -OutputPrice 12
         $mine.Name = 'Mine'
 
         $saved = $mine | Set-StarmapModel -Force -PassThru
@@ -153,8 +153,8 @@ Describe 'Editing a stale object never reverts what someone else changed' -Tag C
     }
 
     It 'an object read after the change carries the new version and writes' {
-        $null = Set-StarmapModel pester-stale $id -OutputPrice 12
-        $fresh = Get-StarmapModel $id -Provider pester-stale
+        $null = Set-StarmapModel pester-edit $id -OutputPrice 12
+        $fresh = Get-StarmapModel $id -Provider pester-edit
         $fresh.Name = 'Fresh'
         $saved = $fresh | Set-StarmapModel -PassThru
         $saved.Name | Should -Be 'Fresh'
@@ -163,17 +163,17 @@ Describe 'Editing a stale object never reverts what someone else changed' -Tag C
     }
 
     It 'a piped object that was not edited writes no field, even when stale with -Force' {
-        $mine = Get-StarmapModel $id -Provider pester-stale
-        $null = Set-StarmapModel pester-stale $id -OutputPrice 12 -Name 'Theirs'
+        $mine = Get-StarmapModel $id -Provider pester-edit
+        $null = Set-StarmapModel pester-edit $id -OutputPrice 12 -Name 'Theirs'
         $mine | Set-StarmapModel -Force
-        $now = Get-StarmapModel $id -Provider pester-stale
+        $now = Get-StarmapModel $id -Provider pester-edit
         $now.Name | Should -Be 'Theirs'
         $now.OutputPrice | Should -Be 12
     }
 
     It '-WhatIf lists each field old -> new, and the real run changes exactly those fields' {
-        $before = Get-StarmapModel $id -Provider pester-stale
-        $edited = Get-StarmapModel $id -Provider pester-stale
+        $before = Get-StarmapModel $id -Provider pester-edit
+        $edited = Get-StarmapModel $id -Provider pester-edit
         $edited.Name = 'Renamed'
         $edited.OutputPrice = 12.5
 
@@ -184,7 +184,7 @@ Describe 'Editing a stale object never reverts what someone else changed' -Tag C
         $text | Should -Match ([regex]::Escape('pricing.tokens.output: 10 -> 12.5'))
         $text | Should -Not -Match 'no field changes'
         ([regex]::Matches($text, ' -> ')).Count | Should -Be 2
-        (Get-StarmapModel $id -Provider pester-stale).Name | Should -Be 'Original'
+        (Get-StarmapModel $id -Provider pester-edit).Name | Should -Be 'Original'
 
         $after = $edited | Set-StarmapModel -PassThru
         $changed = 'Name', 'DefinitionId', 'ContextWindow', 'MaxInputTokens', 'MaxOutputTokens', 'InputPrice', 'OutputPrice', 'ReasoningPrice', 'CacheReadPrice', 'CacheWritePrice', 'Status', 'Availability' |
@@ -195,24 +195,24 @@ Describe 'Editing a stale object never reverts what someone else changed' -Tag C
     }
 
     It '-WhatIf of a parameter-only Set lists the field with its stored old value' {
-        $text = Get-WhatIfText { Set-StarmapModel pester-stale $id -ContextWindow 16000 -WhatIf }
+        $text = Get-WhatIfText { Set-StarmapModel pester-edit $id -ContextWindow 16000 -WhatIf }
         $text | Should -Match ([regex]::Escape('limits.context_window: 8000 -> 16000'))
-        (Get-StarmapModel $id -Provider pester-stale).ContextWindow | Should -Be 8000
+        (Get-StarmapModel $id -Provider pester-edit).ContextWindow | Should -Be 8000
     }
 
     It '-WhatIf of a stale object reports the VersionConflict the real run would hit' {
-        $mine = Get-StarmapModel $id -Provider pester-stale
-        $null = Set-StarmapModel pester-stale $id -OutputPrice 12
+        $mine = Get-StarmapModel $id -Provider pester-edit
+        $null = Set-StarmapModel pester-edit $id -OutputPrice 12
         $mine.Name = 'Mine'
         $mine | Set-StarmapModel -WhatIf -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'VersionConflict,*'
     }
 
     It 'New-StarmapModel -WhatIf lists the fields it would create' {
-        $text = Get-WhatIfText { New-StarmapModel pester-stale whatif-new -Name 'New' -ContextWindow 1000 -WhatIf }
+        $text = Get-WhatIfText { New-StarmapModel pester-edit whatif-new -Name 'New' -ContextWindow 1000 -WhatIf }
         $text | Should -Match ([regex]::Escape("name: (unknown) -> `"New`""))
         $text | Should -Match ([regex]::Escape('limits.context_window: (unknown) -> 1000'))
-        Get-StarmapModel whatif-new -Provider pester-stale -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-StarmapModel whatif-new -Provider pester-edit -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
 
@@ -292,11 +292,11 @@ Describe 'New-, Set-StarmapProvider and New-, Set-StarmapAuthor' -Tag CI {
 
     It 'a stale piped author fails with VersionConflict and writes nothing' {
         $mine = Get-StarmapAuthor pester-author
-        $null = Set-StarmapAuthor pester-author -GitHub 'theirs'
+        $null = Set-StarmapAuthor pester-author -GitHub 'https://github.com/theirs'
         $mine.Name = 'Mine'
         $mine | Set-StarmapAuthor -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'VersionConflict,*'
         (Get-StarmapAuthor pester-author).Name | Should -Be 'Changed'
-        (Get-StarmapAuthor pester-author).GitHub | Should -Be 'theirs'
+        (Get-StarmapAuthor pester-author).GitHub | Should -Be 'https://github.com/theirs'
     }
 }
