@@ -49,6 +49,19 @@ if ! command -v redis-server >/dev/null; then
         exit 1
     fi
 fi
+# The HTTP tests lint /openapi/v1.json with Redocly and read the OpenAI bases with the openai npm client
+# (tests/openapi-lint, installed there by the tests with npm ci from its package-lock.json). A machine
+# without node gets Debian's nodejs and npm (node 18 or later is enough for the pinned versions).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "installing nodejs and npm (Debian packages) for the OpenAPI lint and openai client tests"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null; }; then
+        echo "could not install nodejs and npm"
+        summary 1
+        exit 1
+    fi
+fi
 # The Debian package may start a system Redis on 6379; the tests never use it.
 export STARMAP_REDIS_SERVER="$(command -v redis-server)"
 export STARMAP_FIGURES="$PWD/$results/cluster-figures.txt"

@@ -7,7 +7,7 @@ StarmapYaml: Starmap's on-disk layout (providers.yaml, authors.yaml, providers/<
 
 Json (the default): every provider and author state in the contracts' JSON shape; Import-StarmapCatalog reads it back.
 
-OpenAI: the OpenAI GET /v1/models list shape. OpenRouter: the OpenRouter GET /api/v1/models shape, with exact per-token price strings; unknown prices are left out, never written as 0.
+OpenAI: the OpenAI GET /v1/models list shape, one entry per offering with the ID provider/model (unique across providers), owned_by the author and created the release date (0 when unknown). OpenRouter: the OpenRouter GET /api/v1/models shape, one entry per model definition with the ID author/slug, at the lowest known price among its providers, with exact per-token price strings; unknown prices are left out, never written as 0.
 
 An existing file is kept unless you give -Force.
 '@

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
@@ -63,10 +62,9 @@ internal sealed class OpenApiDocumentation : IOpenApiDocumentTransformer
             Description = "The API key in the X-Api-Key header",
         });
 
-        var scopes = KeyScopes(context);
         foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
-            var scope = operation.OperationId is { } id && scopes.TryGetValue(id, out var found) ? found : (ApiKeyScope?)null;
+            var scope = operation.Metadata?.TryGetValue(OpenApiOperationDocumentation.KeyScope, out var found) == true ? (ApiKeyScope?)found : null;
             operation.Security = Requirements(document, scope, readsNeedKey);
         }
         return Task.CompletedTask;
@@ -90,30 +88,18 @@ internal sealed class OpenApiDocumentation : IOpenApiDocumentTransformer
         }
         return requirements;
     }
-
-    /// <summary>Operation ID (the endpoint name) to the key scope of its route.</summary>
-    private static Dictionary<string, ApiKeyScope> KeyScopes(OpenApiDocumentTransformerContext context)
-    {
-        var scopes = new Dictionary<string, ApiKeyScope>(StringComparer.Ordinal);
-        foreach (var description in context.DescriptionGroups.SelectMany(g => g.Items))
-        {
-            var metadata = description.ActionDescriptor.EndpointMetadata;
-            if (metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName is { } name
-                && metadata.OfType<ApiKeyRequirement>().Select(r => (ApiKeyScope?)r.Scope).Max() is { } scope)
-            {
-                scopes[name] = scope;
-            }
-        }
-        return scopes;
-    }
 }
 
 /// <summary>
 /// Per-operation parts: the query parameters a route reads itself, If-None-Match on ETag routes, and a
-/// description (and the headers that matter) for every response code.
+/// description (and the headers that matter) for every response code. It also notes the route's key
+/// scope in the operation's (unserialized) metadata for <see cref="OpenApiDocumentation"/>, which runs after it.
 /// </summary>
 internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransformer
 {
+    /// <summary>Metadata key of the route's <see cref="ApiKeyScope"/>; absent on public routes.</summary>
+    public const string KeyScope = "starmap:api-key-scope";
+
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         ["200"] = "OK",
@@ -132,6 +118,11 @@ internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransform
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var etag = metadata.OfType<CatalogETagMetadata>().Any();
+        // A write route inside a keyed-reads group carries both; the write wins.
+        if (metadata.OfType<ApiKeyRequirement>().Select(r => (ApiKeyScope?)r.Scope).Max() is { } scope)
+        {
+            (operation.Metadata ??= new Dictionary<string, object>())[KeyScope] = scope;
+        }
         foreach (var parameter in metadata.OfType<QueryParameterMetadata>())
         {
             (operation.Parameters ??= []).Add(Query(parameter));

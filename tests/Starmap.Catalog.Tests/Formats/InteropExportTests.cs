@@ -40,7 +40,7 @@ public sealed class InteropExportTests
         }, iter: 5000);
 
     [Fact]
-    public void OpenAI_list_has_the_models_endpoint_shape()
+    public void OpenAI_list_has_the_models_endpoint_shape_with_provider_slash_model_ids()
     {
         using var json = JsonDocument.Parse(OpenAIModelList.From(Models).ToJson());
         var root = json.RootElement;
@@ -48,15 +48,50 @@ public sealed class InteropExportTests
         Assert.Equal("list", root.GetProperty("object").GetString());
 
         var data = root.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(["llama-3.3-70b@001", "acme-1", "meta-llama/llama-4-scout"], data.Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal(["cloudhost/llama-3.3-70b@001", "fastinfer/acme-1", "fastinfer/meta-llama/llama-4-scout"], data.Select(m => m.GetProperty("id").GetString()));
         Assert.All(data, m => Assert.Equal(["id", "object", "created", "owned_by"], m.EnumerateObject().Select(p => p.Name)));
         Assert.All(data, m => Assert.Equal("model", m.GetProperty("object").GetString()));
 
         var scout = data[2];
-        Assert.Equal(new DateTimeOffset(2025, 10, 20, 22, 31, 57, TimeSpan.Zero).ToUnixTimeSeconds(), scout.GetProperty("created").GetInt64());
+        // The release date, not when the catalog first recorded the offering (2025-10-20 22:31:57).
+        Assert.Equal(new DateTimeOffset(2025, 4, 5, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), scout.GetProperty("created").GetInt64());
         Assert.Equal("meta", scout.GetProperty("owned_by").GetString());
         Assert.Equal("acme-ai,meta", data[1].GetProperty("owned_by").GetString());   // from the definition's authors
-        Assert.Equal(0, data[1].GetProperty("created").GetInt64());                 // no record date, no release date
+        Assert.Equal(0, data[1].GetProperty("created").GetInt64());                 // no release date
+    }
+
+    [Fact]
+    public void A_providers_OpenAI_list_uses_its_own_model_ids_and_merged_ids_split_at_the_first_slash()
+    {
+        var fastinfer = Models.Where(m => m.ProviderId == "fastinfer").ToList();
+        Assert.Equal(["acme-1", "meta-llama/llama-4-scout"], OpenAIModelList.ForProvider(fastinfer).Data.Select(m => m.Id));
+        Assert.Equal(OpenAIModelList.ForProvider(fastinfer).Data.Select(m => m with { Id = "fastinfer/" + m.Id }), OpenAIModelList.From(fastinfer).Data);
+
+        Assert.Equal(("fastinfer", "meta-llama/llama-4-scout"), OpenAIModelList.SplitMergedId("fastinfer/meta-llama/llama-4-scout"));
+        Assert.Null(OpenAIModelList.SplitMergedId("no-slash"));
+        Assert.Null(OpenAIModelList.SplitMergedId("/leading"));
+        Assert.Null(OpenAIModelList.SplitMergedId("trailing/"));
+    }
+
+    [Fact]
+    public void OpenRouter_lists_a_model_served_by_two_providers_once_at_the_lower_known_price()
+    {
+        var scout = Models.Single(m => m.ModelId == "meta-llama/llama-4-scout");
+        var cheaper = scout with
+        {
+            Offering = scout.Offering with
+            {
+                ProviderId = "cloudhost",
+                ModelId = "llama-4-scout",
+                Pricing = new ModelPricing { Tokens = new TokenPrices { Input = 0.05m, Output = 0.2m } },
+            },
+        };
+        var unpriced = scout with { Offering = scout.Offering with { ProviderId = "aaa-first", Pricing = null } };
+
+        var entry = Assert.Single(OpenRouterModelList.From([scout, cheaper, unpriced]).Data);
+        Assert.Equal("meta/llama-4-scout", entry.Id);
+        Assert.Equal("meta/llama-4-scout", entry.CanonicalSlug);
+        Assert.Equal(new OpenRouterPricing { Prompt = "0.00000005", Completion = "0.0000002" }, entry.Pricing);
     }
 
     [Fact]
@@ -64,7 +99,7 @@ public sealed class InteropExportTests
     {
         var providers = Small.Providers.Select(p => p.Provider);
         using var json = JsonDocument.Parse(OpenRouterModelList.From(Models, providers).ToJson());
-        var scout = json.RootElement.GetProperty("data").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "meta-llama/llama-4-scout");
+        var scout = json.RootElement.GetProperty("data").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "meta/llama-4-scout");
 
         Assert.Equal(
             ["id", "canonical_slug", "name", "created", "description", "context_length", "architecture", "pricing", "top_provider", "supported_parameters"],
@@ -92,16 +127,17 @@ public sealed class InteropExportTests
     public void OpenRouter_prices_are_exact_per_token_strings_and_unknown_prices_are_left_out()
     {
         var data = OpenRouterModelList.From(Models).Data.ToDictionary(m => m.Id);
+        string SlugOf(string modelId) => OpenRouterModelList.Slug(Models.Single(m => m.ModelId == modelId));
 
-        Assert.Equal(new OpenRouterPricing { Prompt = "0.00000011", Completion = "0.00000034", InputCacheRead = "0.000000055" }, data["meta-llama/llama-4-scout"].Pricing);
+        Assert.Equal(new OpenRouterPricing { Prompt = "0.00000011", Completion = "0.00000034", InputCacheRead = "0.000000055" }, data["meta/llama-4-scout"].Pricing);
         Assert.Equal(
             new OpenRouterPricing { Prompt = "0.0000025", Completion = "0.00001", InternalReasoning = "0.000012", Request = "0.002", WebSearch = "0.01" },
-            data["acme-1"].Pricing);
+            data[SlugOf("acme-1")].Pricing);
         // per_1m: 0 is free and written as "0"; per_1m: null and {} are unknown and absent.
-        Assert.Equal(new OpenRouterPricing { Prompt = "0" }, data["llama-3.3-70b@001"].Pricing);
+        Assert.Equal(new OpenRouterPricing { Prompt = "0" }, data[SlugOf("llama-3.3-70b@001")].Pricing);
 
         using var json = JsonDocument.Parse(OpenRouterModelList.From(Models).ToJson());
-        var hosted = json.RootElement.GetProperty("data")[0];
+        var hosted = json.RootElement.GetProperty("data").EnumerateArray().Single(m => m.GetProperty("id").GetString() == SlugOf("llama-3.3-70b@001"));
         Assert.Equal(["prompt"], hosted.GetProperty("pricing").EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, hosted.GetProperty("top_provider").GetProperty("is_moderated").ValueKind); // no provider given
         // The offering states no modalities, so the definition's apply.
