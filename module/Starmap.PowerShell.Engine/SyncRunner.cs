@@ -17,7 +17,9 @@ public static class SyncRunner
             Sources = sources.Distinct(StringComparer.Ordinal).ToEquatableArray(),
             Trigger = trigger,
         };
-        var result = await Failures.Guard(() => StarmapSession.Catalog.Sync.SyncAsync(providerId, request, cancellationToken), "InvalidSource", providerId);
+        var sync = StarmapSession.Catalog.Sync;
+        var run = await Failures.Guard(() => sync.StartAsync(providerId, request), "InvalidSource", providerId);
+        var result = await Failures.Guard(() => sync.WaitAsync(providerId, run.RunId, cancellationToken), "InvalidSource", providerId);
         return StarmapSyncResult.From(result);
     }
 

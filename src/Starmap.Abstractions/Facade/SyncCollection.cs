@@ -16,13 +16,13 @@ public sealed class SyncCollection
 
     /// <summary>
     /// Syncs one provider: starts the sync in its grain, then waits for the result with short calls, so a
-    /// sync longer than the client's response timeout still completes and reports. Cancelling stops the
-    /// wait, not the sync.
+    /// sync longer than the client's response timeout still completes and reports. To stop waiting
+    /// (not the sync), use <see cref="StartAsync"/> and <see cref="WaitAsync"/> with a token.
     /// </summary>
-    public async Task<SyncResult> SyncAsync(string providerId, SyncRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<SyncResult> SyncAsync(string providerId, SyncRequest? request = null)
     {
         var run = await StartAsync(providerId, request);
-        return _session.Saw(await WaitAsync(providerId, run.RunId, cancellationToken));
+        return await WaitAsync(providerId, run.RunId);
     }
 
     /// <summary>Starts a sync of one provider and returns at once with its run; unknown providers and sources throw here.</summary>
@@ -60,7 +60,7 @@ public sealed class SyncCollection
             }
             if (run.State == SyncRunState.Completed && run.Result is { } result)
             {
-                return result;
+                return _session.Saw(result);
             }
         }
     }
@@ -82,7 +82,8 @@ public sealed class SyncCollection
                 var id = providers.Items[i].Id;
                 try
                 {
-                    results[i] = await SyncAsync(id, request, token);
+                    var run = await StartAsync(id, request);
+                    results[i] = await WaitAsync(id, run.RunId, token);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
