@@ -12,8 +12,10 @@ public static class CatalogFiles
     /// <summary>
     /// Writes the catalog to <paramref name="path"/>: a Starmap folder (StarmapYaml), the whole catalog as
     /// JSON (Json, re-importable), or the OpenAI / OpenRouter list-models shapes. Returns counts written.
+    /// Never creates the parent folder; without <paramref name="force"/> never replaces an existing file or
+    /// writes into a non-empty folder, and with it replaces only catalog files (see <see cref="StarmapFiles.Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails}, bool)"/>).
     /// </summary>
-    public static async Task<(int Providers, int Authors, int Models)> ExportAsync(string format, string path)
+    public static async Task<(int Providers, int Authors, int Models)> ExportAsync(string format, string path, bool force = false)
     {
         var catalog = StarmapSession.Catalog;
         switch (format.ToUpperInvariant())
@@ -21,26 +23,26 @@ public static class CatalogFiles
             case "STARMAPYAML":
             {
                 var content = await Failures.Guard(() => catalog.ExportAsync());
-                Run(() => StarmapFiles.Export(path, content.Providers, content.Authors), path);
+                Run(() => StarmapFiles.Export(path, content.Providers, content.Authors, force), path);
                 return (content.Providers.Count, content.Authors.Count, content.Providers.Sum(p => p.Offerings.Count));
             }
             case "JSON":
             {
                 var content = await Failures.Guard(() => catalog.ExportAsync());
-                await WriteAsync(path, StarmapJson.Serialize(content, indented: true));
+                await WriteAsync(path, StarmapJson.Serialize(content, indented: true), force);
                 return (content.Providers.Count, content.Authors.Count, content.Providers.Sum(p => p.Offerings.Count));
             }
             case "OPENAI":
             {
                 var models = await Failures.Guard(() => catalog.Models.ListAsync());
-                await WriteAsync(path, OpenAIModelList.From(models.Items).ToJson(indented: true));
+                await WriteAsync(path, OpenAIModelList.From(models.Items).ToJson(indented: true), force);
                 return (models.Items.Select(m => m.ProviderId).Distinct().Count(), 0, models.Items.Count);
             }
             case "OPENROUTER":
             {
                 var models = await Failures.Guard(() => catalog.Models.ListAsync());
                 var providers = await Failures.Guard(() => catalog.Providers.ListAsync());
-                await WriteAsync(path, OpenRouterModelList.From(models.Items, providers.Items).ToJson(indented: true));
+                await WriteAsync(path, OpenRouterModelList.From(models.Items, providers.Items).ToJson(indented: true), force);
                 return (providers.Items.Count, 0, models.Items.Count);
             }
             default:
@@ -91,9 +93,9 @@ public static class CatalogFiles
     /// Calls a provider's list-models API from the cluster (a dry-run sync of that source alone, so it
     /// uses the silo's key and network) and reports status, latency and model count. Writes nothing.
     /// </summary>
-    public static async Task<StarmapProviderTest> TestProviderAsync(string providerId)
+    public static async Task<StarmapProviderTest> TestProviderAsync(string providerId, CancellationToken cancellationToken = default)
     {
-        var result = await SyncRunner.SyncAsync(providerId, [SourceIds.ProviderApi], dryRun: true, force: false, trigger: "Test-StarmapProvider");
+        var result = await SyncRunner.SyncAsync(providerId, [SourceIds.ProviderApi], dryRun: true, force: false, trigger: "Test-StarmapProvider", cancellationToken);
         var report = result.Sources.FirstOrDefault(s => s.Source == SourceIds.ProviderApi);
         return new StarmapProviderTest
         {
@@ -106,18 +108,24 @@ public static class CatalogFiles
         };
     }
 
-    private static async Task WriteAsync(string path, string text)
+    // Written to a temporary file beside the target and renamed over it: a failure never leaves a
+    // half-written export, and without force an existing file is never replaced (the rename refuses).
+    private static async Task WriteAsync(string path, string text, bool force)
     {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full) ?? "";
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
-            {
-                Directory.CreateDirectory(directory);
-            }
-            await File.WriteAllTextAsync(path, text + "\n");
+            await File.WriteAllTextAsync(temporary, text + "\n");
+            File.Move(temporary, full, overwrite: force);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
             throw new StarmapCommandException(FailureKind.Failed, "WriteFailed", $"could not write '{path}': {ex.Message}", path, ex);
         }
     }

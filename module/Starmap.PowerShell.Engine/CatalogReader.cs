@@ -121,6 +121,20 @@ public static class CatalogReader
         return (listing.Items, new Dictionary<string, long>(StringComparer.Ordinal));
     }
 
+    /// <summary>IDs of every provider (without model counts: one cheap call).</summary>
+    public static async Task<IReadOnlyList<string>> ProviderIdsAsync()
+    {
+        var providers = await Failures.Guard(() => StarmapSession.Catalog.Providers.ListAsync());
+        return [.. providers.Items.Select(p => p.Id)];
+    }
+
+    /// <summary>IDs of every author (without counts: one cheap call).</summary>
+    public static async Task<IReadOnlyList<string>> AuthorIdsAsync()
+    {
+        var authors = await Failures.Guard(() => StarmapSession.Catalog.Authors.ListAsync());
+        return [.. authors.Items.Select(a => a.Id)];
+    }
+
     /// <summary>Every inference endpoint.</summary>
     public static async Task<IReadOnlyList<StarmapEndpoint>> ListEndpointsAsync()
     {

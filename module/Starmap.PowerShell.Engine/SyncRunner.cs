@@ -3,8 +3,12 @@ namespace Starmap.PowerShell;
 /// <summary>Provider syncs for Sync-StarmapProvider and Test-StarmapProvider; they run in the cluster, with the silo's keys.</summary>
 public static class SyncRunner
 {
-    /// <summary>Syncs one provider. Unknown providers and bad sources throw <see cref="StarmapCommandException"/>.</summary>
-    public static async Task<StarmapSyncResult> SyncAsync(string providerId, IReadOnlyList<string> sources, bool dryRun, bool force, string trigger)
+    /// <summary>
+    /// Syncs one provider: starts the sync in the cluster and waits for its result with short calls, so a
+    /// sync longer than the client's response timeout still reports. Unknown providers and bad sources
+    /// throw <see cref="StarmapCommandException"/>; cancelling stops the wait, not the sync.
+    /// </summary>
+    public static async Task<StarmapSyncResult> SyncAsync(string providerId, IReadOnlyList<string> sources, bool dryRun, bool force, string trigger, CancellationToken cancellationToken = default)
     {
         var request = new SyncRequest
         {
@@ -13,7 +17,9 @@ public static class SyncRunner
             Sources = sources.Distinct(StringComparer.Ordinal).ToEquatableArray(),
             Trigger = trigger,
         };
-        var result = await Failures.Guard(() => StarmapSession.Catalog.Sync.SyncAsync(providerId, request), "InvalidSource", providerId);
+        var sync = StarmapSession.Catalog.Sync;
+        var run = await Failures.Guard(() => sync.StartAsync(providerId, request), "InvalidSource", providerId);
+        var result = await Failures.Guard(() => sync.WaitAsync(providerId, run.RunId, cancellationToken), "InvalidSource", providerId);
         return StarmapSyncResult.From(result);
     }
 

@@ -2,7 +2,11 @@ using System.Management.Automation;
 
 namespace Starmap.PowerShell.Commands;
 
-/// <summary>Export-StarmapCatalog: writes the catalog as a Starmap folder, JSON, or the OpenAI / OpenRouter list shapes.</summary>
+/// <summary>
+/// Export-StarmapCatalog: writes the catalog as a Starmap folder, JSON, or the OpenAI / OpenRouter list
+/// shapes. It never deletes or replaces what it did not write: the parent folder must exist, an existing
+/// file or non-empty folder needs -Force, and -Force replaces only catalog files.
+/// </summary>
 [Cmdlet(VerbsData.Export, "StarmapCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(FileInfo), typeof(DirectoryInfo))]
 public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
@@ -17,7 +21,7 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
     [ValidateSet("StarmapYaml", "Json", "OpenAI", "OpenRouter")]
     public string Format { get; set; } = "Json";
 
-    /// <summary>Overwrite an existing file.</summary>
+    /// <summary>Replace an existing file, or the catalog files in a non-empty folder (nothing else in it).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
@@ -30,9 +34,9 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
     {
         var path = GetUnresolvedProviderPathFromPSPath(Path);
         var folder = Format == "StarmapYaml";
-        if (!folder && File.Exists(path) && !Force)
+        if (Refused(path, folder) is { } refusal)
         {
-            WriteError(new ErrorRecord(new IOException($"'{path}' exists; use -Force to overwrite it"), "FileExists", ErrorCategory.ResourceExists, path));
+            WriteError(refusal);
             return;
         }
         if (!ShouldProcess(path, $"Export the catalog as {Format}"))
@@ -41,7 +45,7 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
         }
         try
         {
-            var (providers, authors, models) = Await(CatalogFiles.ExportAsync(Format, path));
+            var (providers, authors, models) = Await(CatalogFiles.ExportAsync(Format, path, Force));
             WriteVerbose($"Wrote {providers} providers, {authors} authors and {models} models to {path} as {Format}.");
             if (PassThru)
             {
@@ -53,4 +57,33 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
             Report(failure);
         }
     }
+
+    // Checked before anything is read or written: what the export would otherwise clobber or invent.
+    private ErrorRecord? Refused(string path, bool folder)
+    {
+        var parent = System.IO.Path.GetDirectoryName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path)));
+        if (parent is not null && !Directory.Exists(parent))
+        {
+            return Error(new DirectoryNotFoundException($"the folder '{parent}' does not exist; create it first"), "ParentNotFound", ErrorCategory.ObjectNotFound, path);
+        }
+        if (folder && File.Exists(path))
+        {
+            return Error(new IOException($"'{path}' is a file; StarmapYaml writes a folder"), "NotAFolder", ErrorCategory.InvalidArgument, path);
+        }
+        if (!folder && Directory.Exists(path))
+        {
+            return Error(new IOException($"'{path}' is a folder; {Format} writes a file"), "NotAFile", ErrorCategory.InvalidArgument, path);
+        }
+        if (folder && !Force && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+        {
+            return Error(new IOException($"'{path}' is not empty; use -Force to replace only the catalog files in it (other files are kept)"), "FolderNotEmpty", ErrorCategory.ResourceExists, path);
+        }
+        if (!folder && !Force && File.Exists(path))
+        {
+            return Error(new IOException($"'{path}' exists; use -Force to overwrite it"), "FileExists", ErrorCategory.ResourceExists, path);
+        }
+        return null;
+    }
+
+    private static ErrorRecord Error(Exception exception, string id, ErrorCategory category, string path) => new(exception, id, category, path);
 }

@@ -9,6 +9,7 @@ public sealed class GetStarmapAuthorCommand : StarmapCmdlet
 {
     /// <summary>Author ID wildcards.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("AuthorId")]
     [ArgumentCompleter(typeof(AuthorIdCompleter))]
@@ -16,6 +17,7 @@ public sealed class GetStarmapAuthorCommand : StarmapCmdlet
 
     /// <summary>Display name wildcard.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     public string? Name { get; set; }
 

@@ -9,12 +9,15 @@ public sealed class GetStarmapEndpointCommand : StarmapCmdlet
 {
     /// <summary>Endpoint ID wildcards (provider/operation).</summary>
     [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("EndpointId")]
     public string[]? Id { get; set; }
 
-    /// <summary>Provider IDs; binds ProviderId from piped objects.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// <summary>Provider IDs or wildcards; binds piped strings and ProviderId from piped objects.</summary>
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [Alias("ProviderId")]
     [ArgumentCompleter(typeof(ProviderIdCompleter))]
     public string[]? Provider { get; set; }
@@ -23,18 +26,31 @@ public sealed class GetStarmapEndpointCommand : StarmapCmdlet
     protected override void ProcessRecord()
     {
         IReadOnlyList<StarmapEndpoint> endpoints;
+        IReadOnlyList<string> providerIds = [];
         try
         {
             endpoints = Await(CatalogReader.ListEndpointsAsync());
+            if (Provider is { Length: > 0 })
+            {
+                providerIds = Await(CatalogReader.ProviderIdsAsync());
+            }
         }
         catch (StarmapCommandException failure)
         {
             Report(failure);
             return;
         }
-        var byProvider = Provider is { Length: > 0 }
-            ? endpoints.Where(e => Provider.Contains(e.ProviderId, StringComparer.OrdinalIgnoreCase))
-            : endpoints;
+        IEnumerable<StarmapEndpoint> byProvider = endpoints;
+        if (Provider is { Length: > 0 })
+        {
+            // Providers that match nothing narrow to nothing; an exact ID the catalog lacks is an error.
+            var (known, unknown) = Wildcards.Filter(providerIds, id => id, Provider);
+            foreach (var id in unknown)
+            {
+                WriteError("ProviderNotFound", ErrorCategory.ObjectNotFound, $"provider '{id}' was not found", id);
+            }
+            byProvider = endpoints.Where(e => known.Contains(e.ProviderId, StringComparer.OrdinalIgnoreCase));
+        }
         var (matches, missing) = Wildcards.Filter(byProvider, e => e.EndpointId, Id);
         WriteObject(matches, enumerateCollection: true);
         foreach (var id in missing)

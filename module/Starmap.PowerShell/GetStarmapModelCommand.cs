@@ -5,7 +5,9 @@ namespace Starmap.PowerShell.Commands;
 /// <summary>
 /// Get-StarmapModel: models (provider offerings) matching filters; every filter maps onto the
 /// service's model query, so filtering happens in the cluster. Piped providers or authors are
-/// collected and queried once, so -First/-Skip apply to the whole result.
+/// collected and queried once, so -First/-Skip apply to the whole result. Piped input narrows and
+/// never widens: an empty pipeline, or provider/author patterns that match nothing, yield nothing
+/// (never the whole catalog, which a following Remove-StarmapModel would delete).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StarmapModel", SupportsPaging = true)]
 [OutputType("Starmap.PowerShell.StarmapModel")]
@@ -13,47 +15,58 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
 {
     private readonly List<string> _providers = [];
     private readonly List<string> _authors = [];
+    private List<string> _resolvedProviders = [];
 
     /// <summary>Model ID wildcards (provider model ID or definition ID).</summary>
     [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("ModelId")]
     public string[]? Id { get; set; }
 
     /// <summary>Name wildcard.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     public string? Name { get; set; }
 
-    /// <summary>Provider IDs; binds ProviderId from piped objects.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// <summary>Provider IDs or wildcards; binds piped strings and ProviderId from piped objects.</summary>
+    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [Alias("ProviderId")]
     [ArgumentCompleter(typeof(ProviderIdCompleter))]
     public string[]? Provider { get; set; }
 
-    /// <summary>Author IDs; binds AuthorId from piped objects.</summary>
+    /// <summary>Author IDs or wildcards; binds AuthorId from piped objects.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [Alias("AuthorId")]
     [ArgumentCompleter(typeof(AuthorIdCompleter))]
     public string[]? Author { get; set; }
 
     /// <summary>Input modalities that must all be supported.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ModalityCompleter))]
     public string[]? InputModality { get; set; }
 
     /// <summary>Output modalities that must all be supported.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ModalityCompleter))]
     public string[]? OutputModality { get; set; }
 
     /// <summary>Features that must all be known supported.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(FeatureCompleter))]
     public string[]? Feature { get; set; }
 
     /// <summary>Features that must all be known unsupported.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(FeatureCompleter))]
     public string[]? WithoutFeature { get; set; }
 
@@ -74,6 +87,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
 
     /// <summary>Lifecycle statuses.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [ValidateSet("unknown", "active", "beta", "preview", "deprecated", "retired")]
     public string[]? Status { get; set; }
 
@@ -108,10 +122,34 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
+        // With pipeline input, only what arrived narrows the query: nothing arrived, nothing to get.
+        if (MyInvocation.ExpectingInput && _providers.Count == 0 && _authors.Count == 0)
+        {
+            WriteTotal(0);
+            return;
+        }
+        List<string> providers, authors;
+        try
+        {
+            providers = Resolve(_providers, CatalogReader.ProviderIdsAsync, "ProviderNotFound", "provider");
+            authors = Resolve(_authors, CatalogReader.AuthorIdsAsync, "AuthorNotFound", "author");
+        }
+        catch (StarmapCommandException failure)
+        {
+            Report(failure);
+            return;
+        }
+        // Patterns were given and none matched: the answer is empty, not unfiltered.
+        if ((_providers.Count > 0 && providers.Count == 0) || (_authors.Count > 0 && authors.Count == 0))
+        {
+            WriteTotal(0);
+            return;
+        }
+        _resolvedProviders = providers;
         var filter = new ModelFilter
         {
-            Providers = _providers,
-            Authors = _authors,
+            Providers = providers,
+            Authors = authors,
             Ids = Id ?? [],
             Name = Name,
             InputModalities = InputModality ?? [],
@@ -140,15 +178,36 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
             Report(failure);
             return;
         }
-        if (PagingParameters.IncludeTotalCount)
-        {
-            WriteObject(PagingParameters.NewTotalCount((ulong)results.Total, 1.0));
-        }
+        WriteTotal(results.Total);
         foreach (var model in results.Items)
         {
             WriteObject(model);
         }
         ReportMissingExactIds(results.Items);
+    }
+
+    private void WriteTotal(long total)
+    {
+        if (PagingParameters.IncludeTotalCount)
+        {
+            WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+        }
+    }
+
+    // Provider or author IDs and wildcards as the catalog's IDs. An exact ID the catalog does not hold
+    // is an error (as with Get-Item); a wildcard that matches nothing is silent (as with Get-ChildItem).
+    private List<string> Resolve(List<string> patterns, Func<Task<IReadOnlyList<string>>> list, string errorId, string kind)
+    {
+        if (patterns.Count == 0)
+        {
+            return [];
+        }
+        var (matches, missing) = Wildcards.Filter(Await(list()), id => id, patterns);
+        foreach (var id in missing.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            WriteError(errorId, ErrorCategory.ObjectNotFound, $"{kind} '{id}' was not found", id);
+        }
+        return matches;
     }
 
     // An exact ID (no wildcard) that matched nothing is an error, as with Get-Item; only when no
@@ -165,7 +224,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
             if (!WildcardPattern.ContainsWildcardCharacters(id) &&
                 !found.Any(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase) || string.Equals(m.DefinitionId, id, StringComparison.OrdinalIgnoreCase)))
             {
-                var where = _providers.Count > 0 ? $" at provider {string.Join(", ", _providers)}" : "";
+                var where = _resolvedProviders.Count > 0 ? $" at provider {string.Join(", ", _resolvedProviders)}" : "";
                 WriteError("ModelNotFound", ErrorCategory.ObjectNotFound, $"model '{id}' was not found{where}", id);
             }
         }

@@ -9,6 +9,7 @@ public sealed class GetStarmapProviderCommand : StarmapCmdlet
 {
     /// <summary>Provider ID wildcards.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("ProviderId")]
     [ArgumentCompleter(typeof(ProviderIdCompleter))]
@@ -16,6 +17,7 @@ public sealed class GetStarmapProviderCommand : StarmapCmdlet
 
     /// <summary>Display name wildcard.</summary>
     [Parameter]
+    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     public string? Name { get; set; }
 

@@ -9,6 +9,7 @@ public sealed class GetStarmapSyncScheduleCommand : StarmapCmdlet
 {
     /// <summary>Provider ID wildcards; binds ProviderId from piped objects.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("ProviderId")]
     [ArgumentCompleter(typeof(ProviderIdCompleter))]

@@ -2,8 +2,8 @@ using System.Management.Automation;
 
 namespace Starmap.PowerShell.Commands;
 
-/// <summary>Remove-StarmapModel: deletes one provider's model offering (the definition is kept).</summary>
-[Cmdlet(VerbsCommon.Remove, "StarmapModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByObject)]
+/// <summary>Remove-StarmapModel: deletes one provider's model offering (the definition is kept). High impact: it asks first unless -Confirm:$false.</summary>
+[Cmdlet(VerbsCommon.Remove, "StarmapModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByObject)]
 [OutputType("Starmap.PowerShell.StarmapModel")]
 public sealed class RemoveStarmapModelCommand : StarmapCmdlet
 {

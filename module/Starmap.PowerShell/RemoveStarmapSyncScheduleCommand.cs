@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace Starmap.PowerShell.Commands;
 
 /// <summary>Remove-StarmapSyncSchedule: stops in-cluster scheduled syncs of providers.</summary>
-[Cmdlet(VerbsCommon.Remove, "StarmapSyncSchedule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Remove, "StarmapSyncSchedule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType("Starmap.PowerShell.StarmapSyncSchedule")]
 public sealed class RemoveStarmapSyncScheduleCommand : StarmapCmdlet
 {

@@ -48,7 +48,7 @@ internal sealed class SyncBatch(IReadOnlyList<SyncWork> work, IReadOnlyList<stri
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await SyncRunner.SyncAsync(item.ProviderId, sources, item.DryRun, force, "powershell");
+            return await SyncRunner.SyncAsync(item.ProviderId, sources, item.DryRun, force, "powershell", cancellationToken);
         }
         finally
         {

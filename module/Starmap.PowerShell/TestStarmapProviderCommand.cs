@@ -21,7 +21,7 @@ public sealed class TestStarmapProviderCommand : StarmapCmdlet
         {
             try
             {
-                WriteObject(Await(CatalogFiles.TestProviderAsync(id)));
+                WriteObject(Await(CatalogFiles.TestProviderAsync(id, Cancellation)));
             }
             catch (StarmapCommandException failure)
             {

@@ -21,11 +21,11 @@ public sealed class StarmapClientOptions
     /// <summary>Must equal the silo's service ID.</summary>
     public string ServiceId { get; set; } = "starmap";
 
-    /// <summary>How long to keep trying to connect before failing with a clear error.</summary>
+    /// <summary>How long to keep trying to connect (a silo may still be starting) before failing with a clear error.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Most connection attempts before failing.</summary>
-    public int ConnectAttempts { get; set; } = 3;
+    /// <summary>Most connection attempts before failing; null (the default) keeps trying until <see cref="ConnectTimeout"/>.</summary>
+    public int? ConnectAttempts { get; set; }
 
     /// <summary>
     /// Longest wait for one grain call's answer (Orleans' default is 30 s). A call to a silo that just died

@@ -30,6 +30,12 @@ public sealed class StarmapHttpOptions
     /// <summary>How often the update stream checks this silo's catalog generation.</summary>
     public TimeSpan UpdatePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long <c>POST /api/v1/providers/{id}/sync</c> waits for the sync before answering 202 with a
+    /// Location to poll (zero: always 202); at most 20 s, inside the silo's 30 s call timeout.
+    /// </summary>
+    public TimeSpan SyncWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Origins allowed by CORS; none by default (browsers on other origins are refused).</summary>
     public string[] CorsOrigins { get; set; } = [];
 
@@ -53,6 +59,10 @@ public sealed class StarmapHttpOptions
         if (HeartbeatInterval <= TimeSpan.Zero || UpdatePollInterval <= TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{Section}:HeartbeatInterval and UpdatePollInterval must be positive");
+        }
+        if (SyncWait < TimeSpan.Zero || SyncWait > TimeSpan.FromSeconds(20))
+        {
+            throw new InvalidOperationException($"{Section}:SyncWait must be from 00:00:00 to 00:00:20, not {SyncWait}");
         }
         if (MaxRequestBodyBytes < 1)
         {

@@ -16,7 +16,10 @@ internal static class SyncEndpoints
     {
         var sync = api.MapGroup("/providers/{id}/sync");
 
-        sync.MapPost("", async (string id, HttpContext http, StarmapCatalog catalog) =>
+        // A sync can outlast any one call's response timeout (a slow API, retries, a 2-minute deadline):
+        // it starts in the sync grain, this request waits up to SyncWait for it, and a longer sync answers
+        // 202 with a Location to poll instead of failing.
+        sync.MapPost("", async (string id, HttpContext http, StarmapCatalog catalog, StarmapHttpOptions options) =>
             {
                 var reader = new QueryReader(http.Request.Query, SyncParameters);
                 var request = new SyncRequest
@@ -26,13 +29,41 @@ internal static class SyncEndpoints
                     Sources = [.. reader.List("source")],
                     Trigger = "http",
                 };
-                return await ProviderMissingAsync(catalog, id)
-                    ?? Results.Json(await catalog.Sync.SyncAsync(id, request), HttpJson.Options);
+                if (await ProviderMissingAsync(catalog, id) is { } missing)
+                {
+                    return missing;
+                }
+                var run = await catalog.Sync.StartAsync(id, request);
+                run = await catalog.Sync.GetRunAsync(id, run.RunId, options.SyncWait) ?? run;
+                return run is { State: SyncRunState.Completed, Result: { } result } ? Json(result) : Accepted(http, id, run);
             })
             .RequireWriteKey()
-            .WithName("SyncProvider").WithSummary("Syncs one provider from its API and models.dev; ?dry_run=true returns the changeset without applying it")
-            .Produces<SyncResult>().WithQueryParameters(QueryParameters.DryRun, QueryParameters.Force, QueryParameters.Source)
+            .WithName("SyncProvider")
+            .WithSummary("Syncs one provider from its API and models.dev; ?dry_run=true returns the changeset without applying it. " +
+                "Answers 200 with the result when the sync ends within Starmap:Http:SyncWait, else 202 with a Location to poll")
+            .Produces<SyncResult>().Produces<SyncRun>(StatusCodes.Status202Accepted)
+            .WithQueryParameters(QueryParameters.DryRun, QueryParameters.Force, QueryParameters.Source)
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+
+        sync.MapGet("/runs/{runId}", async (string id, string runId, HttpContext http, StarmapCatalog catalog) =>
+            {
+                _ = new QueryReader(http.Request.Query, None);
+                if (await ProviderMissingAsync(catalog, id) is { } missing)
+                {
+                    return missing;
+                }
+                if (await catalog.Sync.GetRunAsync(id, runId) is not { } run)
+                {
+                    return HttpError.NotFound($"sync run '{QueryReader.Printable(runId)}' of provider '{QueryReader.Printable(id)}' was not found (runs are kept for 10 minutes after they finish)");
+                }
+                if (run.State != SyncRunState.Completed)
+                {
+                    http.Response.Headers.RetryAfter = "1";
+                }
+                return Json(run);
+            })
+            .WithName("GetSyncRun").WithSummary("A sync started by POST .../sync that answered 202: queued, running, or completed with its result")
+            .Produces<SyncRun>().ProducesErrors(StatusCodes.Status404NotFound);
 
         sync.MapGet("/schedule", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -75,6 +106,23 @@ internal static class SyncEndpoints
     }
 
     private static IResult Json<T>(T value) => Results.Json(value, HttpJson.Options);
+
+    private static LocatedResult Accepted(HttpContext http, string providerId, SyncRun run)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        var location = $"{http.Request.PathBase}/api/v1/providers/{Uri.EscapeDataString(providerId)}/sync/runs/{run.RunId}";
+        return new LocatedResult(location, Results.Json(run, HttpJson.Options, statusCode: StatusCodes.Status202Accepted));
+    }
+
+    /// <summary>A result with a Location header.</summary>
+    private sealed class LocatedResult(string location, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     private static async Task<IResult?> ProviderMissingAsync(StarmapCatalog catalog, string id) =>
         await catalog.Providers.FindAsync(id) is null ? HttpError.NotFound($"provider '{QueryReader.Printable(id)}' was not found") : null;

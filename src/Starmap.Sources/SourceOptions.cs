@@ -36,6 +36,12 @@ public sealed class SourceOptions
     /// <summary>How long a fetched models.dev snapshot is reused across providers.</summary>
     public TimeSpan ModelsDevCacheDuration { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// After a failed models.dev download, how long syncs use the last snapshot (or report the failure)
+    /// without asking again: an offline sync of every provider then asks once, not once per provider.
+    /// </summary>
+    public TimeSpan ModelsDevRetryAfterFailure { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>A Starmap on-disk catalog folder read as the "local" source; null leaves that source out.</summary>
     public string? LocalCatalogPath { get; set; }
 
@@ -47,6 +53,10 @@ public sealed class SourceOptions
         if (RequestTimeout <= TimeSpan.Zero || Deadline <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("SourceOptions: RequestTimeout and Deadline must be positive");
+        }
+        if (ModelsDevRetryAfterFailure < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("SourceOptions: ModelsDevRetryAfterFailure must not be negative");
         }
         if (MaxRetries < 0 || PageSize <= 0 || MaxPages <= 0 || MaxProviderResponseBytes <= 0 || MaxModelsDevResponseBytes <= 0)
         {

@@ -14,9 +14,59 @@ public sealed class SyncCollection
 
     private IProviderSyncGrain Grain(string providerId) => grains.GetGrain<IProviderSyncGrain>(providerId);
 
-    /// <summary>Syncs one provider.</summary>
-    public async Task<SyncResult> SyncAsync(string providerId, SyncRequest? request = null) =>
-        _session.Saw(await Grain(providerId).SyncAsync(request ?? new SyncRequest()));
+    /// <summary>
+    /// Syncs one provider: starts the sync in its grain, then waits for the result with short calls, so a
+    /// sync longer than the client's response timeout still completes and reports. To stop waiting
+    /// (not the sync), use <see cref="StartAsync"/> and <see cref="WaitAsync"/> with a token.
+    /// </summary>
+    public async Task<SyncResult> SyncAsync(string providerId, SyncRequest? request = null)
+    {
+        var run = await StartAsync(providerId, request);
+        return await WaitAsync(providerId, run.RunId);
+    }
+
+    /// <summary>Starts a sync of one provider and returns at once with its run; unknown providers and sources throw here.</summary>
+    public Task<SyncRun> StartAsync(string providerId, SyncRequest? request = null) =>
+        Grain(providerId).StartSyncAsync(request ?? new SyncRequest());
+
+    /// <summary>A started run as it stands, waiting up to <paramref name="wait"/> for it to complete; null when the grain holds no such run.</summary>
+    public Task<SyncRun?> GetRunAsync(string providerId, string runId, TimeSpan wait = default) =>
+        Grain(providerId).WaitRunAsync(runId, wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
+
+    /// <summary>
+    /// Waits for a started run's result, however long the sync takes (until <paramref name="cancellationToken"/>).
+    /// Throws <see cref="StarmapNotFoundException"/> when the run is gone (its silo restarted meanwhile).
+    /// </summary>
+    public async Task<SyncResult> WaitAsync(string providerId, string runId, CancellationToken cancellationToken = default)
+    {
+        var timeouts = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            SyncRun? run;
+            try
+            {
+                // Each call waits at most PollWait in the grain: well inside any sane response timeout.
+                run = await Grain(providerId).WaitRunAsync(runId, PollWait).WaitAsync(cancellationToken);
+                timeouts = 0;
+            }
+            catch (TimeoutException) when (++timeouts < 3)
+            {
+                continue;
+            }
+            if (run is null)
+            {
+                throw new StarmapNotFoundException("sync run", runId);
+            }
+            if (run.State == SyncRunState.Completed && run.Result is { } result)
+            {
+                return _session.Saw(result);
+            }
+        }
+    }
+
+    /// <summary>Longest wait of one poll in <see cref="WaitAsync"/>.</summary>
+    public static TimeSpan PollWait { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Syncs every provider in the catalog, a few at a time. One provider's failure is reported in its
@@ -27,12 +77,13 @@ public sealed class SyncCollection
         var providers = _session.Saw(await _session.Reader(grains).ListProvidersAsync(_session.Seen));
         var results = new SyncResult[providers.Items.Count];
         await Parallel.ForAsync(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (i, _) =>
+            async (i, token) =>
             {
                 var id = providers.Items[i].Id;
                 try
                 {
-                    results[i] = await SyncAsync(id, request);
+                    var run = await StartAsync(id, request);
+                    results[i] = await WaitAsync(id, run.RunId, token);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -10,11 +10,30 @@ namespace Starmap;
 [Alias("starmap.IProviderSyncGrain")]
 public interface IProviderSyncGrain : IGrainWithStringKey
 {
-    /// <summary>Fetches, reconciles, diffs and (unless a dry run) applies.</summary>
+    /// <summary>
+    /// Fetches, reconciles, diffs and (unless a dry run) applies, answering when done. A sync can take
+    /// longer than a caller's response timeout: remote callers use <see cref="StartSyncAsync"/>.
+    /// </summary>
     [Alias("SyncAsync")]
     Task<SyncResult> SyncAsync(SyncRequest request);
 
-    /// <summary>The last sync's outcome, or null when none ran; answers while a sync is running.</summary>
+    /// <summary>
+    /// Starts a sync and returns at once with its run (queued behind an earlier sync of this provider, or
+    /// running). Unknown providers and sources are refused here, as by <see cref="SyncAsync"/>; poll the
+    /// run with <see cref="WaitRunAsync"/> for the result.
+    /// </summary>
+    [Alias("StartSyncAsync")]
+    Task<SyncRun> StartSyncAsync(SyncRequest request);
+
+    /// <summary>
+    /// The run <paramref name="runId"/> once it completes, or as it stands after <paramref name="wait"/>
+    /// (zero: at once); null when this grain holds no such run (unknown, or forgotten after a restart).
+    /// Keep <paramref name="wait"/> below the caller's response timeout.
+    /// </summary>
+    [AlwaysInterleave, Alias("WaitRunAsync")]
+    Task<SyncRun?> WaitRunAsync(string runId, TimeSpan wait);
+
+    /// <summary>The last real (not dry-run) sync's outcome, or null when none ran; answers while a sync is running.</summary>
     [AlwaysInterleave, Alias("GetLastOutcomeAsync")]
     Task<SyncOutcome?> GetLastOutcomeAsync();
 

@@ -21,25 +21,27 @@ public static class StarmapFiles
     }
 
     /// <summary>
-    /// Writes the catalog to <paramref name="root"/>, replacing the folder as a whole. Output is
-    /// deterministic (sorted entries, fixed key order, dates without time) and <see cref="Import"/>
-    /// of it gives the same records. Records are validated first; files are written to a hidden
-    /// sibling folder and moved into place, so a failure leaves the previous folder untouched.
-    /// A non-empty folder that is not a catalog is refused.
+    /// Writes the catalog to <paramref name="root"/>. Output is deterministic (sorted entries, fixed key
+    /// order, dates without time) and <see cref="Import"/> of it gives the same records. Records are
+    /// validated first and files staged in a hidden sibling folder, so a failure leaves the folder as it
+    /// was. The parent folder must exist. An existing non-empty folder is refused unless
+    /// <paramref name="overwrite"/>; then only its catalog files (<c>providers.yaml</c>, <c>authors.yaml</c>,
+    /// <c>*/&lt;id&gt;/models/**.yaml</c>) are replaced or, when no longer in the catalog, removed; any
+    /// other file (<c>.git</c>, a README) is never touched.
     /// </summary>
-    public static void Export(string root, IEnumerable<ProviderDetails> providers, IEnumerable<AuthorDetails> authors)
+    public static void Export(string root, IEnumerable<ProviderDetails> providers, IEnumerable<AuthorDetails> authors, bool overwrite = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         ArgumentNullException.ThrowIfNull(providers);
         ArgumentNullException.ThrowIfNull(authors);
-        AtomicFolder.Replace(root, StarmapExporter.Render(providers, authors));
+        AtomicFolder.Replace(root, StarmapExporter.Render(providers, authors), overwrite);
     }
 
-    /// <summary>Writes an imported catalog; see <see cref="Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails})"/>.</summary>
-    public static void Export(string root, ImportedCatalog catalog)
+    /// <summary>Writes an imported catalog; see <see cref="Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails}, bool)"/>.</summary>
+    public static void Export(string root, ImportedCatalog catalog, bool overwrite = false)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        Export(root, catalog.Providers, catalog.Authors);
+        Export(root, catalog.Providers, catalog.Authors, overwrite);
     }
 
     /// <summary>

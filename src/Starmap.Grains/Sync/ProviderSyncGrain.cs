@@ -15,9 +15,19 @@ internal sealed class ProviderSyncGrain(
     ISyncEngine engine,
     StarmapMetrics metrics,
     IOptions<ReminderOptions> reminders,
-    ILogger<ProviderSyncGrain> logger) : Grain, IProviderSyncGrain, IRemindable
+    TimeProvider timeProvider,
+    ILogger<ProviderSyncGrain> logger) : Grain, IProviderSyncGrain, IRemindable, IDisposable
 {
     internal const string ReminderName = "sync";
+
+    /// <summary>How long a finished run stays pollable (while this activation lives).</summary>
+    internal static readonly TimeSpan KeepFinishedRuns = TimeSpan.FromMinutes(10);
+
+    private const int MaxKeptRuns = 32;
+
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly Dictionary<string, ActiveRun> _runs = new(StringComparer.Ordinal);
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -27,17 +37,96 @@ internal sealed class ProviderSyncGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<SyncResult> SyncAsync(SyncRequest request)
+    public async Task<SyncResult> SyncAsync(SyncRequest request) => await Start(request ?? new SyncRequest()).Completion;
+
+    public async Task<SyncRun> StartSyncAsync(SyncRequest request)
     {
         request ??= new SyncRequest();
-        using var scope = logger.BeginScope("provider {ProviderId}", Id);
-        var result = await engine.RunAsync(Id, request, CancellationToken.None);
-        metrics.RecordSync(result);
-        logger.LogInformation("Sync of {ProviderId} ({Trigger}): {Status}, {Changes} changes{Reason}",
-            Id, request.Trigger ?? "call", result.Status, result.Changes.Count, result.Reason is null ? "" : ": " + result.Reason);
-        var outcome = SyncOutcome.From(result) with { Trigger = request.Trigger };
-        await state.WriteOrRollbackAsync(state.State with { LastOutcome = outcome }, this);
-        return result;
+        // Refuse what the run would refuse before accepting it, so the caller gets the error, not a run.
+        await engine.CheckAsync(Id, request);
+        return Start(request).Snapshot();
+    }
+
+    public async Task<SyncRun?> WaitRunAsync(string runId, TimeSpan wait)
+    {
+        if (!_runs.TryGetValue(runId ?? "", out var run))
+        {
+            return null;
+        }
+        if (wait > TimeSpan.Zero && !run.Completion.IsCompleted)
+        {
+            await Task.WhenAny(run.Completion, Task.Delay(wait));
+        }
+        return run.Snapshot();
+    }
+
+    // Runs one after another (a background run and requests interleave at awaits, so a gate, not the
+    // grain's turn, keeps two syncs of this provider apart); finished runs stay pollable for a while.
+    private ActiveRun Start(SyncRequest request)
+    {
+        ForgetOldRuns();
+        var run = new ActiveRun(Guid.NewGuid().ToString("N"), Id, request, timeProvider.GetUtcNow());
+        _runs[run.RunId] = run;
+        run.Completion = RunAsync(run);
+        // A run nobody polls must not leave an unobserved exception behind.
+        _ = run.Completion.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
+        return run;
+    }
+
+    private async Task<SyncResult> RunAsync(ActiveRun run)
+    {
+        await _oneAtATime.WaitAsync();
+        try
+        {
+            run.Running = true;
+            var request = run.Request;
+            using var scope = logger.BeginScope("provider {ProviderId}", Id);
+            var result = await engine.RunAsync(Id, request, CancellationToken.None);
+            metrics.RecordSync(result);
+            logger.LogInformation("Sync of {ProviderId} ({Trigger}): {Status}, {Changes} changes{Reason}",
+                Id, request.Trigger ?? "call", result.Status, result.Changes.Count, result.Reason is null ? "" : ": " + result.Reason);
+            // A dry run (and so Test-StarmapProvider) reports; only a real sync is the last outcome.
+            if (!request.DryRun)
+            {
+                var outcome = SyncOutcome.From(result) with { Trigger = request.Trigger };
+                await WriteAsync(s => s with { LastOutcome = outcome });
+            }
+            return result;
+        }
+        finally
+        {
+            run.Finished = timeProvider.GetUtcNow();
+            _oneAtATime.Release();
+            // Keep the finished run pollable even if no call arrives for a while.
+            DelayDeactivation(KeepFinishedRuns);
+        }
+    }
+
+    private void ForgetOldRuns()
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var (id, run) in _runs.Where(r => r.Value.Finished is { } finished && now - finished > KeepFinishedRuns).ToList())
+        {
+            _runs.Remove(id);
+        }
+        while (_runs.Count >= MaxKeptRuns && _runs.Values.Where(r => r.Finished is not null).MinBy(r => r.Finished) is { } oldest)
+        {
+            _runs.Remove(oldest.RunId);
+        }
+    }
+
+    // Background runs interleave with requests, so state writes take turns explicitly.
+    private async Task WriteAsync(Func<ProviderSyncState, ProviderSyncState> change)
+    {
+        await _writes.WaitAsync();
+        try
+        {
+            await state.WriteOrRollbackAsync(change(state.State), this);
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     public Task<SyncOutcome?> GetLastOutcomeAsync() => Task.FromResult(state.State.LastOutcome);
@@ -52,7 +141,7 @@ internal sealed class ProviderSyncGrain(
             throw new StarmapValidationException("interval", interval.ToString(), $"must be at least {minimum}");
         }
         await this.RegisterOrUpdateReminder(ReminderName, interval, interval);
-        await state.WriteOrRollbackAsync(state.State with { Interval = interval, Enabled = true }, this);
+        await WriteAsync(s => s with { Interval = interval, Enabled = true });
         return Schedule();
     }
 
@@ -62,7 +151,7 @@ internal sealed class ProviderSyncGrain(
         {
             await this.UnregisterReminder(reminder);
         }
-        await state.WriteOrRollbackAsync(state.State with { Enabled = false }, this);
+        await WriteAsync(s => s with { Enabled = false });
         return Schedule();
     }
 
@@ -83,6 +172,12 @@ internal sealed class ProviderSyncGrain(
         }
     }
 
+    public void Dispose()
+    {
+        _oneAtATime.Dispose();
+        _writes.Dispose();
+    }
+
     private SyncSchedule Schedule() => new()
     {
         ProviderId = Id,
@@ -90,4 +185,39 @@ internal sealed class ProviderSyncGrain(
         Interval = state.State.Interval,
         LastOutcome = state.State.LastOutcome,
     };
+
+    private sealed class ActiveRun(string runId, string providerId, SyncRequest request, DateTimeOffset acceptedAt)
+    {
+        public string RunId { get; } = runId;
+
+        public SyncRequest Request { get; } = request;
+
+        public Task<SyncResult> Completion { get; set; } = Task.FromResult<SyncResult>(null!);
+
+        public bool Running { get; set; }
+
+        public DateTimeOffset? Finished { get; set; }
+
+        // A run that threw (the provider was deleted meanwhile, a storage failure) reports Failed with the reason.
+        public SyncRun Snapshot() => new()
+        {
+            RunId = RunId,
+            ProviderId = providerId,
+            DryRun = Request.DryRun,
+            Trigger = Request.Trigger,
+            AcceptedAt = acceptedAt,
+            State = Completion.IsCompleted ? SyncRunState.Completed : Running ? SyncRunState.Running : SyncRunState.Queued,
+            Result = !Completion.IsCompleted ? null
+                : Completion.IsCompletedSuccessfully ? Completion.Result
+                : new SyncResult
+                {
+                    ProviderId = providerId,
+                    Status = SyncStatus.Failed,
+                    DryRun = Request.DryRun,
+                    Changes = new Changeset(),
+                    Reason = Completion.Exception?.GetBaseException().Message ?? "the sync was cancelled",
+                    StartedAt = acceptedAt,
+                },
+        };
+    }
 }

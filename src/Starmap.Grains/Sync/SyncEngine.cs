@@ -42,14 +42,7 @@ internal sealed class SyncEngine(
             Version = write?.Version,
         };
 
-        foreach (var source in request.Sources)
-        {
-            if (!KnownSources.Contains(source))
-            {
-                throw new StarmapValidationException("sources", source, $"is not a source; use {string.Join(", ", KnownSources.Order())}");
-            }
-        }
-
+        CheckSources(request);
         var provider = grains.GetGrain<IProviderGrain>(providerId);
         var baseline = await provider.GetAsync() ?? throw new StarmapNotFoundException("provider", providerId);
 
@@ -120,6 +113,23 @@ internal sealed class SyncEngine(
         {
             logger.LogError(ex, "Sync of {ProviderId} failed", providerId);
             return Result(SyncStatus.Failed, reason: ex.Message);
+        }
+    }
+
+    public async Task CheckAsync(string providerId, SyncRequest request)
+    {
+        CheckSources(request);
+        _ = await grains.GetGrain<IProviderGrain>(providerId).GetAsync() ?? throw new StarmapNotFoundException("provider", providerId);
+    }
+
+    private static void CheckSources(SyncRequest request)
+    {
+        foreach (var source in request.Sources)
+        {
+            if (!KnownSources.Contains(source))
+            {
+                throw new StarmapValidationException("sources", source, $"is not a source; use {string.Join(", ", KnownSources.Order())}");
+            }
         }
     }
 

@@ -8,7 +8,9 @@ namespace Starmap.Sources;
 /// <summary>
 /// models.dev <c>api.json</c> over HTTP. One snapshot is fetched and shared by every provider for
 /// <see cref="SourceOptions.ModelsDevCacheDuration"/>; concurrent callers wait for the same download.
-/// When a refresh fails, the last good snapshot is used with a warning rather than failing the sync.
+/// When a refresh fails, the last good snapshot is used with a warning rather than failing the sync,
+/// and the failure stands for <see cref="SourceOptions.ModelsDevRetryAfterFailure"/>: while models.dev
+/// is unreachable, a sync of every provider asks it once, not once per provider.
 /// </summary>
 public sealed class ModelsDevSource : IObservationSource, IDisposable
 {
@@ -20,6 +22,7 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
     private readonly ILogger<ModelsDevSource> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CachedSnapshot? _cached;
+    private FailedRefresh? _failed;
 
     internal ModelsDevSource(SourceHttp http, IOptions<SourceOptions> options, TimeProvider time, ILogger<ModelsDevSource> logger)
     {
@@ -74,23 +77,36 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
             {
                 return fetchedMeanwhile;
             }
-            try
+            var failure = RecentFailure();
+            if (failure is null)
             {
-                var snapshot = await DownloadAsync(cancellationToken).ConfigureAwait(false);
-                _cached = new CachedSnapshot(snapshot, _time.GetUtcNow(), null);
-                return _cached;
+                try
+                {
+                    var snapshot = await DownloadAsync(cancellationToken).ConfigureAwait(false);
+                    _cached = new CachedSnapshot(snapshot, _time.GetUtcNow(), null);
+                    _failed = null;
+                    return _cached;
+                }
+                catch (SourceException ex)
+                {
+                    failure = _failed = new FailedRefresh(ex, _time.GetUtcNow() + _options.ModelsDevRetryAfterFailure);
+                }
             }
-            catch (SourceException ex) when (_cached is { } stale)
+            if (_cached is { } stale)
             {
-                _logger.LogWarning("{Message}; using the snapshot read at {FetchedAt:O}", ex.Message, stale.FetchedAt);
-                return stale with { Warning = $"{ex.Message}; used the snapshot read at {stale.FetchedAt:O}" };
+                _logger.LogWarning("{Message}; using the snapshot read at {FetchedAt:O}", failure.Error.Message, stale.FetchedAt);
+                return stale with { Warning = $"{failure.Error.Message}; used the snapshot read at {stale.FetchedAt:O}" };
             }
+            var error = failure.Error;
+            throw new SourceException(error.ProviderId ?? Name, error.Location, $"{error.Reason ?? error.Message} (asked again after {failure.RetryAt:O})", error);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    private FailedRefresh? RecentFailure() => _failed is { } failed && _time.GetUtcNow() < failed.RetryAt ? failed : null;
 
     private CachedSnapshot? Fresh(CachedSnapshot? cached) =>
         cached is not null && _time.GetUtcNow() - cached.FetchedAt < _options.ModelsDevCacheDuration ? cached : null;
@@ -123,4 +139,6 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
     public void Dispose() => _gate.Dispose();
 
     private sealed record CachedSnapshot(ModelsDevSnapshot Snapshot, DateTimeOffset FetchedAt, string? Warning);
+
+    private sealed record FailedRefresh(SourceException Error, DateTimeOffset RetryAt);
 }

@@ -96,7 +96,7 @@ public sealed class StarmapExportTests : IDisposable
         var before = MalformedCatalogTests.Snapshot(root);
         var broken = Small.Providers.Select(p => p.Provider.Id == "cloudhost" ? p with { Provider = p.Provider with { Id = "Cloud Host" } } : p);
 
-        Assert.Throws<StarmapValidationException>(() => StarmapFiles.Export(root, broken, Small.Authors));
+        Assert.Throws<StarmapValidationException>(() => StarmapFiles.Export(root, broken, Small.Authors, overwrite: true));
         Assert.Equal(before, MalformedCatalogTests.Snapshot(root));
         Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(_temp.Path).Select(Path.GetFileName));
     }
@@ -113,7 +113,7 @@ public sealed class StarmapExportTests : IDisposable
             ? p with { Offerings = p.Offerings.Add(new Offering { ProviderId = "fastinfer", ModelId = longId }) }
             : p);
 
-        Assert.ThrowsAny<IOException>(() => StarmapFiles.Export(root, providers, Small.Authors));
+        Assert.ThrowsAny<IOException>(() => StarmapFiles.Export(root, providers, Small.Authors, overwrite: true));
         Assert.Equal(before, MalformedCatalogTests.Snapshot(root));
         Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(_temp.Path).Select(Path.GetFileName));
     }
@@ -130,13 +130,114 @@ public sealed class StarmapExportTests : IDisposable
     }
 
     [Fact]
+    public void A_non_empty_folder_is_refused_without_overwrite_even_when_it_holds_a_previous_export()
+    {
+        var root = _temp.Combine("out");
+        StarmapFiles.Export(root, Small);
+        var before = MalformedCatalogTests.Snapshot(root);
+
+        var error = Assert.Throws<IOException>(() => StarmapFiles.Export(root, Small.Providers.Take(1), Small.Authors));
+        Assert.Contains("not empty", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, MalformedCatalogTests.Snapshot(root));
+    }
+
+    [Fact]
+    public void Overwriting_a_catalog_in_a_git_repository_replaces_only_catalog_files_and_keeps_everything_else()
+    {
+        var root = _temp.Combine("repo");
+        StarmapFiles.Export(root, Small);
+        // What a catalog checked into git holds besides the catalog: none of it was written by the export.
+        Directory.CreateDirectory(Path.Combine(root, ".git", "objects"));
+        File.WriteAllText(Path.Combine(root, ".git", "HEAD"), "ref: refs/heads/main\n");
+        File.WriteAllText(Path.Combine(root, ".git", "objects", "ab12"), "blob");
+        File.WriteAllText(Path.Combine(root, "README.md"), "# my catalog");
+        File.WriteAllText(Path.Combine(root, "providers", "fastinfer", "logo.svg"), "<svg/>");
+        File.WriteAllText(Path.Combine(root, "providers", "fastinfer", "models", "notes.txt"), "not yaml");
+        Directory.CreateDirectory(Path.Combine(root, "scripts"));
+        File.WriteAllText(Path.Combine(root, "scripts", "check.yaml"), "a yaml file outside the layout");
+
+        var onlyMeta = Small.Authors.Where(a => a.Author.Id == "meta");
+        var noOfferings = Small.Providers.Select(p => p with { Offerings = [] });
+        StarmapFiles.Export(root, noOfferings, onlyMeta, overwrite: true);
+
+        var after = MalformedCatalogTests.Snapshot(root);
+        string Text(string relative) => File.ReadAllText(Path.Combine(root, relative));
+        Assert.Equal("ref: refs/heads/main\n", Text(".git/HEAD"));
+        Assert.Equal("blob", Text(".git/objects/ab12"));
+        Assert.Equal("# my catalog", Text("README.md"));
+        Assert.Equal("<svg/>", Text("providers/fastinfer/logo.svg"));
+        Assert.Equal("not yaml", Text("providers/fastinfer/models/notes.txt"));
+        Assert.Equal("a yaml file outside the layout", Text("scripts/check.yaml"));
+        // The catalog part is exactly the new catalog: model files it no longer holds are gone.
+        Assert.Equal(["authors.yaml", "authors/meta/models/llama-4-scout.yaml", "authors/meta/models/llama/3.3-70b.yaml", "providers.yaml"],
+            after.Keys.Where(k => k is "providers.yaml" or "authors.yaml" || k.EndsWith(".yaml", StringComparison.Ordinal) && k.Contains("/models/", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(Path.Combine(root, "authors", "acme-ai")));
+        Assert.False(Directory.Exists(Path.Combine(root, "providers", "cloudhost")));
+        var again = StarmapFiles.Import(root);
+        Assert.True(again.Authors == onlyMeta.ToEquatableArray(), "the folder imports as what was exported");
+        Assert.Equal(["repo"], Directory.EnumerateFileSystemEntries(_temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_failed_overwrite_puts_every_catalog_file_back_and_keeps_the_other_files()
+    {
+        var root = _temp.Combine("repo");
+        StarmapFiles.Export(root, Small);
+        File.WriteAllText(Path.Combine(root, "README.md"), "# mine");
+        var before = MalformedCatalogTests.Snapshot(root);
+        var longId = new string('m', 252);
+        var providers = Small.Providers.Select(p => p.Provider.Id == "fastinfer"
+            ? p with { Offerings = p.Offerings.Add(new Offering { ProviderId = "fastinfer", ModelId = longId }) }
+            : p);
+
+        Assert.ThrowsAny<IOException>(() => StarmapFiles.Export(root, providers, Small.Authors, overwrite: true));
+        Assert.Equal(before, MalformedCatalogTests.Snapshot(root));
+        Assert.Equal(["repo"], Directory.EnumerateFileSystemEntries(_temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_missing_parent_folder_is_an_error_and_nothing_is_created()
+    {
+        var root = Path.Combine(_temp.Combine("no-such-parent"), "catalog");
+
+        Assert.Throws<DirectoryNotFoundException>(() => StarmapFiles.Export(root, Small));
+        Assert.False(Directory.Exists(_temp.Combine("no-such-parent")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public void An_empty_existing_folder_is_written_into_without_overwrite()
+    {
+        var root = _temp.Combine("empty");
+        Directory.CreateDirectory(root);
+
+        StarmapFiles.Export(root, Small);
+        Assert.Contains("providers.yaml", MalformedCatalogTests.Snapshot(root).Keys);
+    }
+
+    [Fact]
+    public void Overwrite_never_writes_through_a_linked_owner_folder()
+    {
+        var root = _temp.Combine("repo");
+        StarmapFiles.Export(root, Small);
+        var outside = _temp.Combine("outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "precious.yaml"), "keep");
+        Directory.Delete(Path.Combine(root, "providers", "cloudhost"), recursive: true);
+        Directory.CreateSymbolicLink(Path.Combine(root, "providers", "cloudhost"), outside);
+
+        Assert.Throws<IOException>(() => StarmapFiles.Export(root, Small, overwrite: true));
+        Assert.Equal(["precious.yaml"], Directory.EnumerateFileSystemEntries(outside).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Exporting_over_a_previous_export_replaces_it_whole()
     {
         var root = _temp.Combine("out");
         StarmapFiles.Export(root, Small);
         var onlyMeta = Small.Authors.Where(a => a.Author.Id == "meta");
         var noOfferings = Small.Providers.Select(p => p with { Offerings = [] });
-        StarmapFiles.Export(root, noOfferings, onlyMeta);
+        StarmapFiles.Export(root, noOfferings, onlyMeta, overwrite: true);
 
         Assert.Equal(["authors.yaml", "authors/meta/models/llama-4-scout.yaml", "authors/meta/models/llama/3.3-70b.yaml", "providers.yaml"],
             MalformedCatalogTests.Snapshot(root).Keys);

@@ -162,6 +162,22 @@ public sealed class ProviderSyncTests(SyncClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_dry_run_never_replaces_the_last_real_sync_outcome()
+    {
+        var id = await ArrangeAsync(["d-1"], [("d-1", 1m, 2m)]);
+        var applied = await Catalog.Sync.SyncAsync(id, new SyncRequest { Trigger = "real" });
+        Assert.Equal(SyncStatus.Applied, applied.Status);
+        var real = await Catalog.Sync.GetLastOutcomeAsync(id);
+
+        fixture.Server.Map($"/{id}/v1/models", ReplayResponse.Json(SyncPayloads.OpenAiList("d-1", "d-2")));
+        var dry = await Catalog.Sync.SyncAsync(id, new SyncRequest { DryRun = true, Trigger = "Test-StarmapProvider", Sources = [SourceIds.ProviderApi] });
+        Assert.Equal(SyncStatus.DryRun, dry.Status);
+
+        Assert.Equal(real, await Catalog.Sync.GetLastOutcomeAsync(id));
+        Assert.Equal(real, (await Catalog.Sync.GetScheduleAsync(id)).LastOutcome);
+    }
+
+    [Fact]
     public async Task Bad_requests_name_what_was_wrong()
     {
         var id = await ArrangeAsync(["b-1"], []);

@@ -40,6 +40,7 @@ public sealed class SyncClusterFixture : IAsyncLifetime
             {
                 o.ModelsDevUrl = new Uri(Server.Url("/models.dev/api.json"));
                 o.ModelsDevCacheDuration = TimeSpan.Zero;
+                o.ModelsDevRetryAfterFailure = TimeSpan.Zero; // each test scripts models.dev afresh
                 o.RequestTimeout = TimeSpan.FromSeconds(2);
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
                 o.MaxRetries = 2;
