@@ -51,6 +51,10 @@ internal sealed class ProviderSyncGrain(
         {
             throw new StarmapValidationException("interval", interval.ToString(), $"must be at least {minimum}");
         }
+        if (interval > SyncSchedule.MaximumInterval)
+        {
+            throw new StarmapValidationException("interval", interval.ToString(), $"must be at most {SyncSchedule.MaximumInterval} (30 days)");
+        }
         await this.RegisterOrUpdateReminder(ReminderName, interval, interval);
         await state.WriteOrRollbackAsync(state.State with { Interval = interval, Enabled = true }, this);
         return Schedule();
