@@ -31,7 +31,8 @@ public static class StarmapSiloHttp
             .AddPrometheusExporter());
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
-            kestrel.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort);
+            // Requests Kestrel itself rejects (NUL in the path, 414, 431) answer in the API's error shape too.
+            kestrel.Listen(IPAddress.Parse(options.HttpAddress), options.HttpPort, listen => listen.UseStarmapErrorShape());
             kestrel.AddServerHeader = false;
         });
         return builder;
