@@ -11,6 +11,9 @@ public sealed class StarmapMetrics
     /// <summary>Meter name to export.</summary>
     public const string MeterName = "Starmap";
 
+    /// <summary>Upper bounds, in seconds, of the sync duration histogram's buckets.</summary>
+    public static readonly IReadOnlyList<double> SyncDurationBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
     private readonly Counter<long> _syncRuns;
     private readonly Histogram<double> _syncDuration;
 
@@ -23,7 +26,10 @@ public sealed class StarmapMetrics
         meter.CreateObservableGauge("starmap.catalog.providers", () => replica.Current.Providers.Count, description: "Providers in the catalog");
         meter.CreateObservableGauge("starmap.catalog.models", () => replica.Current.Models.Count, description: "Offerings in the catalog");
         _syncRuns = meter.CreateCounter<long>("starmap.sync.runs", description: "Provider syncs by outcome");
-        _syncDuration = meter.CreateHistogram<double>("starmap.sync.duration", unit: "s", description: "Provider sync duration");
+        // Second-sized buckets (a sync takes 0.1 s to its 2-minute deadline); without advice the exporter uses
+        // its millisecond defaults (5 to 10,000), which put every sync in the first few buckets.
+        _syncDuration = meter.CreateHistogram("starmap.sync.duration", unit: "s", description: "Provider sync duration", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SyncDurationBuckets });
     }
 
     /// <summary>Records one finished sync.</summary>

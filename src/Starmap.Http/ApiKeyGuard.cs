@@ -8,7 +8,7 @@ using Microsoft.Extensions.Primitives;
 namespace Starmap.Http;
 
 /// <summary>
-/// Checks the API key of a request (<c>Authorization: Bearer</c> or <c>X-Api-Key</c>). Both sides are
+/// Checks the API key of a request (<c>Authorization: Bearer</c>, <c>X-Api-Key</c>, or a Basic password). Both sides are
 /// hashed first so the comparison takes the same time whatever the length or content of the guess.
 /// </summary>
 internal sealed class ApiKeyGuard
@@ -58,9 +58,25 @@ internal sealed class ApiKeyGuard
         }
         var authorization = headers.Authorization.ToString();
         const string bearer = "Bearer ";
-        return authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) && authorization.Length > bearer.Length
-            ? authorization[bearer.Length..].Trim()
-            : null;
+        if (authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) && authorization.Length > bearer.Length)
+        {
+            return authorization[bearer.Length..].Trim();
+        }
+        // Browsers (the dashboard) send the key as a Basic password; the user name is ignored.
+        const string basic = "Basic ";
+        return authorization.StartsWith(basic, StringComparison.OrdinalIgnoreCase) ? BasicPassword(authorization[basic.Length..].Trim()) : null;
+    }
+
+    private static string? BasicPassword(string encoded)
+    {
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var length))
+        {
+            return null;
+        }
+        var credentials = Encoding.UTF8.GetString(bytes, 0, length);
+        var colon = credentials.IndexOf(':', StringComparison.Ordinal);
+        return colon >= 0 && colon < credentials.Length - 1 ? credentials[(colon + 1)..] : null;
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace Starmap.Http;
 
 /// <summary>
 /// Catalog reads answer with <c>ETag: "&lt;generation&gt;"</c>: the generation names the whole catalog
-/// state, so a client holding it gets a 304 until anything is published.
+/// state, so a client holding it gets a 304 until anything is published; <c>Cache-Control: no-cache</c>
+/// tells caches to revalidate with it.
 /// </summary>
 internal static class CatalogResults
 {
@@ -20,6 +22,11 @@ internal static class CatalogResults
     {
         var etag = new EntityTagHeaderValue($"\"{generation}\"");
         context.Response.Headers.ETag = etag.ToString();
+        // Any publish changes the answer: caches keep it but ask again each time (a cheap 304 while current).
+        // Keyed reads must not land in a shared cache.
+        context.Response.Headers.CacheControl = context.RequestServices.GetRequiredService<StarmapHttpOptions>().RequireKeyForReads
+            ? "private, no-cache"
+            : "no-cache";
         var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
         return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
             ? Results.StatusCode(StatusCodes.Status304NotModified)

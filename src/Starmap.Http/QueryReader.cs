@@ -19,7 +19,9 @@ internal sealed class QueryReader
         {
             if (!allowed.Contains(key) && alsoAllowed?.Invoke(key) != true)
             {
-                throw new HttpParameterException(key, $"unknown parameter; this route takes: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}", "unknown_parameter");
+                throw new HttpParameterException(key, allowed.Count == 0
+                    ? "unknown parameter; this route takes no query parameters"
+                    : $"unknown parameter; this route takes: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}", "unknown_parameter");
             }
         }
     }

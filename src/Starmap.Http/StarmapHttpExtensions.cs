@@ -5,7 +5,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,17 +36,15 @@ public static class StarmapHttpExtensions
 
         services.AddRateLimiter(limiter =>
         {
+            // Per client address: the peer's, or the one a trusted proxy forwarded (UseForwardedHeaders runs first).
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsProbe(context.Request.Path)
                     ? RateLimitPartition.GetNoLimiter("probes")
-                    : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.RateLimitPermits,
-                        Window = options.RateLimitWindow,
-                        QueueLimit = 0,
-                    }));
+                    : RateLimitPartition.Get(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new ClientWindowLimiter(options.RateLimitPermits, options.RateLimitWindow, TimeProvider.System)));
             limiter.OnRejected = (rejected, cancellationToken) =>
             {
+                // The time left in this client's window, rounded up: retrying then succeeds.
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                     : (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds);
@@ -61,6 +61,37 @@ public static class StarmapHttpExtensions
                 .WithMethods("GET", "POST", "PUT", "DELETE")
                 .WithHeaders("Authorization", "X-Api-Key", "Content-Type", "If-None-Match")
                 .WithExposedHeaders("ETag", "Retry-After")));
+        }
+
+        var (proxies, networks) = options.TrustedProxyAddresses();
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            // Only the configured proxies: ASP.NET trusts loopback by default, which would let any local
+            // process (or a same-host proxy's other clients) pick its own rate-limit bucket.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.ForwardLimit = null;
+            foreach (var proxy in proxies)
+            {
+                forwarded.KnownProxies.Add(proxy);
+            }
+            foreach (var network in networks)
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+        });
+
+        if (options.Compression)
+        {
+            // JSON and text only (the defaults): never text/event-stream, whose events must not wait in a buffer.
+            services.AddResponseCompression(compression =>
+            {
+                compression.Providers.Add<BrotliCompressionProvider>();
+                compression.Providers.Add<GzipCompressionProvider>();
+            });
+            services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+            services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         }
 
         // The OpenAPI document describes the JSON the routes write (StarmapJson's snake_case shape).
@@ -81,11 +112,22 @@ public static class StarmapHttpExtensions
         return services;
     }
 
-    /// <summary>Middleware of the API: error shape, body size limit, CORS, rate limiter. Call before mapping routes.</summary>
+    /// <summary>
+    /// Middleware of the API: forwarded client addresses (trusted proxies only), compression, error shape,
+    /// body size limit, CORS, rate limiter, keyed endpoints. Call before mapping routes.
+    /// </summary>
     public static IApplicationBuilder UseStarmapHttp(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.ApplicationServices.GetRequiredService<StarmapHttpOptions>();
+        if (options.TrustedProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+        if (options.Compression)
+        {
+            app.UseResponseCompression();
+        }
         app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
         {
             StatusCodes.Status404NotFound => HttpError.WriteAsync(context.HttpContext, 404, "not_found", "no such route; /openapi/v1.json lists them"),
@@ -108,23 +150,25 @@ public static class StarmapHttpExtensions
             app.UseCors(CorsPolicy);
         }
         app.UseRateLimiter();
+        app.UseStarmapKeyedEndpoints();
         return app;
     }
 
     /// <summary>Maps every route: <c>/api/v1/...</c>, the exports, health, and <c>/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapStarmapApi(this IEndpointRouteBuilder endpoints)
     {
-        // Every API route reads its query strictly (400), is rate limited (429) and asks the cluster (503).
+        // Every API route reads its query strictly (400), is rate limited (429) and asks the cluster (503, 504).
         var api = endpoints.MapGroup("/api/v1").WithTags("catalog")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
-        var reads = api.MapGroup("").RequireReadKey();
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests,
+                StatusCodes.Status503ServiceUnavailable, StatusCodes.Status504GatewayTimeout);
+        var reads = api.MapGroup("").RequireReadKey().ValidateRouteIds();
         CatalogEndpoints.Map(reads);
         SyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);
         OpenAIEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);
-        endpoints.MapOpenApi();
+        endpoints.MapOpenApi().RequireStarmapReadKey();
         return endpoints;
     }
 

@@ -39,11 +39,51 @@ public sealed class StarmapHttpOptions
     /// <summary>Origins allowed by CORS; none by default (browsers on other origins are refused).</summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>
+    /// Serve the Orleans Dashboard at <c>/dashboard/</c> (grains, silos and the live silo log). Off by
+    /// default; when on, every dashboard request needs the API key (the write key), so turning it on without
+    /// a key stops the silo at start.
+    /// </summary>
+    public bool Dashboard { get; set; }
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> is believed: IP addresses (<c>10.0.0.5</c>) or networks
+    /// (<c>10.0.0.0/8</c>). None by default: the header is ignored and each peer address is one client.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Compress responses (Brotli, gzip) for clients that send <c>Accept-Encoding</c>; the event stream never is.</summary>
+    public bool Compression { get; set; } = true;
+
     /// <summary>The key from configuration, else from <see cref="ApiKeyVariable"/>; null when neither is set.</summary>
     public string? EffectiveApiKey =>
         !string.IsNullOrEmpty(ApiKey) ? ApiKey
         : Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
+
+    /// <summary><see cref="TrustedProxies"/> parsed: single addresses and networks; throws naming a bad entry.</summary>
+    public (IReadOnlyList<System.Net.IPAddress> Proxies, IReadOnlyList<System.Net.IPNetwork> Networks) TrustedProxyAddresses()
+    {
+        var proxies = new List<System.Net.IPAddress>();
+        var networks = new List<System.Net.IPNetwork>();
+        for (var i = 0; i < TrustedProxies.Length; i++)
+        {
+            var entry = TrustedProxies[i]?.Trim() ?? "";
+            if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var network))
+            {
+                networks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(entry, out var address))
+            {
+                proxies.Add(address);
+            }
+            else
+            {
+                throw new InvalidOperationException($"{Section}:TrustedProxies:{i} must be an IP address (10.0.0.5) or a network (10.0.0.0/8), not '{entry}'");
+            }
+        }
+        return (proxies, networks);
+    }
 
     /// <summary>Throws a message naming the setting when a value cannot work (never the key itself).</summary>
     public void Validate()
@@ -72,5 +112,10 @@ public sealed class StarmapHttpOptions
         {
             throw new InvalidOperationException($"{Section}:RequireKeyForReads is true but no key is set: set {Section}:ApiKey or {ApiKeyVariable}");
         }
+        if (Dashboard && EffectiveApiKey is null)
+        {
+            throw new InvalidOperationException($"{Section}:Dashboard is true but no key is set (the dashboard shows the live silo log): set {Section}:ApiKey or {ApiKeyVariable}");
+        }
+        _ = TrustedProxyAddresses();
     }
 }

@@ -35,6 +35,10 @@ internal static class UpdateStreamEndpoint
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            return; // the headers only: a HEAD must not hold the connection open as a stream
+        }
         await WriteAsync(http, "retry: 3000\n\n", token);
         // Before the watcher's first poll, ask the replica, so a new client always learns where the catalog is.
         var current = updates.Current > 0 ? updates.Current : await CatalogReaders.Of(http.RequestServices).GetGenerationAsync();

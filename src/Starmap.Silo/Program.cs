@@ -17,10 +17,19 @@ if (web.Configuration.GetValue($"{StarmapSiloOptions.Section}:{nameof(StarmapSil
     return;
 }
 
-web.AddStarmapSilo(silo => silo.AddDashboard());
+// The dashboard is an admin surface: its grains run only when it is turned on (Starmap:Http:Dashboard).
+var dashboard = web.Configuration.GetValue($"{StarmapHttpOptions.Section}:{nameof(StarmapHttpOptions.Dashboard)}", false);
+web.AddStarmapSilo(silo =>
+{
+    if (dashboard)
+    {
+        silo.AddDashboard();
+    }
+});
 web.AddStarmapSiloHttp();
 var app = web.Build();
 app.UseStarmapHttp();
 app.MapStarmapApi();
 app.MapStarmapOperations();
+app.MapHeadForGetRoutes();
 await app.RunAsync();

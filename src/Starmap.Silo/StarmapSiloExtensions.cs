@@ -30,6 +30,8 @@ public static class StarmapSiloExtensions
         {
             silo.UseStarmapClustering(options, builder.Configuration);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumSyncInterval);
+            // Advanced: Orleans' messaging (ResponseTimeout: how long a grain call waits) from Starmap:Messaging.
+            silo.Services.Configure<SiloMessagingOptions>(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Messaging"));
             configure?.Invoke(silo);
         });
         builder.Services.Configure<SourceOptions>(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sources"));

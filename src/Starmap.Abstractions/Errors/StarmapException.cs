@@ -51,11 +51,23 @@ public sealed class StarmapValidationException : StarmapException
     /// <summary>A value made safe to print: control characters escaped, long values shortened.</summary>
     public static string Printable(string value)
     {
-        var shown = value.Length > 80 ? value[..80] + "…" : value;
-        var builder = new System.Text.StringBuilder(shown.Length);
-        foreach (var c in shown)
+        ArgumentNullException.ThrowIfNull(value);
+        return Escape(value.Length > 80 ? value[..80] + "…" : value);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> with control characters (NUL, newlines), format characters (U+202E
+    /// right-to-left override, zero-width joiners) and line/paragraph separators written as <c>\uXXXX</c>,
+    /// so a value can neither forge a log line nor reorder the text around it.
+    /// </summary>
+    public static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var builder = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
         {
-            if (char.IsControl(c))
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
             {
                 builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
             }

@@ -53,6 +53,12 @@ public sealed record SyncOutcome
 [GenerateSerializer, Immutable, Alias("starmap.sync-schedule")]
 public sealed record SyncSchedule
 {
+    /// <summary>
+    /// Longest interval a schedule takes: 30 days. Orleans' reminder service cannot hold much longer
+    /// periods (it failed on them with a 500), and a catalog synced less than monthly is stale anyway.
+    /// </summary>
+    public static readonly TimeSpan MaximumInterval = TimeSpan.FromDays(30);
+
     /// <summary>The provider.</summary>
     [Id(0)] public required string ProviderId { get; init; }
 

@@ -140,6 +140,10 @@ internal sealed class ProviderSyncGrain(
         {
             throw new StarmapValidationException("interval", interval.ToString(), $"must be at least {minimum}");
         }
+        if (interval > SyncSchedule.MaximumInterval)
+        {
+            throw new StarmapValidationException("interval", interval.ToString(), $"must be at most {SyncSchedule.MaximumInterval} (30 days)");
+        }
         await this.RegisterOrUpdateReminder(ReminderName, interval, interval);
         await WriteAsync(s => s with { Interval = interval, Enabled = true });
         return Schedule();
