@@ -110,6 +110,43 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void A_provider_patch_names_one_field_per_property_and_a_singular_parameter_wins_over_the_edited_plural()
+    {
+        var stored = new Provider
+        {
+            Id = "p",
+            Name = "P",
+            Aliases = ["old"],
+            Catalog = new ProviderCatalogConfig { Endpoint = new CatalogEndpoint { Url = "http://127.0.0.1:1/v1/models", Type = CatalogEndpointType.Anthropic } },
+        };
+        var edited = StarmapProvider.From(stored, models: 0, version: 3);
+        edited.Aliases = ["edited"];
+        edited.ListUrl = "http://127.0.0.1:2/v1/models";
+
+        var patch = CatalogWriter.PatchFor(stored, edited, new Hashtable { ["Alias"] = new[] { "given" } });
+        var written = patch.ApplyTo(stored);
+
+        Assert.Equal(["aliases", "catalog.endpoint.url"], patch.Fields);
+        Assert.Equal(["given"], written.Aliases);
+        Assert.Equal("http://127.0.0.1:2/v1/models", written.Catalog!.Endpoint!.Url);
+        Assert.Equal(CatalogEndpointType.Anthropic, written.Catalog.Endpoint.Type);
+        Assert.Equal("P", written.Name);
+    }
+
+    [Fact]
+    public void An_author_object_that_was_not_edited_patches_nothing()
+    {
+        var stored = new Author { Id = "a", Name = "A", Links = new AuthorLinks { Website = "https://a.example" } };
+        var read = StarmapAuthor.From(stored, definitions: 1, models: 2, version: 5);
+
+        var patch = CatalogWriter.PatchFor(stored, read, new Hashtable());
+
+        Assert.Empty(patch.Fields);
+        Assert.Equal(stored, patch.ApplyTo(stored));
+        Assert.Equal(5, read.Version);
+    }
+
+    [Fact]
     public void A_null_change_makes_a_value_unknown()
     {
         var stored = new Offering { ProviderId = "p", ModelId = "m", Pricing = new ModelPricing { Tokens = new TokenPrices { Input = 1m } } };
