@@ -123,6 +123,7 @@ internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransform
         {
             (operation.Metadata ??= new Dictionary<string, object>())[KeyScope] = scope;
         }
+        DescribePathParameters(operation, context.Description.RelativePath ?? "");
         foreach (var parameter in metadata.OfType<QueryParameterMetadata>())
         {
             (operation.Parameters ??= []).Add(Query(parameter));
@@ -165,6 +166,22 @@ internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransform
             }
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>The generator names route values but cannot say what they hold.</summary>
+    private static void DescribePathParameters(OpenApiOperation operation, string route)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path))
+        {
+            parameter.Description ??= parameter.Name switch
+            {
+                "id" when route.StartsWith("api/v1/authors/", StringComparison.Ordinal) => "Author ID",
+                "id" or "provider" => "Provider ID",
+                "model" when route.StartsWith("v1/", StringComparison.Ordinal) => "A provider/model ID of the merged list; '/' plain or as %2F",
+                "model" or "modelId" => "The provider's model ID; it may hold '/' (plain or as %2F) and '@'",
+                _ => null,
+            };
+        }
     }
 
     /// <summary>Responses in status order (the generator lists them in metadata order, shared errors first).</summary>

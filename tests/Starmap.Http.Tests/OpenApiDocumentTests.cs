@@ -119,6 +119,10 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
         Assert.Superset(new HashSet<string?> { "dry_run", "force", "source" }, sync.ToHashSet());
         var filters = document["paths"]!["/api/v1/models"]!["get"]!["parameters"]!.AsArray().Select(p => (string?)p!["name"]).ToList();
         Assert.Contains("feature_tool_calls", filters);
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            Assert.All(operation["parameters"]?.AsArray() ?? [], p => Assert.False(string.IsNullOrWhiteSpace((string?)p!["description"]), $"{method} {path}: parameter {p["name"]} has no description"));
+        }
     }
 
     [Fact]
