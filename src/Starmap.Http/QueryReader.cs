@@ -39,13 +39,21 @@ internal sealed class QueryReader
         };
     }
 
-    /// <summary>Comma-separated and/or repeated values, trimmed, empty entries dropped.</summary>
-    public List<string> List(string name) =>
-        _query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+    /// <summary>
+    /// Comma-separated and/or repeated values, trimmed, empty entries dropped. A parameter given with no value
+    /// at all (<c>?source=</c>) is an error: read as "no filter" it would widen the request to everything.
+    /// </summary>
+    public List<string> List(string name)
+    {
+        var values = _query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        return values.Count > 0 || _query[name].Count == 0
+            ? values
+            : throw new HttpParameterException(name, "is empty; name at least one value, or leave the parameter out");
+    }
 
-    public long? Long(string name) => Parse(name, "a whole number", s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (long?)null);
+    public long? Long(string name) => Parse(name, $"a whole number from {long.MinValue} to {long.MaxValue}", s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (long?)null);
 
-    public int? Int(string name) => Parse(name, "a whole number", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (int?)null);
+    public int? Int(string name) => Parse(name, $"a whole number from {int.MinValue} to {int.MaxValue}", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (int?)null);
 
     public decimal? Decimal(string name) => Parse(name, "a decimal number such as 2.5", s => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
 

@@ -101,7 +101,8 @@ public static class ServerRejections
     /// <summary>Collects what Kestrel writes until it flushes, then passes it on, rewritten when it is a rejection.</summary>
     private sealed class RejectionRewriter(PipeWriter inner) : PipeWriter
     {
-        private readonly ArrayBufferWriter<byte> _pending = new(4096);
+        private const int KeptCapacity = 64 * 1024;
+        private ArrayBufferWriter<byte> _pending = new(4096);
 
         // Kestrel asks how much is waiting (System.Text.Json flushes by it).
         public override bool CanGetUnflushedBytes => true;
@@ -149,7 +150,15 @@ public static class ServerRejections
             {
                 inner.Write(written);
             }
-            _pending.ResetWrittenCount();
+            // A large answer (a whole export) must not pin its buffer for the connection's lifetime.
+            if (_pending.Capacity > KeptCapacity)
+            {
+                _pending = new ArrayBufferWriter<byte>(4096);
+            }
+            else
+            {
+                _pending.ResetWrittenCount();
+            }
         }
     }
 }

@@ -92,6 +92,8 @@ public sealed class HttpSurfaceTests(HttpSilo shared)
             checkedRoutes++;
         }
         Assert.True(checkedRoutes >= 12, $"only {checkedRoutes} GET routes in the document");
+        // The HEAD twins stay out of the document (one operation per route and method, unique operation IDs).
+        Assert.DoesNotContain(document["paths"]!.AsObject(), p => p.Value!["head"] is not null);
         using var metrics = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/metrics"), Cancel);
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         using var health = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health"), Cancel);
@@ -245,6 +247,22 @@ public sealed class HttpSurfaceTests(HttpSilo shared)
             && (l.Contains("starmap.provider/", StringComparison.Ordinal) || l.Contains("starmap.author/", StringComparison.Ordinal) || l.Contains("OnActivateAsync", StringComparison.Ordinal)));
         Assert.DoesNotContain(added, l => l.Contains("StarmapValidationException", StringComparison.Ordinal));
         Assert.DoesNotContain(added, l => l.Contains('\u202e', StringComparison.Ordinal) || l.Contains('\0', StringComparison.Ordinal) || l.StartsWith("fail: forged", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_list_parameter_given_empty_is_a_400_rather_than_no_filter()
+    {
+        using var client = shared.Client(HttpSilo.ApiKey);
+        // Read as "no filter", ?source= would sync every source and ?provider= would list every model.
+        using var sync = await client.PostAsync("/api/v1/providers/openai/sync?dry_run=true&source=", null, Cancel);
+        await ErrorAsync(sync, HttpStatusCode.BadRequest, "invalid_parameter", "source");
+        foreach (var parameter in new[] { "provider", "author", "status", "feature" })
+        {
+            using var response = await client.GetAsync($"/api/v1/models?{parameter}=%20,%20", Cancel);
+            await ErrorAsync(response, HttpStatusCode.BadRequest, "invalid_parameter", parameter);
+        }
+        using var outOfRange = await client.GetAsync("/api/v1/models?limit=99999999999", Cancel);
+        Assert.Contains("2147483647", (string?)(await ErrorAsync(outOfRange, HttpStatusCode.BadRequest, "invalid_parameter", "limit"))["message"], StringComparison.Ordinal);
     }
 
     [Fact]
