@@ -1,6 +1,6 @@
 # Runs every tests/pester/*.Tests.ps1 with Pester 5.7.1 (restored by build/PesterDownload) and ends
 # with one plain line "N passed, N failed". Needs STARMAP_MODULE (the built manifest) and
-# STARMAP_GATEWAY (a running silo); tests/pester/run.sh sets both.
+# STARMAP_GATEWAY (a running silo); tests/pester/run.sh sets both. Optional: STARMAP_PESTER_PATH.
 param([string]$PesterVersion = '5.7.1')
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
@@ -11,7 +11,8 @@ Import-Module (Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1") -F
 $results = Join-Path $root 'artifacts/test-results'
 New-Item -ItemType Directory -Force -Path $results | Out-Null
 $cfg = New-PesterConfiguration
-$cfg.Run.Path = $PSScriptRoot
+# STARMAP_PESTER_PATH runs one file (e.g. tests/pester/Fuzz.Tests.ps1) instead of all of them.
+$cfg.Run.Path = if ($env:STARMAP_PESTER_PATH) { $env:STARMAP_PESTER_PATH } else { $PSScriptRoot }
 $cfg.Run.PassThru = $true
 $cfg.Output.Verbosity = 'Detailed'
 $cfg.TestResult.Enabled = $true
