@@ -23,7 +23,9 @@ internal sealed class Findings
 
     public void Add(string fault, FuzzRequest request, RawResponse response)
     {
-        var where = request.Operation is { } operation ? operation.ToString() : $"{request.Kind} {FuzzRequest.Printable(request.Method)}";
+        var where = request.Operation is { } operation ? operation.ToString()
+            : request.Kind == FuzzKind.Malformed ? $"{request.Kind} {FuzzRequest.Printable(request.Method)}"
+            : $"{FuzzRequest.Printable(request.Method)} {FuzzRequest.Printable(Cut(request.Target.Split('?')[0], 80))}";
         if (request.Operation is not null && request.Method != request.Operation.Method)
         {
             where = $"{FuzzRequest.Printable(request.Method)} on {where}";
@@ -56,6 +58,8 @@ internal sealed class Findings
         }
         return builder.ToString();
     }
+
+    private static string Cut(string text, int length) => text.Length > length ? text[..length] + "..." : text;
 
     private static string Excerpt(RawResponse response)
     {

@@ -67,8 +67,11 @@ internal sealed class FuzzTarget : IAsyncDisposable
         return new FuzzTarget(data, await SiloProcess.StartAsync(data, environment));
     }
 
+    /// <summary>How long one answer may take; a 2xx still streaming then counts as answered.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public Task<RawResponse> SendAsync(FuzzRequest request, CancellationToken cancellation) =>
-        RawHttp.SendAsync(Silo.HttpPort, request.ToBytes(Silo.HttpPort), TimeSpan.FromSeconds(30), cancellation);
+        RawHttp.SendAsync(Silo.HttpPort, request.ToBytes(Silo.HttpPort), Timeout, cancellation);
 
     /// <summary>A plain keyed GET (for setup: the document, the IDs).</summary>
     public async Task<RawResponse> GetAsync(string target, bool keyed = true, CancellationToken cancellation = default)

@@ -27,11 +27,24 @@ internal static partial class SiloLog
             {
                 body.Add(lines[++i]);
             }
-            var summary = string.Join(" | ", body.Take(3).Select(l => l.Trim())).Replace("\u001b", "", StringComparison.Ordinal);
+            var summary = Readable(string.Join(" | ", body.Take(3).Select(l => l.Trim())));
             entries.Add(new Entry(start.Groups[1].Value, summary.Length > 400 ? summary[..400] + "..." : summary, body.Any(IsStackFrame)));
         }
         return entries;
     }
+
+    /// <summary>Without logging scopes (span, connection, request IDs) and with long runs of one character shortened.</summary>
+    private static string Readable(string line)
+    {
+        line = Scopes().Replace(line.Replace("\u001b", "", StringComparison.Ordinal), " ");
+        return Runs().Replace(line, m => $"{m.Value[0]}...({m.Length}x)");
+    }
+
+    [GeneratedRegex(@"\s=> SpanId:.*?(RequestId:\S+|ParentId:\S+)")]
+    private static partial Regex Scopes();
+
+    [GeneratedRegex(@"(.)\1{19,}")]
+    private static partial Regex Runs();
 
     /// <summary>What entries of one kind share: level, category and exception type, without times, IDs and keys.</summary>
     public static string Shape(string summary)

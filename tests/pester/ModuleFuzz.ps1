@@ -4,7 +4,8 @@
 # wrong-type, huge, control-character and boundary values, and every cmdlet gets pipeline input
 # ($null, @(), wrong objects). Cmdlets that support ShouldProcess (the ones that write) run with
 # -WhatIf, then with -Confirm:$false and only invalid identities, so nothing real is asked to change.
-# Writes one JSON object: the case count per cmdlet and each offending case.
+# Writes each case to -Progress ("<cmdlet><tab><case>", then "<tab>done") before it runs, and each
+# offending case as a JSON line to -Out.
 param(
     [Parameter(Mandatory)] [string] $Module,
     [Parameter(Mandatory)] [string] $Gateway,
@@ -52,9 +53,13 @@ $badFiles = @{
     'bom-only.json' = [string][char]0xFEFF
 }
 foreach ($name in $badFiles.Keys) { Set-Content -Path (Join-Path $garbage $name) -Value $badFiles[$name] -NoNewline }
+# 64 MB of zeros that take no disk (sparse): bigger than any catalog file should be. Not /dev/zero: it has no
+# end, and Import-StarmapCatalog reading it without a cap grows pwsh by gigabytes (found by this fuzz).
+$sparse = [System.IO.File]::Create((Join-Path $garbage 'sparse.json'))
+try { $sparse.SetLength(64MB) } finally { $sparse.Dispose() }
 $badPaths = @((Join-Path $garbage 'empty.json'), (Join-Path $garbage 'nul.json'), (Join-Path $garbage 'bad.json'), (Join-Path $garbage 'shape.json'),
     (Join-Path $garbage 'deep.json'), (Join-Path $garbage 'bad.yaml'), (Join-Path $garbage 'tabs.yaml'), (Join-Path $garbage 'binary.json'),
-    (Join-Path $garbage 'bom-only.json'), $garbage, '/nonexistent/catalog.json', '/proc/self/mem', '/dev/zero', '', ' ', "`0", $huge)
+    (Join-Path $garbage 'bom-only.json'), (Join-Path $garbage 'sparse.json'), $garbage, '/nonexistent/catalog.json', '/proc/self/mem', '', ' ', "`0", $huge)
 
 # Real objects for parameters typed as the module's own output types.
 $samples = @{}
@@ -143,13 +148,12 @@ function Test-Acceptable([System.Management.Automation.ErrorRecord] $Record) {
     return $Record.FullyQualifiedErrorId -match '^[A-Z][A-Za-z0-9]*,Starmap\.PowerShell\.Commands\.[A-Za-z]+Command$'
 }
 
-$findings = [System.Collections.Generic.List[object]]::new()
-$counts = @{}
+# Findings go out one JSON line at a time, so a crash of this host still leaves every one found before it.
+function Add-Finding([hashtable] $Finding) { Add-Content -Path $Out -Value ([pscustomobject]$Finding | ConvertTo-Json -Compress) }
 
 function Invoke-Case([string] $Name, [hashtable] $Splat, [object] $PipelineInput, [string] $Pipe, [switch] $MustNotWiden) {
     $case = Format-Case $Name $Splat $Pipe
-    Add-Content -Path $Progress -Value $case
-    $counts[$Name] = 1 + ($counts[$Name] ?? 0)
+    Add-Content -Path $Progress -Value "$Name`t$case"
     $records = @()
     $output = @()
     try {
@@ -166,17 +170,22 @@ function Invoke-Case([string] $Name, [hashtable] $Splat, [object] $PipelineInput
         if (-not (Test-Acceptable $record)) {
             $message = $record.Exception.Message -replace '\s+', ' '
             if ($message.Length -gt 200) { $message = $message.Substring(0, 200) + '...' }
-            $findings.Add([pscustomobject]@{ Cmdlet = $Name; Fault = 'unstable error'; Case = $case
-                Detail = "$($record.FullyQualifiedErrorId) [$($record.Exception.GetType().FullName)] $message" })
+            Add-Finding @{ Cmdlet = $Name; Fault = 'unstable error'; Case = $case
+                Detail = "$($record.FullyQualifiedErrorId) [$($record.Exception.GetType().FullName)] $message" }
         }
     }
     if ($MustNotWiden -and $output.Count -gt 0) {
-        $findings.Add([pscustomobject]@{ Cmdlet = $Name; Fault = 'empty or unbindable pipeline input widened to output'; Case = $case
-            Detail = "$($output.Count) objects written, e.g. $($output[0].GetType().Name)" })
+        Add-Finding @{ Cmdlet = $Name; Fault = 'empty or unbindable pipeline input widened to output'; Case = $case
+            Detail = "$($output.Count) objects written, e.g. $($output[0].GetType().Name)" }
     }
 }
 
-function Restore-Connection { $null = Connect-Starmap -Gateway $Gateway -ErrorAction Stop }
+function Restore-Connection {
+    $current = Get-StarmapConnection -WarningAction SilentlyContinue
+    if (-not $current -or $current.Gateways -notcontains $Gateway -or $current.ClusterId -ne 'starmap' -or $current.ServiceId -ne 'starmap' -or $current.Tls) {
+        $null = Connect-Starmap -Gateway $Gateway -ErrorAction Stop
+    }
+}
 
 # An export to import with -WhatIf (a valid file, so the baseline reaches the cmdlet's own checks).
 $script:validExport = Join-Path $Work 'valid.json'
@@ -193,10 +202,12 @@ foreach ($command in $cmdlets) {
         $mandatory = @($parameters | Where-Object IsMandatory)
         $base = @{}
         foreach ($p in $mandatory) { $base[$p.Name] = Get-Baseline $command $command.Parameters[$p.Name] $p.Name }
-        if ($name -eq 'Connect-Starmap') { $base['Gateway'] = @($Gateway); $base['TimeoutSec'] = 2 }
+        if ($name -eq 'Connect-Starmap') { $base['Gateway'] = @($Gateway); $base['TimeoutSec'] = 1 }
         # Pass 1: every parameter with every value; writers with -WhatIf.
         foreach ($p in $parameters) {
-            foreach ($value in Get-FuzzValues $command.Parameters[$p.Name]) {
+            # A failed connect costs seconds: the session cmdlets get a few values of each kind only.
+            $values = if ($session) { @(Get-FuzzValues $command.Parameters[$p.Name] | Select-Object -First 3) + $huge + @{ a = 1 } } else { Get-FuzzValues $command.Parameters[$p.Name] }
+            foreach ($value in $values) {
                 $splat = $base.Clone()
                 $splat[$p.Name] = $value
                 if ($writes) { $splat['WhatIf'] = $true }
@@ -225,11 +236,11 @@ foreach ($command in $cmdlets) {
     }
     # Pipeline input: nothing, $null, and objects that identify nothing real.
     $pipeable = @($command.Parameters.Values | Where-Object { $_.ParameterSets.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } })
-    $extra = if ($writes) { @{ Confirm = $false } } elseif ($name -eq 'Connect-Starmap') { @{ TimeoutSec = 2 } } else { @{} }
+    $extra = if ($writes) { @{ Confirm = $false } } elseif ($name -eq 'Connect-Starmap') { @{ TimeoutSec = 1 } } else { @{} }
     $inputs = [ordered]@{ '@()' = @(); '$null' = $null; '@($null, $null)' = @($null, $null); "''" = ''; "'`0'" = "`0"; '42' = 42
         '@{a=1}' = @{ a = 1 }; '[pscustomobject]@{Nothing=1}' = [pscustomobject]@{ Nothing = 1 }; '[datetime]' = [datetime]'2025-01-31'
         "[pscustomobject]@{ProviderId='zz-missing'}" = [pscustomobject]@{ ProviderId = 'zz-missing' } }
-    foreach ($label in $inputs.Keys) {
+    foreach ($label in @($inputs.Keys | Where-Object { -not $session -or $_ -in '@()', '$null' })) {
         # Nothing piped, or an object no parameter binds, must widen to nothing.
         $widen = $pipeable.Count -gt 0 -and -not $session -and $label -in '@()', '[pscustomobject]@{Nothing=1}'
         Invoke-Case $name $extra.Clone() $inputs[$label] $label -MustNotWiden:$widen
@@ -255,5 +266,4 @@ foreach ($command in $cmdlets | Where-Object Noun -ne 'Starmap') {
     Invoke-Case $command.Name $splat
 }
 Restore-Connection
-
-[pscustomobject]@{ Counts = $counts; Findings = $findings } | ConvertTo-Json -Depth 4 | Set-Content -Path $Out
+Add-Content -Path $Progress -Value "`tdone"
