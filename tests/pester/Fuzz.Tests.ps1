@@ -81,7 +81,7 @@ Describe 'Fuzzing every cmdlet with empty, null, wrong-type, huge and control-ch
         if ($silo -and -not $silo.HasExited) { $silo.Kill(); $silo.WaitForExit() }
         if ($child -and -not $child.HasExited) { $child.Kill($true) }
         $null = Connect-Starmap -Gateway $env:STARMAP_GATEWAY
-        Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
+        if ($work) { Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue }
     }
 
     It 'runs to the end without crashing the host' {
@@ -102,7 +102,7 @@ Describe 'Fuzzing every cmdlet with empty, null, wrong-type, huge and control-ch
     It 'changes nothing in the catalog' {
         $changed = @(Compare-Object -ReferenceObject $before -DifferenceObject $after | ForEach-Object {
                 $line = $_.InputObject
-                "$(if ($_.SideIndicator -eq '<=') { 'before' } else { 'after ' }): $($line.Substring(0, [Math]::Min(300, $line.Length)))"
+                "$(if ($_.SideIndicator -eq '<=') { 'before' } else { 'after ' }): $($line.Substring(0, [Math]::Min(600, $line.Length)))"
             })
         $changed.Count | Should -Be 0 -Because "the fuzz must change nothing, yet:`n$(($changed | Select-Object -First 20) -join "`n")"
     }
