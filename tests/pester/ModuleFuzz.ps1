@@ -236,7 +236,8 @@ foreach ($command in $cmdlets) {
     }
     # Pipeline input: nothing, $null, and objects that identify nothing real.
     $pipeable = @($command.Parameters.Values | Where-Object { $_.ParameterSets.Values | Where-Object { $_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName } })
-    $extra = if ($writes) { @{ Confirm = $false } } elseif ($name -eq 'Connect-Starmap') { @{ TimeoutSec = 1 } } else { @{} }
+    # A creating cmdlet may rightly create what a piped object names, so it only shows what it would do.
+    $extra = if ($writes -and $command.Verb -in 'New', 'Add', 'Copy') { @{ WhatIf = $true } } elseif ($writes) { @{ Confirm = $false } } elseif ($name -eq 'Connect-Starmap') { @{ TimeoutSec = 1 } } else { @{} }
     $inputs = [ordered]@{ '@()' = @(); '$null' = $null; '@($null, $null)' = @($null, $null); "''" = ''; "'`0'" = "`0"; '42' = 42
         '@{a=1}' = @{ a = 1 }; '[pscustomobject]@{Nothing=1}' = [pscustomobject]@{ Nothing = 1 }; '[datetime]' = [datetime]'2025-01-31'
         "[pscustomobject]@{ProviderId='zz-missing'}" = [pscustomobject]@{ ProviderId = 'zz-missing' } }
