@@ -107,8 +107,10 @@ Describe 'Fuzzing every cmdlet with empty, null, wrong-type, huge and control-ch
         $changed.Count | Should -Be 0 -Because "the fuzz must change nothing, yet:`n$(($changed | Select-Object -First 20) -join "`n")"
     }
 
-    It 'leaves the files in a folder it exported into' {
-        Join-Path $work 'existing/.git/HEAD' | Should -Exist
-        Join-Path $work 'existing/notes.txt' | Should -Exist
+    It 'leaves the files it did not write in the folders it exported into' {
+        foreach ($folder in 'existing', 'existing-catalog') {
+            Join-Path $work "$folder/.git/HEAD" | Should -Exist
+            Join-Path $work "$folder/notes.txt" | Should -Exist
+        }
     }
 }

@@ -249,10 +249,18 @@ foreach ($command in $cmdlets) {
     }
 }
 
-# Export into a folder holding files it did not write, with and without -Force: those files stay.
+# Export into folders holding files it did not write, with and without -Force: those files stay. One
+# holds only them; the other is a catalog under version control (providers.yaml beside .git and notes).
+$catalog = Join-Path $Work 'existing-catalog'
+Export-StarmapCatalog -Path $catalog -Format StarmapYaml -Confirm:$false -ErrorAction SilentlyContinue
+$null = New-Item -ItemType Directory -Force -Path (Join-Path $catalog '.git')
+Set-Content -Path (Join-Path $catalog '.git/HEAD') -Value 'ref: refs/heads/main'
+Set-Content -Path (Join-Path $catalog 'notes.txt') -Value 'mine'
 foreach ($format in (Get-Command Export-StarmapCatalog).Parameters['Format'].Attributes.Where({ $_ -is [System.Management.Automation.ValidateSetAttribute] }).ValidValues) {
-    Invoke-Case 'Export-StarmapCatalog' @{ Path = $existing; Format = $format; Confirm = $false }
-    Invoke-Case 'Export-StarmapCatalog' @{ Path = $existing; Format = $format; Force = $true; Confirm = $false }
+    foreach ($folder in $existing, $catalog) {
+        Invoke-Case 'Export-StarmapCatalog' @{ Path = $folder; Format = $format; Confirm = $false }
+        Invoke-Case 'Export-StarmapCatalog' @{ Path = $folder; Format = $format; Force = $true; Confirm = $false }
+    }
 }
 
 # Disconnected: every cmdlet fails with NotConnected (or a binding error), never a .NET exception.
