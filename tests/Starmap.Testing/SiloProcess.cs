@@ -77,7 +77,17 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) silo._output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await silo.WaitForOutputAsync("Starmap silo ready", TimeSpan.FromSeconds(60));
+        try
+        {
+            await silo.WaitForOutputAsync("Starmap silo ready", TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // A silo that never got ready must not outlive the test that started it.
+            await silo.KillAsync();
+            process.Dispose();
+            throw;
+        }
         return silo;
     }
 

@@ -1,6 +1,6 @@
 # Runs every tests/pester/*.Tests.ps1 with Pester 5.7.1 (restored by build/PesterDownload) and ends
 # with one plain line "N passed, N failed". Needs STARMAP_MODULE (the built manifest) and
-# STARMAP_GATEWAY (a running silo); tests/pester/run.sh sets both.
+# STARMAP_GATEWAY (a running silo); tests/pester/run.sh sets both. Optional: STARMAP_PESTER_PATH.
 param([string]$PesterVersion = '5.7.1')
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'

@@ -43,6 +43,9 @@ free_port() {
 silo_port=$(free_port)
 gateway_port=$(free_port)
 while [ "$gateway_port" = "$silo_port" ]; do gateway_port=$(free_port); done
+# Its HTTP API on a free port too: the default 5080 may be taken by another silo on the machine.
+http_port=$(free_port)
+while [ "$http_port" = "$silo_port" ] || [ "$http_port" = "$gateway_port" ]; do http_port=$(free_port); done
 
 # The silo gets no provider keys and a models.dev URL on a closed local port: the suite never reaches
 # out to the internet, and syncs of the built-in providers are skipped for their missing keys.
@@ -50,7 +53,7 @@ env -u OPENAI_API_KEY -u ANTHROPIC_API_KEY -u GOOGLE_API_KEY -u GEMINI_API_KEY -
     -u DEEPSEEK_API_KEY -u CEREBRAS_API_KEY -u MISTRAL_API_KEY -u MOONSHOT_API_KEY -u OPENROUTER_API_KEY \
     Starmap__Sources__ModelsDevUrl=http://127.0.0.1:9/api.json Starmap__Sources__MaxRetries=0 \
     dotnet src/Starmap.Silo/bin/Release/net10.0/Starmap.Silo.dll \
-    --data-dir "$work/data" --silo-port "$silo_port" --gateway-port "$gateway_port" >"$work/silo.log" 2>&1 &
+    --data-dir "$work/data" --silo-port "$silo_port" --gateway-port "$gateway_port" --http-port "$http_port" >"$work/silo.log" 2>&1 &
 silo=$!
 
 deadline=$((SECONDS + 60))
