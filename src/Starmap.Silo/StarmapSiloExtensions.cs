@@ -30,6 +30,8 @@ public static class StarmapSiloExtensions
         {
             silo.UseStarmapClustering(options, builder.Configuration);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumSyncInterval);
+            // Counted from the silo's start, so Orleans' watchdog does not report the machine's uptime as a stall.
+            silo.Services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Membership, (_, _) => new SiloEpochTimeProvider());
             configure?.Invoke(silo);
         });
         builder.Services.Configure<SourceOptions>(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sources"));

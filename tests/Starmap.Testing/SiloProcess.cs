@@ -171,7 +171,8 @@ public sealed class SiloProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string SiloDll()
+    /// <summary>The built silo dll next to this test build (same configuration).</summary>
+    public static string SiloDll()
     {
         // tests/<Project>.Tests/bin/<Configuration>/net10.0/ → src/Starmap.Silo/bin/<Configuration>/net10.0/
         var bin = new DirectoryInfo(AppContext.BaseDirectory);
