@@ -89,6 +89,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                _process.WaitForExit(); // drains the redirected output, so the message holds the silo's last lines
                 throw new InvalidOperationException($"silo exited with code {_process.ExitCode} before '{text}':\n{Output}");
             }
             if (clock.Elapsed > deadline)
