@@ -21,13 +21,16 @@ public sealed record CatalogLimits
     /// <summary>Most records (providers, authors, offerings and definitions together) in one catalog.</summary>
     public int MaxItems { get; set; } = 100_000;
 
+    /// <summary>Largest JSON catalog file (an <c>Export-StarmapCatalog -Format Json</c> holds the whole catalog in one file).</summary>
+    public long MaxJsonFileBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Throws a message naming the limit that cannot work.</summary>
     public void Validate()
     {
-        if (MaxFileBytes <= 0 || MaxFiles <= 0 || MaxItems <= 0)
+        if (MaxFileBytes <= 0 || MaxFiles <= 0 || MaxItems <= 0 || MaxJsonFileBytes <= 0)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"CatalogLimits: MaxFileBytes ({MaxFileBytes}), MaxFiles ({MaxFiles}) and MaxItems ({MaxItems}) must be positive"));
+                $"CatalogLimits: MaxFileBytes ({MaxFileBytes}), MaxFiles ({MaxFiles}), MaxItems ({MaxItems}) and MaxJsonFileBytes ({MaxJsonFileBytes}) must be positive"));
         }
     }
 }

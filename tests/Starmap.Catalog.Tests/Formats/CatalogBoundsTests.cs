@@ -113,4 +113,30 @@ public sealed class CatalogBoundsTests : IDisposable
 
         Assert.Equal("providers.yaml", error.File);
     }
+
+    [Fact]
+    public void A_json_catalog_over_its_size_cap_is_refused_before_it_is_read()
+    {
+        var path = _temp.Combine("catalog.json");
+        File.WriteAllText(path, "{\"providers\": [" + new string(' ', 10_000) + "]}");
+
+        var error = Assert.Throws<CatalogFileException>(() => CatalogJsonFile.Read(path, new CatalogLimits { MaxJsonFileBytes = 1_000 }));
+
+        Assert.Equal(path, error.File);
+        Assert.Contains("over the 1000-byte cap for a JSON catalog (CatalogLimits.MaxJsonFileBytes)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_catalog_with_more_records_than_the_cap_is_refused_and_one_within_it_reads()
+    {
+        var imported = StarmapFiles.Import(Root);
+        var path = _temp.Combine("catalog.json");
+        File.WriteAllText(path, StarmapJson.Serialize(new CatalogContent { Providers = imported.Providers, Authors = imported.Authors }));
+
+        var error = Assert.Throws<CatalogFileException>(() => CatalogJsonFile.Read(path, new CatalogLimits { MaxItems = 4 }));
+        var read = CatalogJsonFile.Read(path);
+
+        Assert.Contains("over the cap of 4 (CatalogLimits.MaxItems)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(imported.Providers, read.Providers);
+    }
 }
