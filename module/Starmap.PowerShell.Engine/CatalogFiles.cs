@@ -66,8 +66,7 @@ public static class CatalogFiles
         }
         else if (File.Exists(path))
         {
-            var json = await File.ReadAllTextAsync(path);
-            content = Run(() => StarmapJson.Deserialize<CatalogContent>(json), path);
+            content = Run(() => CatalogJsonFile.Read(path), path); // within CatalogLimits: size before reading, records after
         }
         else
         {
