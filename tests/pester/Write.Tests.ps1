@@ -65,13 +65,13 @@ Describe 'Set-StarmapModel and Remove-StarmapModel' -Tag CI {
     }
 
     It 'Remove-StarmapModel removes piped models and -PassThru returns them' {
-        $removed = Get-StarmapModel from-json -Provider pester-write | Remove-StarmapModel -PassThru
+        $removed = Get-StarmapModel from-json -Provider pester-write | Remove-StarmapModel -PassThru -Confirm:$false
         $removed.ModelId | Should -Be 'from-json'
         Get-StarmapModel from-json -Provider pester-write -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'Remove-StarmapModel writes ModelNotFound for a model that does not exist' {
-        Remove-StarmapModel pester-write no-such-model -ErrorVariable e -ErrorAction SilentlyContinue
+        Remove-StarmapModel pester-write no-such-model -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'ModelNotFound*'
     }
 }

@@ -11,7 +11,8 @@ Import-Module (Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1") -F
 $results = Join-Path $root 'artifacts/test-results'
 New-Item -ItemType Directory -Force -Path $results | Out-Null
 $cfg = New-PesterConfiguration
-$cfg.Run.Path = $PSScriptRoot
+# STARMAP_PESTER_PATH (comma-separated files or folders) runs part of the suite while working on it; the default is every file.
+$cfg.Run.Path = if ($env:STARMAP_PESTER_PATH) { $env:STARMAP_PESTER_PATH -split "," } else { $PSScriptRoot }
 $cfg.Run.PassThru = $true
 $cfg.Output.Verbosity = 'Detailed'
 $cfg.TestResult.Enabled = $true
