@@ -34,7 +34,7 @@ Describe 'Long waits' -Tag CI {
         $list = @{ object = 'list'; data = @(@{ id = 'slow-a'; object = 'model'; created = 1700000000; owned_by = 'pester' }) } | ConvertTo-Json -Depth 4
         # Answers after 5 s; the client below gives up on any one call after 2 s.
         $script:slow = Start-LoopbackServer -Status 200 -Body $list -DelayMs 5000
-        $null = Set-StarmapProvider pester-slow -Name 'Pester Slow' -ListUrl "$($slow.Url)v1/models" -ListType openai -KeyRequired:$false
+        $null = Set-StarmapProvider pester-lagging -Name 'Pester Lagging' -ListUrl "$($slow.Url)v1/models" -ListType openai -KeyRequired:$false
     }
 
     AfterAll {
@@ -54,12 +54,12 @@ Describe 'Long waits' -Tag CI {
         $env:Starmap__Client__ResponseTimeout = '00:00:02'
         try {
             $null = Connect-Starmap -Gateway $env:STARMAP_GATEWAY
-            $r = Sync-StarmapProvider pester-slow -Source provider-api -PassThru -ErrorAction Stop
+            $r = Sync-StarmapProvider pester-lagging -Source provider-api -PassThru -ErrorAction Stop
             $r.Status | Should -Be 'Applied'
             $r.Added | Should -Be 1
-            (Get-StarmapModel -Provider pester-slow).ModelId | Should -Be 'slow-a'
+            (Get-StarmapModel -Provider pester-lagging).ModelId | Should -Be 'slow-a'
 
-            $job = Sync-StarmapProvider pester-slow -Source provider-api -AsJob
+            $job = Sync-StarmapProvider pester-lagging -Source provider-api -AsJob
             $results = $job | Wait-Job -Timeout 60 | Receive-Job
             $job.State | Should -Be 'Completed'
             $results.Status | Should -Be 'NoChanges'
