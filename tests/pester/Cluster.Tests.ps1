@@ -31,7 +31,7 @@ Describe 'A cluster on Redis with TLS' -Tag CI {
             $process = Start-Process -FilePath dotnet -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err" -ArgumentList @(
                 $env:STARMAP_SILO_DLL, '--clustering', 'Redis', '--redis', "127.0.0.1:$redisPort", '--advertised-address', '127.0.0.1',
                 '--silo-port', $ports[0], '--gateway-port', $ports[1], '--http-port', $ports[2], '--service-id', $serviceId, '--cluster-id', $serviceId)
-            foreach ($name in $environment.Keys) { [Environment]::SetEnvironmentVariable($name, $null) }
+            foreach ($name in $environment.Keys) { Remove-Item "env:$name" -ErrorAction SilentlyContinue }
             $script:silos += [pscustomobject]@{ Process = $process; Gateway = "127.0.0.1:$($ports[1])"; Log = $log }
         }
         foreach ($silo in $silos) {

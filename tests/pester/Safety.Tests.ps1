@@ -3,9 +3,9 @@
 Describe 'Pipelines narrow, never widen' -Tag CI {
     BeforeAll {
         . $PSScriptRoot/Common.ps1
-        $null = Set-StarmapProvider pester-narrow -Name 'Pester Narrow'
-        $null = Set-StarmapModel pester-narrow keep-1 -ContextWindow 1000
-        $null = Set-StarmapModel pester-narrow keep-2 -ContextWindow 1000
+        $null = New-StarmapProvider pester-narrow -Name 'Pester Narrow'
+        $null = New-StarmapModel pester-narrow keep-1 -ContextWindow 1000
+        $null = New-StarmapModel pester-narrow keep-2 -ContextWindow 1000
         $script:all = (Get-StarmapModel).Count
     }
 
@@ -66,8 +66,8 @@ Describe 'Pipelines narrow, never widen' -Tag CI {
 Describe 'Deleting asks first' -Tag CI {
     BeforeAll {
         . $PSScriptRoot/Common.ps1
-        $null = Set-StarmapProvider pester-confirm -Name 'Pester Confirm'
-        $null = Set-StarmapModel pester-confirm doomed -ContextWindow 1000
+        $null = New-StarmapProvider pester-confirm -Name 'Pester Confirm'
+        $null = New-StarmapModel pester-confirm doomed -ContextWindow 1000
     }
 
     It 'Remove-* cmdlets are ConfirmImpact High' {
@@ -142,7 +142,7 @@ Describe 'Dry runs keep the last sync outcome' -Tag CI {
     BeforeAll {
         . $PSScriptRoot/Common.ps1
         $script:server = Start-ModelListServer -ModelIds 'dry-a'
-        $null = Set-StarmapProvider pester-dry -Name 'Pester Dry' -ListUrl $server.Url -ListType openai -KeyRequired:$false
+        $null = New-StarmapProvider pester-dry -Name 'Pester Dry' -ListUrl $server.Url -ListType openai -KeyRequired:$false
     }
     AfterAll { Stop-ModelListServer $server }
 

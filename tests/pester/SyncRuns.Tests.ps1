@@ -34,7 +34,7 @@ Describe 'Long waits' -Tag CI {
         $list = @{ object = 'list'; data = @(@{ id = 'slow-a'; object = 'model'; created = 1700000000; owned_by = 'pester' }) } | ConvertTo-Json -Depth 4
         # Answers after 5 s; the client below gives up on any one call after 2 s.
         $script:slow = Start-LoopbackServer -Status 200 -Body $list -DelayMs 5000
-        $null = Set-StarmapProvider pester-lagging -Name 'Pester Lagging' -ListUrl "$($slow.Url)v1/models" -ListType openai -KeyRequired:$false
+        $null = New-StarmapProvider pester-lagging -Name 'Pester Lagging' -ListUrl "$($slow.Url)v1/models" -ListType openai -KeyRequired:$false
     }
 
     AfterAll {
@@ -89,7 +89,7 @@ Describe 'Sync-StarmapProvider -All with models.dev offline' -Tag CI {
                 $env:STARMAP_SILO_DLL, '--data-dir', (Join-Path $work 'data'), '--silo-port', $ports[0], '--gateway-port', $ports[1], '--http-port', 0)
         }
         finally {
-            foreach ($name in $environment.Keys) { [Environment]::SetEnvironmentVariable($name, $null) }
+            foreach ($name in $environment.Keys) { Remove-Item "env:$name" -ErrorAction SilentlyContinue }
         }
         $deadline = [DateTime]::UtcNow.AddSeconds(90)
         while (-not (Select-String -Path $log -Pattern 'Starmap silo ready' -Quiet -ErrorAction SilentlyContinue)) {
