@@ -13,20 +13,20 @@ public static class KeyedEndpoints
 {
     /// <summary>Needs the key when <see cref="StarmapHttpOptions.RequireKeyForReads"/> is on.</summary>
     public static TBuilder RequireStarmapReadKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ApiKeyRequirement(Write: false, BrowserPrompt: false));
+        builder.WithMetadata(new EndpointKeyRequirement(Write: false, BrowserPrompt: false));
 
     /// <summary>
     /// Always needs the key (403 when none is configured). <paramref name="browserPrompt"/> also answers a
     /// missing key with a Basic challenge, so a browser asks for it (any user name, the key as password).
     /// </summary>
     public static TBuilder RequireStarmapWriteKey<TBuilder>(this TBuilder builder, bool browserPrompt = false) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ApiKeyRequirement(Write: true, BrowserPrompt: browserPrompt));
+        builder.WithMetadata(new EndpointKeyRequirement(Write: true, BrowserPrompt: browserPrompt));
 
     /// <summary>Checks the marked endpoints; call after routing (WebApplication routes first).</summary>
     internal static IApplicationBuilder UseStarmapKeyedEndpoints(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<ApiKeyRequirement>() is { } requirement)
+            if (context.GetEndpoint()?.Metadata.GetMetadata<EndpointKeyRequirement>() is { } requirement)
             {
                 var guard = context.RequestServices.GetRequiredService<ApiKeyGuard>();
                 if ((requirement.Write ? guard.CheckWrite(context) : guard.CheckRead(context)) is { } refused)
@@ -44,4 +44,4 @@ public static class KeyedEndpoints
 }
 
 /// <summary>Endpoint metadata: the endpoint needs the API key.</summary>
-internal sealed record ApiKeyRequirement(bool Write, bool BrowserPrompt);
+internal sealed record EndpointKeyRequirement(bool Write, bool BrowserPrompt);
