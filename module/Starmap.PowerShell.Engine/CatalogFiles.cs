@@ -66,7 +66,7 @@ public static class CatalogFiles
         }
         else if (File.Exists(path))
         {
-            var json = await File.ReadAllTextAsync(path);
+            var json = await ReadFileAsync(path);
             content = Run(() => StarmapJson.Deserialize<CatalogContent>(json), path);
         }
         else
@@ -127,6 +127,26 @@ public static class CatalogFiles
                 File.Delete(temporary);
             }
             throw new StarmapCommandException(FailureKind.Failed, "WriteFailed", $"could not write '{path}': {ex.Message}", path, ex);
+        }
+    }
+
+    // On Unix, stat gives character and block devices, FIFOs and sockets a size of 0, so a file with no
+    // bytes is refused without being opened: opening a FIFO blocks until a writer comes, /dev/zero never
+    // ends. An empty regular file holds no catalog either. What still fails while reading names the file.
+    private static async Task<string> ReadFileAsync(string path)
+    {
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "NotACatalogFile",
+                $"'{path}' has no bytes to read: it is empty, or not a regular file (a device, pipe or socket); give a catalog JSON file or a catalog folder", path);
+        }
+        try
+        {
+            return await File.ReadAllTextAsync(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "ReadFailed", $"could not read '{path}': {ex.Message}", path, ex);
         }
     }
 

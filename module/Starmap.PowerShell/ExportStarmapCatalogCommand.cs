@@ -32,7 +32,11 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        var path = GetUnresolvedProviderPathFromPSPath(Path);
+        if (PathArguments.Resolve(this, Path, nameof(Path), out var invalid) is not { } path)
+        {
+            WriteError(invalid!);
+            return;
+        }
         var folder = Format == "StarmapYaml";
         if (Refused(path, folder) is { } refusal)
         {
