@@ -22,8 +22,8 @@ internal static class PathArguments
         {
             return cmdlet.GetUnresolvedProviderPathFromPSPath(value);
         }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or ProviderNotFoundException
-            or DriveNotFoundException or ProviderInvocationException or PSInvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or SessionStateException
+            or ProviderInvocationException or PSInvalidOperationException)
         {
             error = Invalid(value, parameter, ex.Message);
             return null;

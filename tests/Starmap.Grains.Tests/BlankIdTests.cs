@@ -19,7 +19,7 @@ public sealed class BlankIdTests(ClusterFixture fixture)
             () => catalog.Providers.GetAsync(id),
             () => catalog.Providers.SetAsync(Samples.Provider("blank-ids") with { Id = id }),
             () => catalog.Providers.CreateAsync(Samples.Provider("blank-ids") with { Id = id }),
-            () => catalog.Providers.PatchAsync(id, new ProviderPatch()),
+            () => catalog.Providers.PatchAsync(id, new ProviderPatch { Fields = ["name"], Values = Samples.Provider("blank-ids") }),
             () => catalog.Providers.DeleteAsync(id),
             () => catalog.Providers.SetModelAsync(id, Samples.Offering("blank-ids", "m")),
             () => catalog.Providers.DeleteModelAsync(id, "m"),
@@ -62,7 +62,7 @@ public sealed class BlankIdTests(ClusterFixture fixture)
         [
             () => catalog.Authors.FindAsync(id),
             () => catalog.Authors.SetAsync(Samples.Author("blank-ids") with { Id = id }),
-            () => catalog.Authors.PatchAsync(id, new AuthorPatch()),
+            () => catalog.Authors.PatchAsync(id, new AuthorPatch { Fields = ["name"], Values = Samples.Author("blank-ids") }),
             () => catalog.Authors.DeleteAsync(id),
             () => catalog.Authors.DeleteModelAsync(id + "/slug"),
         ];

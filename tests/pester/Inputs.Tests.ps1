@@ -9,46 +9,46 @@ Describe 'Blank IDs, blank connection IDs and paths that are no catalog file' -T
 
     It 'Set-StarmapProvider and Set-StarmapAuthor with a blank -Id write InvalidProvider / InvalidAuthor, with and without -WhatIf' {
         foreach ($blank in $blanks) {
-            { Set-StarmapProvider -Id $blank -Name 'x' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider'
-            { Set-StarmapProvider -Id $blank -Name 'x' -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider'
-            { Set-StarmapAuthor -Id $blank -Name 'x' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidAuthor'
-            { Set-StarmapAuthor -Id $blank -Name 'x' -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidAuthor'
+            { Set-StarmapProvider -Id $blank -Name 'x' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider,*'
+            { Set-StarmapProvider -Id $blank -Name 'x' -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider,*'
+            { Set-StarmapAuthor -Id $blank -Name 'x' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidAuthor,*'
+            { Set-StarmapAuthor -Id $blank -Name 'x' -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidAuthor,*'
         }
     }
 
     It 'Set-StarmapModel with a blank -Provider writes a stable error, not a crash' {
         foreach ($blank in $blanks) {
-            { Set-StarmapModel -Provider $blank -Id 'm' -Name 'x' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider'
+            { Set-StarmapModel -Provider $blank -Id 'm' -Name 'x' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider,*'
         }
     }
 
     It 'Sync-StarmapProvider and Test-StarmapProvider with a blank -Provider write InvalidProvider, also with -WhatIf' {
         foreach ($blank in $blanks) {
-            { Sync-StarmapProvider -Provider $blank -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider'
-            { Sync-StarmapProvider -Provider $blank -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider'
-            { Test-StarmapProvider -Provider $blank -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider'
+            { Sync-StarmapProvider -Provider $blank -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider,*'
+            { Sync-StarmapProvider -Provider $blank -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider,*'
+            { Test-StarmapProvider -Provider $blank -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider,*'
         }
     }
 
     It 'Set-StarmapSyncSchedule and Remove-StarmapSyncSchedule with a blank -Provider write InvalidProvider' {
         foreach ($blank in $blanks) {
-            { Set-StarmapSyncSchedule -Provider $blank -Interval '06:00:00' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider'
-            { Remove-StarmapSyncSchedule -Provider $blank -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider'
+            { Set-StarmapSyncSchedule -Provider $blank -Interval '06:00:00' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider,*'
+            { Remove-StarmapSyncSchedule -Provider $blank -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidProvider,*'
         }
     }
 
     It 'Connect-Starmap with a blank -ClusterId or -ServiceId names the parameter and keeps the connection' {
-        { Connect-Starmap -Gateway $env:STARMAP_GATEWAY -ClusterId ' ' } | Should -Throw -ErrorId 'InvalidClusterId' -ExpectedMessage '*-ClusterId*'
-        { Connect-Starmap -Gateway $env:STARMAP_GATEWAY -ServiceId "`t" } | Should -Throw -ErrorId 'InvalidServiceId' -ExpectedMessage '*-ServiceId*'
+        { Connect-Starmap -Gateway $env:STARMAP_GATEWAY -ClusterId ' ' } | Should -Throw -ErrorId 'InvalidClusterId,*' -ExpectedMessage '*-ClusterId*'
+        { Connect-Starmap -Gateway $env:STARMAP_GATEWAY -ServiceId "`t" } | Should -Throw -ErrorId 'InvalidServiceId,*' -ExpectedMessage '*-ServiceId*'
         (Get-StarmapConnection).Gateways | Should -Contain $env:STARMAP_GATEWAY
         Get-StarmapProvider | Should -Not -BeNullOrEmpty
     }
 
     It 'Export-StarmapCatalog and Import-StarmapCatalog with a NUL in -Path write InvalidPath naming -Path, escaped' {
         $path = Join-Path $TestDrive "a`0b.json"
-        { Export-StarmapCatalog -Path $path -Format Json -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPath' -ExpectedMessage '*-Path*\u0000*'
-        { Import-StarmapCatalog -Path $path -Force -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPath' -ExpectedMessage '*-Path*\u0000*'
-        { Import-StarmapCatalog -Path "`0" -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPath'
+        { Export-StarmapCatalog -Path $path -Format Json -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPath,*' -ExpectedMessage '*-Path*\u0000*'
+        { Import-StarmapCatalog -Path $path -Force -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPath,*' -ExpectedMessage '*-Path*\u0000*'
+        { Import-StarmapCatalog -Path "`0" -WhatIf -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidPath,*'
     }
 
     It 'Import-StarmapCatalog refuses a device, a pipe and /proc/self/mem before reading, naming the path' -Skip:(-not $IsLinux) {
@@ -78,6 +78,6 @@ Describe 'Blank IDs, blank connection IDs and paths that are no catalog file' -T
     It 'Import-StarmapCatalog of an empty regular file says it has no bytes, naming the file' {
         $empty = Join-Path $TestDrive 'empty.json'
         New-Item $empty -ItemType File | Out-Null
-        { Import-StarmapCatalog -Path $empty -Force -ErrorAction Stop } | Should -Throw -ErrorId 'NotACatalogFile' -ExpectedMessage "*'$empty'*"
+        { Import-StarmapCatalog -Path $empty -Force -ErrorAction Stop } | Should -Throw -ErrorId 'NotACatalogFile,*' -ExpectedMessage "*'$empty'*"
     }
 }
