@@ -12,7 +12,7 @@ OpenAI: the OpenAI GET /v1/models list shape, one entry per offering with the ID
 An existing file is kept unless you give -Force.
 '@
     Parameters  = @{
-        Path     = 'File to write (Json, OpenAI, OpenRouter) or folder (StarmapYaml).'
+        Path     = 'File to write (Json, OpenAI, OpenRouter) or folder (StarmapYaml). A path that is no file system path (a NUL character in it) is InvalidPath.'
         Format   = 'StarmapYaml, Json, OpenAI or OpenRouter. Default: Json.'
         Force    = 'Overwrite an existing file.'
         PassThru = 'Write the FileInfo or DirectoryInfo of what was written.'
