@@ -89,5 +89,5 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
         return null;
     }
 
-    private static ErrorRecord Error(Exception exception, string id, ErrorCategory category, string path) => new(exception, id, category, path);
+    private static ErrorRecord Error(Exception exception, string id, ErrorCategory category, string path) => ErrorText.Shown(new(exception, id, category, path));
 }

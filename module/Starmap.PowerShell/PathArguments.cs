@@ -32,20 +32,9 @@ internal static class PathArguments
 
     private static ErrorRecord Invalid(string value, string parameter, string reason)
     {
-        var shown = Printable(value);
+        var shown = ErrorText.Escape(value);
         var failure = new StarmapCommandException(FailureKind.InvalidArgument, "InvalidPath",
             $"-{parameter} '{shown}' is not a file system path: {reason}", shown);
         return StarmapCmdlet.ToRecord(failure);
-    }
-
-    // Control characters written as \uXXXX: the message must not carry a NUL or a forged line.
-    private static string Printable(string value)
-    {
-        var text = new System.Text.StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            _ = char.IsControl(c) ? text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:x4}") : text.Append(c);
-        }
-        return text.ToString();
     }
 }
