@@ -5,13 +5,13 @@ Connect-Starmap opens an Orleans client connection to a Starmap silo's gateway a
 
 Without parameters it reads the same configuration as any .NET Starmap client, the environment variables Starmap__Client__Gateways__0..n, Starmap__Client__ClusterId and Starmap__Client__ServiceId, and otherwise connects to the local silo at 127.0.0.1:30000 with cluster and service ID "starmap". Parameters override the configuration.
 
-It fails fast: when no silo answers within the timeout, or one answers with another cluster ID, it stops with a ConnectionFailed error that names the gateway and the IDs to check. A failed Connect-Starmap keeps the previous connection.
+It keeps trying for the whole timeout (-TimeoutSec, or Starmap__Client__ConnectTimeout; 10 s by default), so it can wait for a silo that is still starting, and no longer: when no silo answers within the timeout, or one answers with another cluster ID, it stops with a ConnectionFailed error that names the gateway and the IDs to check. A failed Connect-Starmap keeps the previous connection.
 '@
     Parameters  = @{
         Gateway    = 'Gateways as host:port. Give several to let the client fail over between silos. Default: Starmap__Client__Gateways__n, then 127.0.0.1:30000.'
         ClusterId  = "The silo's cluster ID (the silo's --cluster-id / Starmap:ClusterId). Default: starmap. A blank value is InvalidClusterId."
         ServiceId  = "The silo's service ID (the silo's --service-id / Starmap:ServiceId). Default: starmap. A blank value is InvalidServiceId."
-        TimeoutSec = 'Seconds to keep trying to reach a gateway before giving up. Default: 10.'
+        TimeoutSec = 'Seconds to keep trying to reach a gateway before giving up; retries continue until then. Default: 10.'
         UseTls     = 'Connect with TLS. Needed when the silos run with a certificate (Starmap:Tls:CertificatePath); the silo certificate must then chain to a trusted root, or be pinned with -TlsThumbprint. Default: Starmap__Client__Tls__Enabled, else off.'
         TlsThumbprint = "SHA-1 thumbprints (hex) of silo certificates to trust even without a trusted chain, the way to use a self-signed certificate. Implies -UseTls. Default: Starmap__Client__Tls__ServerThumbprints__n."
     }

@@ -3,18 +3,18 @@
     Description = @'
 Export-StarmapCatalog writes the whole catalog, read at one generation, to a file or folder:
 
-StarmapYaml: Starmap's on-disk layout (providers.yaml, authors.yaml, providers/<id>/models/*.yaml, authors/<id>/models/*.yaml) in a folder. The folder is replaced as a whole; a non-empty folder that is not a catalog is refused.
+StarmapYaml: Starmap's on-disk layout (providers.yaml, authors.yaml, providers/<id>/models/*.yaml, authors/<id>/models/*.yaml) in a folder. A new or empty folder is written; a non-empty folder is refused with FolderNotEmpty unless you give -Force, and then only its catalog files are replaced (model files of models no longer in the catalog are removed, so the folder imports as what was exported). Nothing else in the folder is ever touched: .git, a README, logos and other files stay. Linked folders inside it are refused, never written through.
 
 Json (the default): every provider and author state in the contracts' JSON shape; Import-StarmapCatalog reads it back.
 
 OpenAI: the OpenAI GET /v1/models list shape, one entry per offering with the ID provider/model (unique across providers), owned_by the author and created the release date (0 when unknown). OpenRouter: the OpenRouter GET /api/v1/models shape, one entry per model definition with the ID author/slug, at the lowest known price among its providers, with exact per-token price strings; unknown prices are left out, never written as 0.
 
-An existing file is kept unless you give -Force.
+An existing file is kept unless you give -Force (FileExists); a file is written beside the target and renamed over it, so a failure never leaves half an export. As with Out-File, the parent folder must exist (ParentNotFound); it is never created. A file format aimed at a folder is NotAFile, StarmapYaml aimed at a file is NotAFolder.
 '@
     Parameters  = @{
         Path     = 'File to write (Json, OpenAI, OpenRouter) or folder (StarmapYaml). A path that is no file system path (a NUL character in it) is InvalidPath.'
         Format   = 'StarmapYaml, Json, OpenAI or OpenRouter. Default: Json.'
-        Force    = 'Overwrite an existing file.'
+        Force    = 'Overwrite an existing file, or replace the catalog files in a non-empty folder (other files in it are kept).'
         PassThru = 'Write the FileInfo or DirectoryInfo of what was written.'
     }
     Inputs      = @(@{ Type = 'System.String'; Description = 'Path by property name (Path or FullName).' })
@@ -22,6 +22,7 @@ An existing file is kept unless you give -Force.
     Examples    = @(
         @{ Title = 'Back up the catalog'; Code = 'Export-StarmapCatalog ./catalog.json -Format Json -PassThru'; Remarks = 'Writes every provider and author; Import-StarmapCatalog ./catalog.json restores it.' }
         @{ Title = 'Write Starmap''s folder layout'; Code = 'Export-StarmapCatalog ./starmap-catalog -Format StarmapYaml'; Remarks = 'Writes providers.yaml, authors.yaml and one YAML file per model.' }
+        @{ Title = 'Refresh a catalog kept in git'; Code = 'Export-StarmapCatalog ./my-catalog-repo -Format StarmapYaml -Force; git -C ./my-catalog-repo status'; Remarks = 'Replaces only the catalog files; .git and the README stay, and git shows what changed.' }
         @{ Title = 'Serve an OpenRouter-style model list'; Code = 'Export-StarmapCatalog ./models.json -Format OpenRouter -Force'; Remarks = 'Overwrites models.json with the OpenRouter list shape.' }
     )
     Links       = @('Import-StarmapCatalog')

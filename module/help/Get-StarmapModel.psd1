@@ -5,15 +5,17 @@ Get-StarmapModel queries the catalog's models: one object per model as one provi
 
 A value the catalog does not know is empty (null), never 0 or false, and a bound never matches an unknown value: -MaxInputPrice 1 does not return models whose price is unknown.
 
-Providers and authors can come from the pipeline by property name (ProviderId, AuthorId), so Get-StarmapProvider openai | Get-StarmapModel works. Piped values are collected and queried once, so -First and -Skip page the whole result.
+Providers can come from the pipeline as strings ('openai' | Get-StarmapModel) or by property name (ProviderId), and authors by property name (AuthorId), so Get-StarmapProvider openai | Get-StarmapModel works. Piped values are collected and queried once, so -First and -Skip page the whole result.
 
-An exact -Id (without wildcards) that matches nothing writes a ModelNotFound error. An unknown feature, modality or sort key writes InvalidFilter.
+Piped input only narrows, never widens: an empty pipeline (@() | Get-StarmapModel, or Get-StarmapProvider 'zz*' | Get-StarmapModel when nothing matches) returns no models, never the whole catalog, so a following Remove-StarmapModel removes nothing. An empty list given to a filter (-Provider @(), -Status @()) is a parameter error for the same reason.
+
+An exact -Id, -Provider or -Author (without wildcards) that matches nothing writes a ModelNotFound, ProviderNotFound or AuthorNotFound error; a wildcard that matches nothing is silent, as with Get-ChildItem. An unknown feature, modality or sort key writes InvalidFilter.
 '@
     Parameters  = @{
         Id             = 'Model IDs to match, with wildcards (* and ?), case-insensitive: the provider model ID or the definition ID (author/slug).'
         Name           = 'Display name to match, with wildcards.'
-        Provider       = 'Provider IDs; a model of any of them matches. Binds ProviderId from piped objects.'
-        Author         = 'Author IDs; a model credited to any of them matches. Binds AuthorId from piped objects.'
+        Provider       = 'Provider IDs, with wildcards; a model of any of them matches. Binds piped strings, and ProviderId from piped objects. An exact ID the catalog lacks writes ProviderNotFound.'
+        Author         = 'Author IDs, with wildcards; a model credited to any of them matches. Binds AuthorId from piped objects. An exact ID the catalog lacks writes AuthorNotFound.'
         InputModality  = 'Input modalities (text, image, audio, video, pdf, embedding) that must all be known to be supported.'
         OutputModality = 'Output modalities that must all be known to be supported.'
         Feature        = 'Features (tool_calls, reasoning, structured_outputs, streaming, ...) that must all be known to be supported. The C# spelling (ToolCalls) works too. Press Tab for the list.'
@@ -28,7 +30,10 @@ An exact -Id (without wildcards) that matches nothing writes a ModelNotFound err
         SortBy         = 'Sort key: Id (provider, then model ID; the default), Name, ReleaseDate, Context, InputPrice, OutputPrice. Unknown values sort last.'
         Descending     = 'Sort in descending order.'
     }
-    Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapProvider'; Description = 'Providers (ProviderId) and authors (AuthorId) by property name.' })
+    Inputs      = @(
+        @{ Type = 'System.String'; Description = 'Provider IDs.' }
+        @{ Type = 'Starmap.PowerShell.StarmapProvider'; Description = 'Providers (ProviderId) and authors (AuthorId) by property name.' }
+    )
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapModel'; Description = 'One object per model offering. Format-List * shows every field.' })
     Examples    = @(
         @{ Title = 'Cheapest OpenAI models with tool calls and a large context'; Code = 'Get-StarmapModel -Provider openai -Feature tool_calls -MinContext 128000 | Sort-Object InputPrice'; Remarks = 'Lists OpenAI models known to support tool calls with at least 128k tokens of context, cheapest input first.' }

@@ -8,6 +8,10 @@ Sync-StarmapProvider asks the cluster to sync providers: it reads each provider'
 Providers come from -Provider, from the pipeline (strings, or objects with a ProviderId property, such as Get-StarmapProvider's), or from -All. Up to -ThrottleLimit providers sync at once, with progress across them. A sync the service refuses (its sources failed, or the list shrank implausibly) writes a SyncRejected error; -Force applies past the shrink guard.
 
 -AsJob returns a StarmapSyncJob at once; Wait-Job, Receive-Job and Stop-Job work on it, and Receive-Job returns each provider's result.
+
+Each sync starts in the cluster and the cmdlet then waits for its result with short calls, so a sync that takes longer than the client's response timeout (Starmap__Client__ResponseTimeout, 30 s by default) still completes and reports. Ctrl+C or Stop-Job stops the waiting; a sync already running in the cluster finishes there and its outcome shows in Get-StarmapSyncSchedule.
+
+-WhatIf dry runs (and Test-StarmapProvider) never replace the last real sync outcome. While models.dev cannot be reached, the silo asks it once and reuses that failure (or its last snapshot, with a warning) for Starmap:Sources:ModelsDevRetryAfterFailure (5 minutes), so -All asks models.dev once, not once per provider.
 '@
     Parameters  = @{
         Provider      = 'Provider IDs to sync. Accepts strings and objects with a ProviderId property from the pipeline.'

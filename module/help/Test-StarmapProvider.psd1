@@ -1,7 +1,7 @@
 @{
     Synopsis    = "Calls providers' list-models APIs live and reports status, latency and model count."
     Description = @'
-Test-StarmapProvider checks that a provider's list-models API answers, from the cluster: the silo calls it with the silo's key and network, exactly as a sync would, and nothing is written (it is a dry-run sync of that one source). The result says Ok with the number of models listed and the latency, Failed with the reason, or Skipped when the silo has no key for the provider.
+Test-StarmapProvider checks that a provider's list-models API answers, from the cluster: the silo calls it with the silo's key and network, exactly as a sync would, and nothing is written (it is a dry-run sync of that one source): not the catalog, and not the provider's last sync outcome either. The result says Ok with the number of models listed and the latency, Failed with the reason, or Skipped when the silo has no key for the provider.
 '@
     Parameters  = @{
         Provider = 'Provider IDs to test. Accepts strings and objects with a ProviderId property from the pipeline.'

@@ -12,8 +12,12 @@ internal enum ApiKeyScope
     Write,
 }
 
-/// <summary>Endpoint metadata: the route is behind <see cref="ApiKeyGuard"/>; the OpenAPI document states its security.</summary>
-internal sealed record ApiKeyRequirement(ApiKeyScope Scope);
+/// <summary>
+/// Endpoint metadata: the endpoint is behind <see cref="ApiKeyGuard"/> (checked by
+/// <see cref="KeyedEndpoints"/>' middleware; the widest scope on an endpoint wins) and the OpenAPI document
+/// states its security. <paramref name="BrowserPrompt"/> answers a missing key with a Basic challenge.
+/// </summary>
+internal sealed record ApiKeyRequirement(ApiKeyScope Scope, bool BrowserPrompt = false);
 
 /// <summary>Endpoint metadata: the route answers with the catalog ETag and a 304 to a matching If-None-Match.</summary>
 internal sealed record CatalogETagMetadata;

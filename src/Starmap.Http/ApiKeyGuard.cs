@@ -82,16 +82,12 @@ internal sealed class ApiKeyGuard
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }
 
-/// <summary>Endpoint filters applying <see cref="ApiKeyGuard"/>.</summary>
+/// <summary>Starmap routes behind <see cref="ApiKeyGuard"/> (enforced by <see cref="KeyedEndpoints"/>' middleware).</summary>
 internal static class ApiKeyFilters
 {
     public static TBuilder RequireWriteKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<ApiKeyGuard>().CheckWrite(context.HttpContext) ?? await next(context))
-            .DocumentsApiKey(ApiKeyScope.Write);
+        builder.DocumentsApiKey(ApiKeyScope.Write);
 
     public static TBuilder RequireReadKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<ApiKeyGuard>().CheckRead(context.HttpContext) ?? await next(context))
-            .DocumentsApiKey(ApiKeyScope.Read);
+        builder.DocumentsApiKey(ApiKeyScope.Read);
 }

@@ -24,6 +24,6 @@ internal static class ExportEndpoints
             .RequireReadKey()
             .WithTags("exports").WithName("OpenRouterModels").WithSummary("Every model definition once, as an OpenRouter GET /api/v1/models list (IDs author/slug; USD per-token price strings)")
             .Produces<OpenRouterModelList>().WithCatalogETag()
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable, StatusCodes.Status504GatewayTimeout);
     }
 }

@@ -18,7 +18,7 @@ internal static class OpenAIEndpoints
     public static void Map(IEndpointRouteBuilder root)
     {
         var merged = root.MapGroup("/v1/models").RequireReadKey().WithTags("exports")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable, StatusCodes.Status504GatewayTimeout);
 
         merged.MapGet("", async (HttpContext http, StarmapCatalog catalog) =>
             {
@@ -41,7 +41,7 @@ internal static class OpenAIEndpoints
             .Produces<OpenAIModel>().WithCatalogETag().ProducesErrors(StatusCodes.Status404NotFound);
 
         var provider = root.MapGroup("/api/v1/providers/{id}/openai/v1/models").RequireReadKey().WithTags("exports")
-            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
+            .ProducesErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable, StatusCodes.Status504GatewayTimeout);
 
         provider.MapGet("", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {

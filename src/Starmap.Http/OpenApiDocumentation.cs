@@ -179,6 +179,7 @@ internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransform
                 "id" or "provider" => "Provider ID",
                 "model" when route.StartsWith("v1/", StringComparison.Ordinal) => "A provider/model ID of the merged list; '/' plain or as %2F",
                 "model" or "modelId" => "The provider's model ID; it may hold '/' (plain or as %2F) and '@'",
+                "runId" => "The run_id of a sync that POST .../sync answered with 202",
                 _ => null,
             };
         }

@@ -8,6 +8,14 @@ using Starmap.Silo;
 // The HTTP API is on unless Starmap:HttpPort is 0; then the silo runs on a plain host with no web server.
 var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 web.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
+// Settings, the data folder's lock and its database, before anything starts: a problem is one line and exit code 1.
+if (!EmbeddedStoreCheck.TryOpen(web.Configuration, out var store, out var problem))
+{
+    Console.Error.WriteLine(problem);
+    Environment.ExitCode = 1;
+    return;
+}
+using var folderLock = store;
 if (web.Configuration.GetValue($"{StarmapSiloOptions.Section}:{nameof(StarmapSiloOptions.HttpPort)}", 5080) == 0)
 {
     var plain = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -32,6 +32,8 @@ public static class StarmapSiloExtensions
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = options.MinimumSyncInterval);
             // Advanced: Orleans' messaging (ResponseTimeout: how long a grain call waits) from Starmap:Messaging.
             silo.Services.Configure<SiloMessagingOptions>(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Messaging"));
+            // Counted from the silo's start, so Orleans' watchdog does not report the machine's uptime as a stall.
+            silo.Services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Membership, (_, _) => new SiloEpochTimeProvider());
             configure?.Invoke(silo);
         });
         builder.Services.Configure<SourceOptions>(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sources"));

@@ -25,6 +25,12 @@ public sealed record SourceOutcome
     /// <summary>Where it would have read from (never with a key).</summary>
     public string? Location { get; init; }
 
+    /// <summary>
+    /// Things the sync result must show about how the source was read (a stale fallback, for example), beside
+    /// the observation's own per-model warnings.
+    /// </summary>
+    public EquatableArray<string> Warnings { get; init; }
+
     /// <summary>An outcome carrying <paramref name="observation"/>.</summary>
     public static SourceOutcome Observed(SourceObservation observation)
     {

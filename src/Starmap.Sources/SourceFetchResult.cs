@@ -12,6 +12,9 @@ public sealed record SourceFetchResult
     /// <summary>Observations of the sources that succeeded.</summary>
     public EquatableArray<SourceObservation> Observations { get; init; }
 
+    /// <summary>Sources' warnings about how they were read (each names its source), for the sync result.</summary>
+    public EquatableArray<string> Warnings { get; init; }
+
     /// <summary>The provider's key: required, present (never its value).</summary>
     public required KeyStatus Key { get; init; }
 

@@ -45,18 +45,19 @@ public sealed class SourceFetcher
             : request.Sources.Distinct(StringComparer.Ordinal).ToList();
         var runs = wanted.Select(id => _sources.FirstOrDefault(s => s.SourceId == id) is { } source
             ? RunAsync(source, provider, deadline.Token, cancellationToken)
-            : Task.FromResult<(SourceReport, SourceObservation?)>((new SourceReport
+            : Task.FromResult<(SourceReport, SourceObservation?, EquatableArray<string>)>((new SourceReport
             {
                 Source = id,
                 Status = SourceStatus.Skipped,
                 Error = $"source '{id}' is not fetched here (sources: {string.Join(", ", _sources.Select(s => s.SourceId))})",
-            }, null)));
+            }, null, default)));
         var results = await Task.WhenAll(runs).ConfigureAwait(false);
         return new SourceFetchResult
         {
             ProviderId = provider.Id,
             Reports = results.Select(r => Scrub(r.Item1, secret)).ToEquatableArray(),
             Observations = results.Select(r => r.Item2).OfType<SourceObservation>().Select(o => Scrub(o, secret)).ToEquatableArray(),
+            Warnings = results.SelectMany(r => r.Item3).Select(w => Secrets.Scrub(w, secret)).ToEquatableArray(),
             Key = key,
         };
     }
@@ -73,7 +74,7 @@ public sealed class SourceFetcher
         Location = Secrets.ScrubOrNull(observation.Location, secret),
     };
 
-    private async Task<(SourceReport, SourceObservation?)> RunAsync(IObservationSource source, Provider provider, CancellationToken deadline, CancellationToken caller)
+    private async Task<(SourceReport, SourceObservation?, EquatableArray<string>)> RunAsync(IObservationSource source, Provider provider, CancellationToken deadline, CancellationToken caller)
     {
         var started = _time.GetTimestamp();
         SourceReport Report(SourceStatus status, string? error, string? location, int models = 0) => new()
@@ -93,28 +94,28 @@ public sealed class SourceFetcher
             var outcome = await source.FetchAsync(provider, deadline).ConfigureAwait(false);
             if (outcome.Observation is { } observation)
             {
-                return (Report(SourceStatus.Ok, null, observation.Location, observation.Models.Count), observation);
+                return (Report(SourceStatus.Ok, null, observation.Location, observation.Models.Count), observation, outcome.Warnings);
             }
             _logger.LogInformation("{Provider}: {Source} skipped: {Reason}", provider.Id, source.SourceId, outcome.SkipReason);
-            return (Report(SourceStatus.Skipped, outcome.SkipReason, outcome.Location), null);
+            return (Report(SourceStatus.Skipped, outcome.SkipReason, outcome.Location), null, outcome.Warnings);
         }
         catch (SourceException ex)
         {
             _logger.LogWarning("{Provider}: {Source} failed: {Message}", provider.Id, source.SourceId, ex.Message);
-            return (Report(SourceStatus.Failed, ex.Message, ex.Location), null);
+            return (Report(SourceStatus.Failed, ex.Message, ex.Location), null, default);
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
             var message = $"{provider.Id}: {source.SourceId} did not finish within the {Http.SourceHttp.Format(_options.Deadline)} deadline";
             _logger.LogWarning("{Message}", message);
-            return (Report(SourceStatus.Failed, message, null), null);
+            return (Report(SourceStatus.Failed, message, null), null, default);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug in one source must not take the others down; its report says what happened.
             Debug.Assert(ex is not SourceException);
             _logger.LogError(ex, "{Provider}: {Source} failed unexpectedly", provider.Id, source.SourceId);
-            return (Report(SourceStatus.Failed, $"{provider.Id}: {source.SourceId} failed unexpectedly: {ex.GetType().Name}", null), null);
+            return (Report(SourceStatus.Failed, $"{provider.Id}: {source.SourceId} failed unexpectedly: {ex.GetType().Name}", null), null, default);
         }
     }
 }

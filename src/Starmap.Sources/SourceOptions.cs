@@ -42,6 +42,15 @@ public sealed class SourceOptions
     /// </summary>
     public TimeSpan ModelsDevRetryAfterFailure { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Oldest cached models.dev snapshot a sync may fall back on when a refresh fails; an older one is
+    /// refused (models.dev then fails for that sync) rather than feeding week-old prices in silently.
+    /// </summary>
+    public TimeSpan MaxModelsDevSnapshotAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Caps on the local catalog folder (file size, files, records); past one, the local source fails naming the file.</summary>
+    public Catalog.Formats.CatalogLimits CatalogLimits { get; set; } = new();
+
     /// <summary>A Starmap on-disk catalog folder read as the "local" source; null leaves that source out.</summary>
     public string? LocalCatalogPath { get; set; }
 
@@ -61,6 +70,11 @@ public sealed class SourceOptions
         if (MaxRetries < 0 || PageSize <= 0 || MaxPages <= 0 || MaxProviderResponseBytes <= 0 || MaxModelsDevResponseBytes <= 0)
         {
             throw new InvalidOperationException("SourceOptions: MaxRetries must be >= 0 and PageSize, MaxPages and the size caps > 0");
+        }
+        CatalogLimits.Validate();
+        if (MaxModelsDevSnapshotAge <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("SourceOptions: MaxModelsDevSnapshotAge must be positive");
         }
         if (!ModelsDevUrl.IsAbsoluteUri)
         {

@@ -89,6 +89,18 @@ public sealed class ClientProcessTests(SharedSilo shared)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Connecting_keeps_trying_for_the_whole_connect_timeout_the_caller_gave()
+    {
+        var nobody = $"127.0.0.1:{SiloProcess.FreePort()}";
+        var timeout = TimeSpan.FromSeconds(4);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAsync<StarmapConnectionException>(() =>
+            StarmapConnection.ConnectAsync(new StarmapClientOptions { Gateways = { nobody }, ConnectTimeout = timeout }, TestContext.Current.CancellationToken));
+        Assert.True(clock.Elapsed >= timeout * 0.9, $"gave up after {clock.Elapsed}, before the {timeout} timeout");
+        Assert.True(clock.Elapsed < timeout * 4, $"kept trying for {clock.Elapsed}, far past the {timeout} timeout");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Connecting_with_another_cluster_id_fails_fast_instead_of_hanging()
     {
         var options = Options();

@@ -47,6 +47,11 @@ public sealed class SecurityTests(HttpSilo shared)
         using var again = await viaHeader.SendAsync(Sync("groq"), Cancel);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
 
+        // A dry run is not the last outcome; a real sync (nothing to apply without the key) is.
+        using (var real = await client.PostAsync("/api/v1/providers/openai/sync", null, Cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        }
         var last = await client.JsonAsync("/api/v1/providers/openai/sync/last");
         Assert.Equal("http", (string?)last["trigger"]);
     }

@@ -53,6 +53,31 @@ public sealed class ModelsDevSourceTests
     }
 
     [Fact]
+    public async Task A_failed_download_stands_for_the_retry_interval_then_models_dev_is_asked_again()
+    {
+        var clock = new ManualClock(Start);
+        await using var h = await Harness.StartAsync(o =>
+        {
+            o.MaxRetries = 0;
+            o.ModelsDevRetryAfterFailure = TimeSpan.FromMinutes(5);
+        }, clock);
+        h.Server.Map("/models.dev/api.json", ReplayResponse.WithStatus(503, "down"), ReplayResponse.File(Fixture("models.dev", "api.json")));
+
+        var first = await Assert.ThrowsAsync<SourceException>(() => h.ModelsDev.FetchAsync(OpenAI(h.Server), Ct));
+        clock.Advance(TimeSpan.FromMinutes(4));
+        var again = await Assert.ThrowsAsync<SourceException>(() => h.ModelsDev.FetchAsync(Google(h.Server), Ct));
+        Assert.Single(h.Server.Requests);                       // the second provider reused the failure
+        Assert.Contains("503", again.Message, StringComparison.Ordinal);
+        Assert.Contains("asked again after", again.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Location, again.Location);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var recovered = await h.ModelsDev.FetchAsync(OpenAI(h.Server), Ct);
+        Assert.Equal(2, h.Server.Requests.Count);
+        Assert.Equal(3, recovered.Observation!.Models.Count);
+    }
+
+    [Fact]
     public async Task A_provider_models_dev_does_not_list_is_skipped()
     {
         await using var h = await Harness.StartAsync();

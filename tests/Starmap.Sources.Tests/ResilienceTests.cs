@@ -105,7 +105,7 @@ public sealed class ResilienceTests
 
         var ex = await Assert.ThrowsAsync<SourceException>(() => h.Api.FetchAsync(OpenAI(h.Server), Ct));
 
-        Assert.Contains("not valid JSON", ex.Message);
+        Assert.Contains("answered HTML, not JSON (24 bytes starting '<html>maintenance</html>')", ex.Message);
     }
 
     [Fact]

@@ -99,6 +99,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                _process.WaitForExit(); // drains the redirected output, so the message holds the silo's last lines
                 throw new InvalidOperationException($"silo exited with code {_process.ExitCode} before '{text}':\n{Output}");
             }
             if (clock.Elapsed > deadline)
@@ -181,7 +182,8 @@ public sealed class SiloProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string SiloDll()
+    /// <summary>The built silo dll next to this test build (same configuration).</summary>
+    public static string SiloDll()
     {
         // tests/<Project>.Tests/bin/<Configuration>/net10.0/ → src/Starmap.Silo/bin/<Configuration>/net10.0/
         var bin = new DirectoryInfo(AppContext.BaseDirectory);

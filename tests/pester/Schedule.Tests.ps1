@@ -18,7 +18,7 @@ Describe 'Sync schedules' -Tag CI {
 
         Get-StarmapProvider pester-sched | Remove-StarmapSyncSchedule -WhatIf
         (Get-StarmapSyncSchedule pester-sched).Enabled | Should -BeTrue
-        $removed = Get-StarmapProvider pester-sched | Remove-StarmapSyncSchedule -PassThru
+        $removed = Get-StarmapProvider pester-sched | Remove-StarmapSyncSchedule -PassThru -Confirm:$false
         $removed.Enabled | Should -BeFalse
         (Get-StarmapSyncSchedule -Enabled).ProviderId | Should -Not -Contain 'pester-sched'
     }

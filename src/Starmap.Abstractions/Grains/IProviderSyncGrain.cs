@@ -20,9 +20,10 @@ public interface IProviderSyncGrain : IGrainWithStringKey
     /// <summary>
     /// Starts a sync and returns at once with its run (queued behind an earlier sync of this provider, or
     /// running). Unknown providers and sources are refused here, as by <see cref="SyncAsync"/>; poll the
-    /// run with <see cref="WaitRunAsync"/> for the result.
+    /// run with <see cref="WaitRunAsync"/> for the result. Never waits behind a running sync: runs take
+    /// turns among themselves, not the caller.
     /// </summary>
-    [Alias("StartSyncAsync")]
+    [AlwaysInterleave, Alias("StartSyncAsync")]
     Task<SyncRun> StartSyncAsync(SyncRequest request);
 
     /// <summary>

@@ -12,12 +12,14 @@ public static class StarmapFiles
     /// <see cref="CatalogFileException"/> naming the file and line, and nothing is returned.
     /// YAML <c>null</c> and omitted keys import as unknown (null); explicit false and 0 are kept as
     /// known, except limits of 0, which Starmap writes for "not set". Keys the records cannot hold
-    /// are listed in <see cref="ImportedCatalog.Warnings"/>, once per kind.
+    /// are listed in <see cref="ImportedCatalog.Warnings"/>, once per kind. <paramref name="limits"/> (default
+    /// <see cref="CatalogLimits.Default"/>) caps each file's size, the number of files and of records; a
+    /// symbolic link anywhere in the folder is refused (never followed). Either refusal names the file.
     /// </summary>
-    public static ImportedCatalog Import(string root)
+    public static ImportedCatalog Import(string root, CatalogLimits? limits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
-        return StarmapImporter.Import(root);
+        return StarmapImporter.Import(root, limits);
     }
 
     /// <summary>

@@ -159,21 +159,18 @@ internal sealed class ProviderSyncGrain(
         return Schedule();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != ReminderName)
+        if (reminderName == ReminderName)
         {
-            return;
+            // The tick starts a run and returns: a long sync must not hold the grain's turn (calls would
+            // queue behind it), and a failed run must not kill the reminder; the next tick tries again.
+            var run = Start(new SyncRequest { Trigger = "schedule" });
+            _ = run.Completion.ContinueWith(
+                t => logger.LogError(t.Exception, "Scheduled sync of {ProviderId} failed", Id),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
         }
-        try
-        {
-            await SyncAsync(new SyncRequest { Trigger = "schedule" });
-        }
-        catch (Exception ex)
-        {
-            // A scheduled run must not kill the reminder; the next tick tries again.
-            logger.LogError(ex, "Scheduled sync of {ProviderId} failed", Id);
-        }
+        return Task.CompletedTask;
     }
 
     public void Dispose()

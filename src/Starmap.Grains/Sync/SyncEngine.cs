@@ -50,6 +50,7 @@ internal sealed class SyncEngine(
         {
             var fetched = await fetcher.FetchAsync(baseline.Provider, request, cancellationToken);
             reports = fetched.Reports;
+            warnings.AddRange(fetched.Warnings); // e.g. models.dev served from an older snapshot, with its age
             foreach (var failed in reports.Where(r => r.Status == SourceStatus.Failed))
             {
                 warnings.Add($"{failed.Source} failed: {failed.Error}");

@@ -7,6 +7,10 @@ internal static class ResponseDocument
 {
     public static JsonDocument Parse(SourceCall call, Uri url, byte[] body)
     {
+        if (HtmlBody.Is(body))
+        {
+            throw call.Fail(url, $"answered HTML, not JSON ({body.Length} bytes starting '{HtmlBody.Excerpt(body)}')");
+        }
         try
         {
             return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });

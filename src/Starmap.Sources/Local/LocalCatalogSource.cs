@@ -29,7 +29,7 @@ public sealed class LocalCatalogSource(IOptions<SourceOptions> options, TimeProv
         ImportedCatalog catalog;
         try
         {
-            catalog = StarmapFiles.Import(path);
+            catalog = StarmapFiles.Import(path, options.Value.CatalogLimits);
         }
         catch (Exception ex) when (ex is StarmapException or IOException or UnauthorizedAccessException)
         {

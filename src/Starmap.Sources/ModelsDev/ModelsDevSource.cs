@@ -8,8 +8,9 @@ namespace Starmap.Sources;
 /// <summary>
 /// models.dev <c>api.json</c> over HTTP. One snapshot is fetched and shared by every provider for
 /// <see cref="SourceOptions.ModelsDevCacheDuration"/>; concurrent callers wait for the same download.
-/// When a refresh fails, the last good snapshot is used with a warning rather than failing the sync,
-/// and the failure stands for <see cref="SourceOptions.ModelsDevRetryAfterFailure"/>: while models.dev
+/// When a refresh fails, the last good snapshot is used with a warning naming its age (in the sync result)
+/// rather than failing the sync, unless it is older than <see cref="SourceOptions.MaxModelsDevSnapshotAge"/>;
+/// the failure stands for <see cref="SourceOptions.ModelsDevRetryAfterFailure"/>: while models.dev
 /// is unreachable, a sync of every provider asks it once, not once per provider.
 /// </summary>
 public sealed class ModelsDevSource : IObservationSource, IDisposable
@@ -60,6 +61,7 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
         if (cached.Warning is not null)
         {
             observation = observation with { Warnings = observation.Warnings.Add(cached.Warning) };
+            return SourceOutcome.Observed(observation) with { Warnings = [cached.Warning] };
         }
         return SourceOutcome.Observed(observation);
     }
@@ -92,12 +94,20 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
                     failure = _failed = new FailedRefresh(ex, _time.GetUtcNow() + _options.ModelsDevRetryAfterFailure);
                 }
             }
+            var error = failure.Error;
             if (_cached is { } stale)
             {
-                _logger.LogWarning("{Message}; using the snapshot read at {FetchedAt:O}", failure.Error.Message, stale.FetchedAt);
-                return stale with { Warning = $"{failure.Error.Message}; used the snapshot read at {stale.FetchedAt:O}" };
+                var age = _time.GetUtcNow() - stale.FetchedAt;
+                if (age > _options.MaxModelsDevSnapshotAge)
+                {
+                    // Old prices applied as if current are worse than no models.dev at all: fail this source.
+                    throw new SourceException(Name, error.Location,
+                        $"{error.Reason ?? error.Message}; the last good snapshot, read at {stale.FetchedAt:O} ({Age(age)} ago), is older than " +
+                        $"Starmap:Sources:MaxModelsDevSnapshotAge ({Age(_options.MaxModelsDevSnapshotAge)}) and was not used", error);
+                }
+                _logger.LogWarning("{Message}; using the snapshot read at {FetchedAt:O} ({Age} old)", error.Message, stale.FetchedAt, Age(age));
+                return stale with { Warning = $"{error.Message}; used the snapshot read at {stale.FetchedAt:O} ({Age(age)} old)" };
             }
-            var error = failure.Error;
             throw new SourceException(error.ProviderId ?? Name, error.Location, $"{error.Reason ?? error.Message} (asked again after {failure.RetryAt:O})", error);
         }
         finally
@@ -117,6 +127,11 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
         var call = new SourceCall(Name, null, default, _options.MaxModelsDevResponseBytes);
         var body = await _http.GetAsync(call, url, cancellationToken).ConfigureAwait(false);
         Downloads++;
+        if (HtmlBody.Is(body))
+        {
+            // A captive portal, a CDN error page or a moved site: say what came, not "invalid JSON at byte 0".
+            throw call.Fail(url, $"models.dev answered HTML, not JSON ({body.Length} bytes starting '{HtmlBody.Excerpt(body)}')");
+        }
         ModelsDevSnapshot snapshot;
         try
         {
@@ -137,6 +152,12 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _gate.Dispose();
+
+    // "3.2 days", "5.0 hours", "12 minutes": enough to judge staleness at a glance.
+    private static string Age(TimeSpan age) =>
+        age.TotalDays >= 1 ? FormattableString.Invariant($"{age.TotalDays:0.0} days")
+        : age.TotalHours >= 1 ? FormattableString.Invariant($"{age.TotalHours:0.0} hours")
+        : FormattableString.Invariant($"{Math.Max(0, age.TotalMinutes):0} minutes");
 
     private sealed record CachedSnapshot(ModelsDevSnapshot Snapshot, DateTimeOffset FetchedAt, string? Warning);
 

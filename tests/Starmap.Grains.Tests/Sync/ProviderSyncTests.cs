@@ -194,6 +194,21 @@ public sealed class ProviderSyncTests(SyncClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_schedule_interval_past_30_days_names_the_interval_and_leaves_the_schedule_unchanged()
+    {
+        var id = await ArrangeAsync(["m-1"], []);
+        // Orleans' reminder service failed on such periods with an unrepresentable-DateTime error.
+        var huge = await Assert.ThrowsAsync<StarmapValidationException>(() => Catalog.Sync.SetScheduleAsync(id, TimeSpan.FromDays(3_000_000)));
+        Assert.Equal("interval", huge.Field);
+        Assert.Contains("30", huge.Reason, StringComparison.Ordinal);
+        Assert.False((await Catalog.Sync.GetScheduleAsync(id)).Enabled);
+
+        var month = await Catalog.Sync.SetScheduleAsync(id, SyncSchedule.MaximumInterval);
+        Assert.Equal(TimeSpan.FromDays(30), month.Interval);
+        await Catalog.Sync.RemoveScheduleAsync(id);
+    }
+
+    [Fact]
     public async Task A_schedule_runs_syncs_from_a_reminder_until_it_is_removed()
     {
         var id = await ArrangeAsync(["r-1"], [("r-1", 1m, 2m)]);

@@ -59,6 +59,22 @@ public sealed class SyncRunTests(SlowSyncClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Starting_never_waits_behind_a_long_sync_that_holds_the_grain()
+    {
+        var id = await SlowProviderAsync(SlowerThanTheClientWaits, "held-1");
+        var grain = fixture.Cluster.Client.GetGrain<IProviderSyncGrain>(id);
+        // The old-style call holds the grain's turn for the whole slow sync (the client stops waiting first).
+        var holding = grain.SyncAsync(new SyncRequest { Sources = [SourceIds.ProviderApi] });
+        await Eventually.ValueAsync(() => Task.FromResult(fixture.Server.RequestsTo($"/{id}/v1/models").Count), c => c > 0, TimeSpan.FromSeconds(30));
+
+        var queued = await Catalog.Sync.StartAsync(id, new SyncRequest { Sources = [SourceIds.ProviderApi] });
+        Assert.Equal(SyncRunState.Queued, queued.State);
+        var result = await Catalog.Sync.WaitAsync(id, queued.RunId, TestContext.Current.CancellationToken);
+        Assert.Equal(SyncStatus.NoChanges, result.Status);   // it ran after the held sync applied
+        await Assert.ThrowsAnyAsync<Exception>(() => holding);   // that caller's own call timed out meanwhile
+    }
+
+    [Fact]
     public async Task Starting_refuses_unknown_providers_and_sources_and_an_unknown_run_is_not_found()
     {
         var id = await SlowProviderAsync(TimeSpan.Zero, "x-1");

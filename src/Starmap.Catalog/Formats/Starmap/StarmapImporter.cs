@@ -4,7 +4,9 @@ namespace Starmap.Catalog.Formats;
 
 /// <summary>
 /// Reads a Starmap catalog folder entirely into memory, validating every record, and returns it only
-/// when all of it is sound: the first bad file throws and nothing is returned.
+/// when all of it is sound: the first bad file throws and nothing is returned. <see cref="CatalogLimits"/>
+/// bound what it reads (a file's size is checked before it is read), and symbolic links are never followed
+/// (<see cref="CatalogTree"/>).
 /// </summary>
 internal sealed class StarmapImporter
 {
@@ -14,21 +16,27 @@ internal sealed class StarmapImporter
     private readonly string _root;
     private readonly ImportWarnings _warnings = new();
     private readonly StarmapIds _ids;
+    private readonly CatalogLimits _limits;
+    private int _files;
+    private int _items;
 
-    private StarmapImporter(string root)
+    private StarmapImporter(string root, CatalogLimits limits)
     {
         _root = root;
+        _limits = limits;
         _ids = new StarmapIds(_warnings);
     }
 
-    public static ImportedCatalog Import(string root)
+    public static ImportedCatalog Import(string root, CatalogLimits? limits = null)
     {
+        limits ??= CatalogLimits.Default;
+        limits.Validate();
         var full = Path.GetFullPath(root);
         if (!Directory.Exists(full))
         {
             throw new CatalogFileException(full, null, null, "the catalog folder does not exist");
         }
-        return new StarmapImporter(full).Run();
+        return new StarmapImporter(full, limits).Run();
     }
 
     private ImportedCatalog Run()
@@ -79,7 +87,7 @@ internal sealed class StarmapImporter
     {
         var records = new Dictionary<string, TRecord>(StringComparer.Ordinal);
         var path = Path.Combine(_root, file);
-        if (!File.Exists(path))
+        if (!CatalogTree.IsFile(_root, path))
         {
             return records;
         }
@@ -93,6 +101,7 @@ internal sealed class StarmapImporter
         {
             throw new CatalogFileException(file, root.Start.Line, null, $"expected a list of {what}s");
         }
+        CountItems(file, entries.Children.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Children.Count; i++)
         {
@@ -120,20 +129,21 @@ internal sealed class StarmapImporter
     {
         var result = new Dictionary<string, List<TRecord>>(StringComparer.Ordinal);
         var top = Path.Combine(_root, folder);
-        if (!Directory.Exists(top))
+        if (!CatalogTree.IsFolder(_root, top))
         {
             return result;
         }
-        foreach (var ownerDir in Directory.EnumerateDirectories(top).Order(StringComparer.Ordinal))
+        foreach (var ownerDir in CatalogTree.Folders(_root, top))
         {
             var rawOwner = Path.GetFileName(ownerDir);
             var modelsDir = Path.Combine(ownerDir, "models");
             WarnAboutStrayFiles(ownerDir, modelsDir);
-            if (!Directory.Exists(modelsDir))
+            if (!CatalogTree.IsFolder(_root, modelsDir))
             {
                 continue;
             }
-            var files = Directory.EnumerateFiles(modelsDir, "*.yaml", SearchOption.AllDirectories)
+            var files = CatalogTree.Files(_root, modelsDir)
+                .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal))
                 .Select(f => Path.GetRelativePath(modelsDir, f).Replace('\\', '/'))
                 .Order(StringComparer.Ordinal)
                 .ToList();
@@ -152,6 +162,7 @@ internal sealed class StarmapImporter
             foreach (var relative in files)
             {
                 var file = $"{folder}/{rawOwner}/models/{relative}";
+                CountItems(file, 1);
                 var c = new MappingContext(file, kind, _warnings, _ids);
                 var node = YamlText.Load(ReadText(Path.Combine(modelsDir, relative), file), file)
                     ?? throw new CatalogFileException(file, null, null, "the file is empty");
@@ -165,7 +176,7 @@ internal sealed class StarmapImporter
     // loaded; logos sit beside models/ too. Only .yaml files under models/ are model files.
     private void WarnAboutStrayFiles(string ownerDir, string modelsDir)
     {
-        foreach (var file in Directory.EnumerateFiles(ownerDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in CatalogTree.Files(_root, ownerDir))
         {
             var inModels = file.StartsWith(modelsDir + Path.DirectorySeparatorChar, StringComparison.Ordinal);
             var yaml = file.EndsWith(".yaml", StringComparison.Ordinal);
@@ -174,6 +185,16 @@ internal sealed class StarmapImporter
                 _warnings.Add(inModels ? "files in a models/ folder that are not .yaml are not read" : "YAML files outside a models/ folder are not read",
                     Path.GetRelativePath(_root, file).Replace('\\', '/'), 1);
             }
+        }
+    }
+
+    private void CountItems(string file, int count)
+    {
+        _items += count;
+        if (_items > _limits.MaxItems)
+        {
+            throw new CatalogFileException(file, null, null,
+                $"the catalog holds more than {_limits.MaxItems} records (providers, authors, offerings and definitions), the cap per catalog (CatalogLimits.MaxItems); nothing was imported");
         }
     }
 
@@ -192,10 +213,22 @@ internal sealed class StarmapImporter
     private static string Reason(StarmapValidationException ex) =>
         ex.Value is null ? ex.Reason : $"'{ex.Value}': {ex.Reason}";
 
-    private static string ReadText(string path, string file)
+    // Caps are checked before anything is read into memory: a 50 MB file is refused by its size alone.
+    private string ReadText(string path, string file)
     {
+        if (++_files > _limits.MaxFiles)
+        {
+            throw new CatalogFileException(file, null, null,
+                $"the catalog has more than {_limits.MaxFiles} YAML files, the cap per catalog (CatalogLimits.MaxFiles); nothing was imported");
+        }
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > _limits.MaxFileBytes)
+            {
+                throw new CatalogFileException(file, null, null,
+                    $"the file is {length} bytes, over the {_limits.MaxFileBytes}-byte cap per file (CatalogLimits.MaxFileBytes); nothing was imported");
+            }
             return File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Starmap.Storage.Sqlite;
+
+namespace Starmap.Silo;
+
+/// <summary>
+/// What an embedded silo checks before it builds anything: its settings, that no other independent silo
+/// uses the data folder (it then holds the folder's lock until the process ends), and that the database
+/// file there is readable. Each failure is one line for the operator, never a stack trace.
+/// </summary>
+public static class EmbeddedStoreCheck
+{
+    /// <summary>
+    /// True with the held folder lock (null when none is needed: Redis modes, or a silo joining a primary),
+    /// or false with the one-line <paramref name="problem"/>.
+    /// </summary>
+    public static bool TryOpen(IConfiguration configuration, out IDisposable? held, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        held = null;
+        problem = null;
+        StarmapSiloOptions options;
+        try
+        {
+            options = configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
+            options.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            problem = $"starmap: {ex.Message}";
+            return false;
+        }
+        if (options.Clustering != ClusteringMode.Embedded)
+        {
+            return true;
+        }
+
+        DataFolderLock? folderLock = null;
+        try
+        {
+            // A joining silo shares the primary's folder on purpose; only the primary holds the lock.
+            folderLock = options.PrimarySiloPort is null ? DataFolderLock.Acquire(options.DataDirectory) : null;
+        }
+        catch (DataFolderInUseException ex)
+        {
+            problem = $"starmap: {ex.Message}";
+            return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problem = $"starmap: the data folder '{Path.GetFullPath(options.DataDirectory)}' cannot be used: {ex.Message}";
+            return false;
+        }
+
+        var database = SqliteDatabaseCheck.DatabasePath(new SqliteGrainStorageOptions { DataDirectory = options.DataDirectory });
+        if (SqliteDatabaseCheck.FindProblem(database) is { } sqlite)
+        {
+            folderLock?.Dispose();
+            problem = $"starmap: the database '{database}' cannot be used: SQLite says: {sqlite.TrimEnd('.')}. " +
+                      "Start with another --data-dir (an empty folder is seeded afresh), or move the file away and restore an export (Import-StarmapCatalog).";
+            return false;
+        }
+        held = folderLock;
+        return true;
+    }
+}
