@@ -66,6 +66,7 @@ public static class CatalogFiles
         }
         else if (File.Exists(path))
         {
+            RequireBytes(path);
             content = Run(() => CatalogJsonFile.Read(path), path); // within CatalogLimits: size before reading, records after
         }
         else
@@ -129,15 +130,32 @@ public static class CatalogFiles
         }
     }
 
+    // On Unix, stat gives character and block devices, FIFOs and sockets a size of 0, so a file with no
+    // bytes is refused without being opened: opening a FIFO blocks until a writer comes, /dev/zero never
+    // ends. An empty regular file holds no catalog either.
+    private static void RequireBytes(string path)
+    {
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "NotACatalogFile",
+                $"'{path}' has no bytes to read: it is empty, or not a regular file (a device, pipe or socket); give a catalog JSON file or a catalog folder", path);
+        }
+    }
+
     private static T Run<T>(Func<T> read, string path)
     {
         try
         {
             return read();
         }
-        catch (Exception ex) when (ex is CatalogFileException or System.Text.Json.JsonException or StarmapValidationException or IOException)
+        catch (Exception ex) when (ex is CatalogFileException or System.Text.Json.JsonException or StarmapValidationException)
         {
             throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog", $"'{path}' is not a catalog Starmap can import: {ex.Message}", path, ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file or folder failed while being read (/proc/self/mem, a vanished disk): named, never a crash.
+            throw new StarmapCommandException(FailureKind.InvalidData, "ReadFailed", $"could not read '{path}': {ex.Message}", path, ex);
         }
     }
 

@@ -29,6 +29,9 @@ internal static class Failures
     {
         StarmapCommandException => null,
         StarmapNotFoundException nf => new(FailureKind.NotFound, Capitalize(nf.Kind.Length == 0 ? "Entity" : nf.Kind) + "NotFound", nf.Message, target ?? nf.Id, nf),
+        // A provider or author ID no grain can have (blank, not kebab-case) is that ID's fault whatever the call.
+        StarmapValidationException { Field: "provider key" } v => new(FailureKind.InvalidArgument, "InvalidProvider", v.Message, target ?? v.Value, v),
+        StarmapValidationException { Field: "author key" } v => new(FailureKind.InvalidArgument, "InvalidAuthor", v.Message, target ?? v.Value, v),
         StarmapValidationException v => new(FailureKind.InvalidArgument, invalidId, v.Message, target ?? v.Field, v),
         StarmapConflictException c => VersionConflict(c, target),
         StarmapAlreadyExistsException e => new(FailureKind.Conflict, Capitalize(e.Kind.Length == 0 ? "Entity" : e.Kind) + "AlreadyExists",

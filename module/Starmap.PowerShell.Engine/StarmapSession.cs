@@ -125,6 +125,16 @@ public static class StarmapSession
         return true;
     }
 
+    private static void RequireId(string? value, bool fromParameter, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            var source = fromParameter ? "-" + name : $"{StarmapClientOptions.Section.Replace(":", "__", StringComparison.Ordinal)}__{name}";
+            throw new StarmapCommandException(FailureKind.InvalidArgument, "Invalid" + name,
+                $"{source} is blank; give the silo's {name} (default 'starmap')", name);
+        }
+    }
+
     private static StarmapClientOptions Options(ConnectRequest request)
     {
         // Same configuration keys as any .NET client (Starmap__Client__Gateways__0, ...); parameters win.
@@ -149,6 +159,9 @@ public static class StarmapSession
         options.ClusterId = request.ClusterId ?? options.ClusterId;
         options.ServiceId = request.ServiceId ?? options.ServiceId;
         options.ConnectTimeout = request.ConnectTimeout ?? options.ConnectTimeout;
+        // Orleans refuses blank IDs deep inside the client build with its own configuration exception.
+        RequireId(options.ClusterId, request.ClusterId is not null, "ClusterId");
+        RequireId(options.ServiceId, request.ServiceId is not null, "ServiceId");
         if (request.UseTls || request.TlsThumbprints.Count > 0)
         {
             options.Tls.Enabled = true;

@@ -32,7 +32,11 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        var path = GetUnresolvedProviderPathFromPSPath(Path);
+        if (PathArguments.Resolve(this, Path, nameof(Path), out var invalid) is not { } path)
+        {
+            WriteError(invalid!);
+            return;
+        }
         var folder = Format == "StarmapYaml";
         if (Refused(path, folder) is { } refusal)
         {
@@ -85,5 +89,5 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
         return null;
     }
 
-    private static ErrorRecord Error(Exception exception, string id, ErrorCategory category, string path) => new(exception, id, category, path);
+    private static ErrorRecord Error(Exception exception, string id, ErrorCategory category, string path) => ErrorText.Shown(new(exception, id, category, path));
 }

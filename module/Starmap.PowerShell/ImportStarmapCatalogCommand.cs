@@ -22,7 +22,11 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        var path = GetUnresolvedProviderPathFromPSPath(Path);
+        if (PathArguments.Resolve(this, Path, nameof(Path), out var invalid) is not { } path)
+        {
+            WriteError(invalid!);
+            return;
+        }
         bool dryRun;
         if (Force && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
         {

@@ -92,11 +92,11 @@ public abstract class StarmapCmdlet : PSCmdlet, IDisposable
 
     /// <summary>The error record for a failure.</summary>
     internal static ErrorRecord ToRecord(StarmapCommandException failure) =>
-        new(failure, failure.ErrorId, Category(failure.Kind), failure.Target);
+        ErrorText.Shown(new(failure, failure.ErrorId, Category(failure.Kind), failure.Target));
 
     /// <summary>A non-terminating error for <paramref name="target"/>.</summary>
     protected void WriteError(string errorId, ErrorCategory category, string message, object? target) =>
-        WriteError(new ErrorRecord(new StarmapCommandException(FailureKind.Failed, errorId, message, target), errorId, category, target));
+        WriteError(ErrorText.Shown(new ErrorRecord(new StarmapCommandException(FailureKind.Failed, errorId, message, target), errorId, category, target)));
 
     private static ErrorCategory Category(FailureKind kind) => kind switch
     {

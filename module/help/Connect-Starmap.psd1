@@ -9,8 +9,8 @@ It keeps trying for the whole timeout (-TimeoutSec, or Starmap__Client__ConnectT
 '@
     Parameters  = @{
         Gateway    = 'Gateways as host:port. Give several to let the client fail over between silos. Default: Starmap__Client__Gateways__n, then 127.0.0.1:30000.'
-        ClusterId  = "The silo's cluster ID (the silo's --cluster-id / Starmap:ClusterId). Default: starmap."
-        ServiceId  = "The silo's service ID (the silo's --service-id / Starmap:ServiceId). Default: starmap."
+        ClusterId  = "The silo's cluster ID (the silo's --cluster-id / Starmap:ClusterId). Default: starmap. A blank value is InvalidClusterId."
+        ServiceId  = "The silo's service ID (the silo's --service-id / Starmap:ServiceId). Default: starmap. A blank value is InvalidServiceId."
         TimeoutSec = 'Seconds to keep trying to reach a gateway before giving up; retries continue until then. Default: 10.'
         UseTls     = 'Connect with TLS. Needed when the silos run with a certificate (Starmap:Tls:CertificatePath); the silo certificate must then chain to a trusted root, or be pinned with -TlsThumbprint. Default: Starmap__Client__Tls__Enabled, else off.'
         TlsThumbprint = "SHA-1 thumbprints (hex) of silo certificates to trust even without a trusted chain, the way to use a self-signed certificate. Implies -UseTls. Default: Starmap__Client__Tls__ServerThumbprints__n."

@@ -12,7 +12,7 @@ OpenAI: the OpenAI GET /v1/models list shape, one entry per offering with the ID
 An existing file is kept unless you give -Force (FileExists); a file is written beside the target and renamed over it, so a failure never leaves half an export. As with Out-File, the parent folder must exist (ParentNotFound); it is never created. A file format aimed at a folder is NotAFile, StarmapYaml aimed at a file is NotAFolder.
 '@
     Parameters  = @{
-        Path     = 'File to write (Json, OpenAI, OpenRouter) or folder (StarmapYaml).'
+        Path     = 'File to write (Json, OpenAI, OpenRouter) or folder (StarmapYaml). A path that is no file system path (a NUL character in it) is InvalidPath.'
         Format   = 'StarmapYaml, Json, OpenAI or OpenRouter. Default: Json.'
         Force    = 'Overwrite an existing file, or replace the catalog files in a non-empty folder (other files in it are kept).'
         PassThru = 'Write the FileInfo or DirectoryInfo of what was written.'

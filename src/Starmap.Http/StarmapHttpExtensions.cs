@@ -168,7 +168,7 @@ public static class StarmapHttpExtensions
         OpenAIEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);
-        endpoints.MapOpenApi().RequireStarmapReadKey();
+        endpoints.MapStarmapOpenApi().RequireStarmapReadKey();
         return endpoints;
     }
 

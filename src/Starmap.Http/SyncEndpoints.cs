@@ -146,14 +146,15 @@ internal static class SyncEndpoints
             }
             foreach (var property in body.RootElement.EnumerateObject())
             {
-                if (property.Name != "interval")
+                if (!property.NameEquals("interval"))
                 {
-                    throw new HttpParameterException(property.Name, "unknown field; the body takes only interval", "unknown_parameter");
+                    var name = JsonText.NameOf(property) ?? throw new HttpParameterException("body", "a field name is not valid text (it holds an unpaired surrogate)");
+                    throw new HttpParameterException(name, "unknown field; the body takes only interval", "unknown_parameter");
                 }
             }
             return body.RootElement.TryGetProperty("interval", out var value)
                 && value.ValueKind == JsonValueKind.String
-                && TimeSpan.TryParseExact(value.GetString(), "c", CultureInfo.InvariantCulture, out var interval)
+                && TimeSpan.TryParseExact(JsonText.Of(value), "c", CultureInfo.InvariantCulture, out var interval)
                 && interval > TimeSpan.Zero
                 ? interval
                 : throw new HttpParameterException("interval", "must be a positive time span such as \"06:00:00\" (d.hh:mm:ss)");

@@ -22,7 +22,7 @@ internal static class FuzzValues
     public static readonly string[] Verbatim =
     [
         "%00", "a%00b", "%2F", "%2f", "..", "%2E%2E", "%2e%2e%2f", "%zz", "%", "%C0%AE", "%FF", "%ED%A0%80",
-        "%E2%80%AE", "%0A", "%0D%0A", "%20", "+", "%25", "//", "/./", "%5C", "%EF%BB%BF", "%F0%9F%9A%80",
+        "%E2%80%AE", "%E2%81%A6", "%E2%81%A9", "%0A", "%0D%0A", "%20", "%09", "%20%20", "+", "%25", "//", "/./", "%5C", "%EF%BB%BF", "%F0%9F%9A%80",
     ];
 
     public static readonly string[] Integers =
@@ -55,6 +55,7 @@ internal static class FuzzValues
         """{"interval":21600}""", """{"interval":null}""", """{"interval":["06:00:00"]}""", """{"interval":{"hours":6}}""",
         """{"interval":"06:00:00","extra":1}""", """{"Interval":"06:00:00"}""", """{"interval":"06:00:00","interval":"07:00:00"}""",
         """{"interval":"\ud800"}""", """{"interval":"06:00:00\u0000"}""", """{"\u202Einterval":"06:00:00"}""",
+        """{"\udc00":"06:00:00"}""", """{"interval":"06:00:00","\ud800x":1}""", """{"interval":"\udc00\ud800"}""",
         "{}", "[]", "null", "1", "\"x\"", "true", "{", "{\"interval\":", "{\"interval\":\"06:00:00\"", "}", "",
         "{'interval':'06:00:00'}", "{interval:06:00:00}", "\u0000", "\uFEFF{\"interval\":\"06:00:00\"}",
         "{\"interval\":\"06:00:00\"} trailing", "/* c */ {\"interval\":\"06:00:00\"}", "[{\"interval\":\"06:00:00\"}]",

@@ -53,13 +53,19 @@ $badFiles = @{
     'bom-only.json' = [string][char]0xFEFF
 }
 foreach ($name in $badFiles.Keys) { Set-Content -Path (Join-Path $garbage $name) -Value $badFiles[$name] -NoNewline }
-# 64 MB of zeros that take no disk (sparse): bigger than any catalog file should be. Not /dev/zero: it has no
-# end, and Import-StarmapCatalog reading it without a cap grows pwsh by gigabytes (found by this fuzz).
+# 64 MB of zeros that take no disk (sparse): bigger than any catalog file should be.
 $sparse = [System.IO.File]::Create((Join-Path $garbage 'sparse.json'))
 try { $sparse.SetLength(64MB) } finally { $sparse.Dispose() }
 $badPaths = @((Join-Path $garbage 'empty.json'), (Join-Path $garbage 'nul.json'), (Join-Path $garbage 'bad.json'), (Join-Path $garbage 'shape.json'),
     (Join-Path $garbage 'deep.json'), (Join-Path $garbage 'bad.yaml'), (Join-Path $garbage 'tabs.yaml'), (Join-Path $garbage 'binary.json'),
     (Join-Path $garbage 'bom-only.json'), (Join-Path $garbage 'sparse.json'), $garbage, '/nonexistent/catalog.json', '/proc/self/mem', '', ' ', "`0", $huge)
+# Files that are no regular file: /dev/zero never ends (it once grew pwsh by gigabytes) and opening a named pipe
+# blocks until a writer comes; Import-StarmapCatalog must refuse both before reading.
+if ($IsLinux) {
+    $fifo = Join-Path $garbage 'catalog.fifo'
+    & mkfifo $fifo
+    $badPaths += '/dev/zero', $fifo
+}
 
 # Real objects for parameters typed as the module's own output types.
 $samples = @{}

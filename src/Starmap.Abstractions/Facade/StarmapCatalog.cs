@@ -102,7 +102,7 @@ public sealed class ProviderCollection
         _session = session;
     }
 
-    private IProviderGrain Grain(string id) => _grains.GetGrain<IProviderGrain>(id);
+    private IProviderGrain Grain(string id) => _grains.GetGrain<IProviderGrain>(GrainKeys.Check(id, "provider key"));
 
     /// <summary>All providers, sorted by ID.</summary>
     public async Task<Listing<Provider>> ListAsync() =>
@@ -180,7 +180,7 @@ public sealed class AuthorCollection
         _session = session;
     }
 
-    private IAuthorGrain Grain(string id) => _grains.GetGrain<IAuthorGrain>(id);
+    private IAuthorGrain Grain(string id) => _grains.GetGrain<IAuthorGrain>(GrainKeys.Check(id, "author key"));
 
     /// <summary>All authors, sorted by ID.</summary>
     public async Task<Listing<Author>> ListAsync() =>

@@ -12,7 +12,7 @@ public sealed class SyncCollection
         _session = session;
     }
 
-    private IProviderSyncGrain Grain(string providerId) => grains.GetGrain<IProviderSyncGrain>(providerId);
+    private IProviderSyncGrain Grain(string providerId) => grains.GetGrain<IProviderSyncGrain>(GrainKeys.Check(providerId, "provider key"));
 
     /// <summary>
     /// Syncs one provider: starts the sync in its grain, then waits for the result with short calls, so a
