@@ -27,8 +27,10 @@ Describe 'Fuzzing every cmdlet with empty, null, wrong-type, huge and control-ch
         foreach ($name in $environment.Keys) { $start.Environment[$name] = $environment[$name] }
         $script:silo = [System.Diagnostics.Process]::Start($start)
         $deadline = [DateTime]::UtcNow.AddSeconds(90)
-        while (-not (Select-String -Path $log -Pattern 'Starmap silo ready' -Quiet -ErrorAction SilentlyContinue)) {
-            if ($silo.HasExited) { throw "fuzz silo exited: $(Get-Content -Raw $log)" }
+        # bash creates the log only once it runs: until then there is nothing to read (Select-String on a
+        # missing file is a terminating error under the suite's ErrorActionPreference = Stop).
+        while (-not ((Test-Path -LiteralPath $log) -and (Select-String -LiteralPath $log -Pattern 'Starmap silo ready' -Quiet))) {
+            if ($silo.HasExited) { throw "fuzz silo exited with code $($silo.ExitCode): $(Get-Content -Raw $log -ErrorAction SilentlyContinue)" }
             if ([DateTime]::UtcNow -gt $deadline) { throw "fuzz silo not ready: $(Get-Content -Raw $log)" }
             Start-Sleep -Milliseconds 100
         }
