@@ -48,23 +48,6 @@ public sealed class NewStarmapAuthorCommand : StarmapCmdlet
     protected override void ProcessRecord()
     {
         var changes = BoundChanges(Fields);
-        try
-        {
-            var plan = Await(CatalogWriter.PlanAuthorCreateAsync(Id, changes));
-            if (!ShouldProcess(plan.Target, plan.Description))
-            {
-                return;
-            }
-            var saved = Await(CatalogWriter.CommitAsync(plan));
-            WriteVerbose($"Created {plan.Target}.");
-            if (PassThru)
-            {
-                WriteObject(saved);
-            }
-        }
-        catch (StarmapCommandException failure)
-        {
-            Report(failure);
-        }
+        WritePlanned(() => CatalogWriter.PlanAuthorCreateAsync(Id, changes), PassThru);
     }
 }

@@ -81,23 +81,6 @@ public sealed class NewStarmapModelCommand : StarmapCmdlet
     protected override void ProcessRecord()
     {
         var changes = BoundChanges(Fields);
-        try
-        {
-            var plan = Await(CatalogWriter.PlanModelCreateAsync(Provider, Id, changes));
-            if (!ShouldProcess(plan.Target, plan.Description))
-            {
-                return;
-            }
-            var saved = Await(CatalogWriter.CommitAsync(plan));
-            WriteVerbose($"Created {plan.Target}.");
-            if (PassThru)
-            {
-                WriteObject(saved);
-            }
-        }
-        catch (StarmapCommandException failure)
-        {
-            Report(failure);
-        }
+        WritePlanned(() => CatalogWriter.PlanModelCreateAsync(Provider, Id, changes), PassThru);
     }
 }

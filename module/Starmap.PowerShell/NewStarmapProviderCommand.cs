@@ -67,23 +67,6 @@ public sealed class NewStarmapProviderCommand : StarmapCmdlet
     protected override void ProcessRecord()
     {
         var changes = BoundChanges(Fields);
-        try
-        {
-            var plan = Await(CatalogWriter.PlanProviderCreateAsync(Id, changes));
-            if (!ShouldProcess(plan.Target, plan.Description))
-            {
-                return;
-            }
-            var saved = Await(CatalogWriter.CommitAsync(plan));
-            WriteVerbose($"Created {plan.Target}.");
-            if (PassThru)
-            {
-                WriteObject(saved);
-            }
-        }
-        catch (StarmapCommandException failure)
-        {
-            Report(failure);
-        }
+        WritePlanned(() => CatalogWriter.PlanProviderCreateAsync(Id, changes), PassThru);
     }
 }

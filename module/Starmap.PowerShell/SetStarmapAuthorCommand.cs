@@ -54,23 +54,6 @@ public sealed class SetStarmapAuthorCommand : StarmapCmdlet
     {
         var id = InputObject?.AuthorId ?? Id;
         var changes = BoundChanges(Fields);
-        try
-        {
-            var plan = Await(CatalogWriter.PlanAuthorUpdateAsync(id, InputObject, changes, Force));
-            if (!ShouldProcess(plan.Target, plan.Description))
-            {
-                return;
-            }
-            var saved = Await(CatalogWriter.CommitAsync(plan));
-            WriteVerbose($"{plan.Action}d {plan.Target} ({(plan.Changes.Count == 0 ? "no field changes" : string.Join("; ", plan.Changes))})");
-            if (PassThru)
-            {
-                WriteObject(saved);
-            }
-        }
-        catch (StarmapCommandException failure)
-        {
-            Report(failure);
-        }
+        WritePlanned(() => CatalogWriter.PlanAuthorUpdateAsync(id, InputObject, changes, Force), PassThru);
     }
 }

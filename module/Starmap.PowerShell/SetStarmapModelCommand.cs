@@ -91,23 +91,6 @@ public sealed class SetStarmapModelCommand : StarmapCmdlet
         var provider = InputObject?.ProviderId ?? Provider;
         var id = InputObject?.ModelId ?? Id;
         var changes = BoundChanges(Fields);
-        try
-        {
-            var plan = Await(CatalogWriter.PlanModelUpdateAsync(provider, id, InputObject, changes, Force));
-            if (!ShouldProcess(plan.Target, plan.Description))
-            {
-                return;
-            }
-            var saved = Await(CatalogWriter.CommitAsync(plan));
-            WriteVerbose($"{plan.Action}d {plan.Target} ({(plan.Changes.Count == 0 ? "no field changes" : string.Join("; ", plan.Changes))})");
-            if (PassThru)
-            {
-                WriteObject(saved);
-            }
-        }
-        catch (StarmapCommandException failure)
-        {
-            Report(failure);
-        }
+        WritePlanned(() => CatalogWriter.PlanModelUpdateAsync(provider, id, InputObject, changes, Force), PassThru);
     }
 }

@@ -80,6 +80,32 @@ public abstract class StarmapCmdlet : PSCmdlet, IDisposable
     };
 
     /// <summary>Reports <paramref name="failure"/>: terminating for connection problems, else non-terminating.</summary>
+    /// <summary>
+    /// The one write path of New-* and Set-*: plan (reads the entity, checks the version, lists the field
+    /// changes), ask (-WhatIf/-Confirm show exactly those changes), commit, and report.
+    /// </summary>
+    protected void WritePlanned(Func<Task<StarmapWritePlan>> plan, bool passThru)
+    {
+        try
+        {
+            var planned = Await(plan());
+            if (!ShouldProcess(planned.Target, planned.Description))
+            {
+                return;
+            }
+            var saved = Await(CatalogWriter.CommitAsync(planned));
+            WriteVerbose($"{planned.Action}d {planned.Target} ({(planned.Changes.Count == 0 ? "no field changes" : string.Join("; ", planned.Changes))})");
+            if (passThru)
+            {
+                WriteObject(saved);
+            }
+        }
+        catch (StarmapCommandException failure)
+        {
+            Report(failure);
+        }
+    }
+
     protected void Report(StarmapCommandException failure)
     {
         var record = ToRecord(failure);
