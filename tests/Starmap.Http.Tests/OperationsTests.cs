@@ -26,7 +26,23 @@ public sealed class OperationsTests(HttpSilo shared)
         {
             response.EnsureSuccessStatusCode();
         }
-        var text = await _http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
-        Assert.Contains(text.Split('\n'), l => l.StartsWith("starmap_sync_runs", StringComparison.Ordinal) && l.Contains("provider=\"openai\"", StringComparison.Ordinal));
+        // The Prometheus exporter caches a scrape for 300 ms, so another test's scrape may still be served:
+        // ask again until the run shows, within a deadline.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string[] lines;
+        do
+        {
+            lines = (await _http.GetStringAsync("/metrics", TestContext.Current.CancellationToken)).Split('\n');
+        }
+        while (!lines.Any(IsOpenAISyncRun) && DateTime.UtcNow < deadline && await Delay());
+        Assert.Contains(lines, IsOpenAISyncRun);
+
+        static bool IsOpenAISyncRun(string line) =>
+            line.StartsWith("starmap_sync_runs", StringComparison.Ordinal) && line.Contains("provider=\"openai\"", StringComparison.Ordinal);
+        static async Task<bool> Delay()
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            return true;
+        }
     }
 }
