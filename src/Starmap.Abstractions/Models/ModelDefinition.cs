@@ -49,6 +49,9 @@ public sealed record ModelDefinition
     /// <summary>Family, root and parent models.</summary>
     [Id(13)] public ModelLineage? Lineage { get; init; }
 
+    /// <summary>Fields refused from a source and left unknown, with what was seen and why; sorted by path.</summary>
+    [Id(14)] public EquatableArray<QuarantineNote> Quarantine { get; init; }
+
     /// <summary>The author part of <see cref="Id"/>.</summary>
     public string AuthorId => Id.Split('/', 2)[0];
 

@@ -49,6 +49,32 @@ public sealed record Offering
     /// <summary>Where each synced field's value came from, sorted by path.</summary>
     [Id(13)] public EquatableArray<FieldProvenance> Provenance { get; init; }
 
+    /// <summary>The provider's description of the model; null when unknown.</summary>
+    [Id(14)] public string? Description { get; init; }
+
+    /// <summary>
+    /// Intrinsic facts (release date, knowledge cutoff, open weights...) as the provider's source states
+    /// them. Kept on the offering so a model whose author has no definition still answers filters on them;
+    /// a linked definition's facts take precedence when reading.
+    /// </summary>
+    [Id(15)] public ModelMetadata? Metadata { get; init; }
+
+    /// <summary>Family and ancestry as the provider's source states them; null when unknown.</summary>
+    [Id(16)] public ModelLineage? Lineage { get; init; }
+
+    /// <summary>Reasoning effort levels the provider accepts; null when unknown.</summary>
+    [Id(17)] public ControlLevels? Reasoning { get; init; }
+
+    /// <summary>Reasoning token budget range the provider accepts; null when unknown.</summary>
+    [Id(18)] public IntRange? ReasoningTokens { get; init; }
+
+    /// <summary>
+    /// Fields a source gave with a value that could not be right (an output limit above the context window,
+    /// control characters in a name, a negative price...): the field was left unknown and the note says what
+    /// was seen, why it was refused and where it came from. Sorted by path.
+    /// </summary>
+    [Id(19)] public EquatableArray<QuarantineNote> Quarantine { get; init; }
+
     /// <summary>The offering's key.</summary>
     public OfferingKey Key => new(ProviderId, ModelId);
 }
