@@ -1,15 +1,23 @@
 namespace Starmap.Catalog;
 
 /// <summary>
-/// Credits a model a source lists to authors through the provider's <see cref="AuthorMapping"/>: the
-/// raw value matched exactly, then ignoring case, then as an author the provider lists. When nothing
-/// matches, a provider with a single catalog author (a first-party API) credits that author;
+/// Credits a model a source lists to authors: through the provider's <see cref="AuthorMapping"/> (the raw
+/// value matched exactly, then ignoring case, then as an author the provider lists), then as the data
+/// itself says through <see cref="KnownAuthors"/> (the raw value, the ID's namespace, the family). When
+/// nothing matches, a provider with a single catalog author (a first-party API) credits that author;
 /// otherwise the authors stay unknown.
 /// </summary>
 public static class AuthorCredits
 {
     /// <summary>Authors for <paramref name="raw"/> (an <c>owned_by</c> value or an ID namespace), possibly none.</summary>
-    public static EquatableArray<string> Resolve(Provider provider, string? raw)
+    public static EquatableArray<string> Resolve(Provider provider, string? raw) => Resolve(provider, raw, modelId: null, family: null);
+
+    /// <summary>
+    /// Authors for a model: <paramref name="raw"/> through the provider's mapping first, then a known
+    /// alias of <paramref name="raw"/>, of <paramref name="modelId"/>'s namespace or of
+    /// <paramref name="family"/>, then the provider's only catalog author; possibly none.
+    /// </summary>
+    public static EquatableArray<string> Resolve(Provider provider, string? raw, string? modelId, string? family)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var mapping = provider.Catalog?.Endpoint?.AuthorMapping;
@@ -27,6 +35,10 @@ public static class AuthorCredits
             {
                 return [lower];
             }
+        }
+        if (KnownAuthors.FromAlias(raw) ?? (modelId is null ? null : KnownAuthors.Derive(modelId, family)) is { } derived)
+        {
+            return [derived];
         }
         return catalogAuthors.Count == 1 ? [catalogAuthors[0]] : default;
     }

@@ -19,8 +19,8 @@ public sealed partial class AuthorityTable
             "A name curated in the on-disk catalog beats the API's; a provider's own display name (Anthropic's display_name) beats models.dev's community name."),
         Offering("definition_id", [Local, Dev, Api], MergeMode.FillMissing,
             "A link is identity: sources may propose one while it is unset, but re-linking an offering is a curation edit, not a sync side effect. An observed definition's ID counts as its source's proposal."),
-        Offering("pricing", [Api, Dev, Local], atomic: true,
-            "A price the provider publishes is the one it bills; models.dev fills models the provider API does not price; the local files are an older copy. Taken whole from one source so input and output prices never come from different price lists; a candidate outside its effective_from/effective_until window is skipped."),
+        Offering("pricing", [Api, Dev, Local],
+            "A price the provider publishes is the one it bills; models.dev fills what the provider API does not price; the local files are an older copy. Merged price by price (each token price, each tier keyed by its context threshold as tiers[200000], each operation price): a source that does not state a component leaves the known one, so a cache-read price or a long-context tier is never lost to a source that omits it. A price list outside its effective_from/effective_until window lends none of its prices."),
         Offering("limits", [Api, Dev, Local],
             "The serving provider enforces its own limits (Groq's context_window, Anthropic's max_input_tokens); models.dev fills what the API omits. Each limit is a separate fact, so they merge field by field."),
         Offering("lifecycle", [Api, Dev, Local],
@@ -39,6 +39,22 @@ public sealed partial class AuthorityTable
             "As for input modalities: the provider's endpoint decides, models.dev fills."),
         Offering("features.flags.*", [Api, Dev, Local],
             "Flag by flag: the provider's capability claims (supported_features, feature rules) first, models.dev's tool_call, reasoning, attachment and temperature next. A listed source's false is a claim and replaces true."),
+        Offering("description", [Local, Api, Dev],
+            "The model's description as this provider's side states it: curated text first, the provider's own API text next, models.dev's last. A linked definition's description takes precedence when reading."),
+        Offering("metadata", [Dev, Api, Local],
+            "Release date, knowledge cutoff and open weights as the sources serving this offering state them, kept on the offering so a model with no known author still answers filters on them. models.dev records them per model; a provider's created date is a weaker proxy. A linked definition's values take precedence when reading."),
+        Offering("metadata.tags", [Dev, Local, Api], MergeMode.Union,
+            "Tags describe uses; each source may add one, none removes one."),
+        Offering("lineage", [Api, Dev, Local],
+            "Root and parent come from the provider's own fields."),
+        Offering("lineage.family", [Dev, Api, Local],
+            "models.dev groups models into families consistently across providers."),
+        Offering("reasoning", [Api, Dev, Local],
+            "The effort levels this provider accepts (Anthropic's capabilities) first; models.dev's reasoning_options fill."),
+        Offering("reasoning_tokens", [Api, Dev, Local],
+            "The reasoning budget range this provider accepts first; models.dev's reasoning_options fill."),
+        Offering("quarantine", [Api, Dev, Local],
+            "Notes of values a source gave that were refused; the newest statement from the highest-ranked source that has any replaces the list."),
 
         // Definitions: what a model is, shared by every provider that serves it.
         Definition("name", [Local, Dev, Api],
@@ -75,6 +91,8 @@ public sealed partial class AuthorityTable
             "Root and parent come from the provider's root/parent fields. Filled only."),
         Definition("lineage.family", [Dev, Api, Local],
             "models.dev groups models into families consistently across providers. Filled only."),
+        Definition("quarantine", [Dev, Api, Local],
+            "Notes of values a source gave about the model that were refused. Filled only."),
     ]);
 
     private static AuthorityRule Offering(string path, string[] sources, string rationale) =>

@@ -26,6 +26,10 @@ public sealed partial class AuthorityTable
             - **union**: the baseline's items, then each listed source's new items in priority order.
             - **atomic**: the whole subtree comes from one source (the highest-priority one that states any of it);
               fields of two sources are never mixed.
+            - Lists keyed by a member merge item by item: a price tier is `pricing.tiers[<context_threshold>]`, so
+              each tier's each price is a field with its own provenance, and a tier one source omits is kept.
+            - Fields inside an object with `effective_from`/`effective_until` (a price list) are taken from a source
+              only while its dates cover the time of the sync.
             - **empty**: whether `""` and `[]` state a value (`value`) or count as not stated (`unknown`).
             - Unknown (absent or null, or an enum's `unknown`) never overwrites a known value; `false` and `0` are
               values, so a listed source's `false` replaces `true`. A source not listed for a field never sets it.

@@ -69,7 +69,8 @@ public sealed partial class AuthorityTable
         }
         for (var i = 0; i < pattern.Length; i++)
         {
-            if (pattern[i] != "*" && !string.Equals(pattern[i], segments[i], StringComparison.Ordinal))
+            // A keyed list item (tiers[200000]) is governed by the rule for its list (tiers).
+            if (pattern[i] != "*" && !string.Equals(pattern[i], FieldMap.Segment(segments[i]).Name, StringComparison.Ordinal))
             {
                 return false;
             }

@@ -9,7 +9,9 @@ internal readonly record struct Field(JsonNode Value, Type? Type, bool IsUnit);
 /// <summary>
 /// A record flattened to path → value in ordinal path order: objects are walked, lists and scalars are
 /// leaves, atomic subtrees stay whole, and an empty object is kept as a placeholder leaf so rebuilding
-/// gives back the same record.
+/// gives back the same record. A list whose items are keyed (<see cref="JsonShape.ListKey"/>: price tiers
+/// by context threshold) is walked item by item as <c>name[key]</c>, e.g.
+/// <c>pricing.tiers[200000].tokens.input</c>, so each tier's each price is a field of its own.
 /// </summary>
 internal sealed class FieldMap
 {
@@ -48,18 +50,15 @@ internal sealed class FieldMap
     public JsonObject ToJson()
     {
         var root = new JsonObject();
+        // Keyed lists are built as objects by key first, then turned into lists ordered by key.
+        var keyed = new List<(JsonObject Parent, string Name)>();
         foreach (var (path, field) in _fields)
         {
             var segments = path.Split('.');
             var node = root;
             foreach (var segment in segments[..^1])
             {
-                if (node[segment] is not JsonObject child)
-                {
-                    child = new JsonObject();
-                    node[segment] = child;
-                }
-                node = child;
+                node = Child(node, segment, keyed);
             }
             var last = segments[^1];
             if (field.Value is JsonObject { Count: 0 } && node[last] is JsonObject)
@@ -68,7 +67,78 @@ internal sealed class FieldMap
             }
             node[last] = field.Value.DeepClone();
         }
+        foreach (var (parent, name) in keyed)
+        {
+            if (parent[name] is JsonObject items)
+            {
+                var ordered = items.OrderBy(p => p.Key, KeyOrder.Instance).Select(p => p.Value?.DeepClone()).ToArray();
+                parent[name] = new JsonArray(ordered);
+            }
+        }
         return root;
+    }
+
+    /// <summary>The <c>[key]</c> suffix of a path segment split off: <c>tiers[200000]</c> → (<c>tiers</c>, <c>200000</c>).</summary>
+    public static (string Name, string? Key) Segment(string segment) =>
+        segment.IndexOf('[', StringComparison.Ordinal) is > 0 and var open && segment.EndsWith(']')
+            ? (segment[..open], segment[(open + 1)..^1])
+            : (segment, null);
+
+    private static JsonObject Child(JsonObject node, string segment, List<(JsonObject Parent, string Name)> keyed)
+    {
+        var (name, key) = Segment(segment);
+        if (key is not null)
+        {
+            if (node[name] is not JsonObject items)
+            {
+                items = new JsonObject();
+                node[name] = items;
+                keyed.Add((node, name));
+            }
+            node = items;
+            name = key;
+        }
+        if (node[name] is not JsonObject child)
+        {
+            child = new JsonObject();
+            node[name] = child;
+        }
+        return child;
+    }
+
+    // The items of a keyed list by key, when every item is an object with a distinct scalar key; else null
+    // and the list stays one leaf.
+    private static List<(string Key, JsonObject Item)>? KeyedItems(JsonArray list, Type? listType)
+    {
+        if (list.Count == 0 || JsonShape.ListKey(listType) is not { } keyName)
+        {
+            return null;
+        }
+        var items = new List<(string Key, JsonObject Item)>(list.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in list)
+        {
+            if (node is not JsonObject item || item[keyName] is not JsonValue value ||
+                value.ToJsonString() is not { } text || text.Trim('"') is not { Length: > 0 } key ||
+                key.AsSpan().IndexOfAny("[].") >= 0 || !seen.Add(key))
+            {
+                return null;
+            }
+            items.Add((key, item));
+        }
+        return items;
+    }
+
+    // Keys that are whole numbers (thresholds) order by value, so 1000000 comes after 200000.
+    private sealed class KeyOrder : IComparer<string>
+    {
+        public static KeyOrder Instance { get; } = new();
+
+        public int Compare(string? x, string? y) =>
+            decimal.TryParse(x, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var a) &&
+            decimal.TryParse(y, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var b)
+                ? a.CompareTo(b)
+                : string.CompareOrdinal(x, y);
     }
 
     private static void Walk(
@@ -86,6 +156,13 @@ internal sealed class FieldMap
             if (value is JsonObject child && child.Count > 0 && isUnit?.Invoke(path) != true)
             {
                 Walk(child, childType, path, excluded, isUnit, fields);
+            }
+            else if (value is JsonArray list && isUnit?.Invoke(path) != true && KeyedItems(list, childType) is { } items)
+            {
+                foreach (var (key, item) in items)
+                {
+                    Walk(item, JsonShape.ItemType(childType), path + "[" + key + "]", excluded, isUnit, fields);
+                }
             }
             else
             {

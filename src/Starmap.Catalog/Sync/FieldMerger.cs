@@ -86,9 +86,14 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
             {
                 continue;
             }
-            if (field.IsUnit && NotInEffect(field, now) is { } why)
+            if (field.IsUnit && NotInEffect(field.Value, now) is { } why)
             {
                 warnings.Add($"{subject}: {candidate.Source} {path} skipped: {why}");
+                continue;
+            }
+            if (EnclosingWindow(candidate.Fields, path, now) is ({ } scope, { } outside))
+            {
+                warnings.Add($"{subject}: {candidate.Source} {scope} skipped: {outside}");
                 continue;
             }
             ranked.Add(candidate);
@@ -141,10 +146,33 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
         taken.Add(new FieldProvenance { Path = path, Source = from.Source, ObservedAt = from.ObservedAt });
     }
 
-    // An atomic subtree with effective dates is a candidate only while they cover "now".
-    private static string? NotInEffect(Field unit, DateTimeOffset now)
+    // A field inside an object with effective dates (pricing.tokens.input inside pricing) is a candidate
+    // only while the dates its source gave cover "now": a price list not yet (or no longer) in effect
+    // lends none of its prices. Returns the object's path and why, or nulls when in effect.
+    private static (string? Scope, string? Why) EnclosingWindow(FieldMap fields, string path, DateTimeOffset now)
     {
-        if (unit.Value is not JsonObject node)
+        for (var end = path.LastIndexOf('.'); end > 0; end = path.LastIndexOf('.', end - 1))
+        {
+            var scope = path[..end];
+            var from = fields[scope + ".effective_from"];
+            var until = fields[scope + ".effective_until"];
+            if (from is null && until is null)
+            {
+                continue;
+            }
+            var window = new JsonObject { ["effective_from"] = from?.Value.DeepClone(), ["effective_until"] = until?.Value.DeepClone() };
+            if (NotInEffect(window, now) is { } why)
+            {
+                return (scope, why);
+            }
+        }
+        return (null, null);
+    }
+
+    // An atomic subtree with effective dates is a candidate only while they cover "now".
+    private static string? NotInEffect(JsonNode value, DateTimeOffset now)
+    {
+        if (value is not JsonObject node)
         {
             return null;
         }

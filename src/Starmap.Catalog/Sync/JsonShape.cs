@@ -29,6 +29,20 @@ internal static class JsonShape
         return PropertiesOf(parent).TryGetValue(name, out var type) ? type : null;
     }
 
+    // Lists whose items are told apart by one of their members: merged and diffed item by item.
+    private static readonly Dictionary<Type, string> ItemKeys = new() { [typeof(PricingTier)] = "context_threshold" };
+
+    /// <summary>The item type of a list contract (<c>EquatableArray&lt;T&gt;</c>), or null.</summary>
+    public static Type? ItemType(Type? listType) =>
+        (listType is null ? null : Nullable.GetUnderlyingType(listType) ?? listType) is { IsGenericType: true } bare &&
+        bare.GetGenericTypeDefinition() == typeof(EquatableArray<>)
+            ? bare.GetGenericArguments()[0]
+            : null;
+
+    /// <summary>The JSON name of the member that keys the items of <paramref name="listType"/>, or null when its items are not keyed.</summary>
+    public static string? ListKey(Type? listType) =>
+        ItemType(listType) is { } item && ItemKeys.TryGetValue(item, out var key) ? key : null;
+
     /// <summary>True for an object contract whose properties the JSON lists by name.</summary>
     public static bool IsObject(Type? type) =>
         type is not null && (type == typeof(FeatureFlags) || PropertiesOf(type).Count > 0);

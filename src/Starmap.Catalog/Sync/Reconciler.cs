@@ -142,8 +142,7 @@ public static class Reconciler
         var candidates = said.Select(s => new Candidate(s.Source, s.ObservedAt, s.Order,
             FieldMap.Of(Implied(s), OfferingBookkeeping, merger.IsUnit))).ToList();
         var baseline = old is null ? null : FieldMap.Of(old, OfferingBookkeeping, merger.IsUnit);
-        var provenance = (old?.Provenance ?? []).DistinctBy(p => p.Path, StringComparer.Ordinal)
-            .ToDictionary(p => p.Path, StringComparer.Ordinal);
+        var provenance = ProvenanceIndex.Of(old?.Provenance ?? [], baseline);
         var outcome = merger.Merge($"{providerId}/{modelId}", baseline, candidates, provenance, participating, now);
         warnings.AddRange(outcome.Warnings);
 

@@ -5,6 +5,8 @@ namespace Starmap.Sources.Providers;
 /// Anything not set stays null/unknown. Features go on the offering (what this provider serves) and
 /// are copied onto the definition, which is emitted whenever an author can be guessed; its ID is that
 /// guess, so the offering's <see cref="Offering.DefinitionId"/> is left for reconciliation to set.
+/// The model's own facts (description, dates, reasoning levels) go on the offering too, always, so
+/// they are served even when no author is known.
 /// </summary>
 internal sealed class ObservedModelBuilder(string providerId, string modelId)
 {
@@ -87,6 +89,9 @@ internal sealed class ObservedModelBuilder(string providerId, string modelId)
             ProviderId = providerId,
             ModelId = modelId,
             Name = Name,
+            Description = string.IsNullOrWhiteSpace(Description) ? null : Description,
+            Metadata = Metadata(),
+            Reasoning = ReasoningLevels,
             Pricing = Pricing,
             Limits = limits,
             Lifecycle = Lifecycle,
@@ -97,22 +102,23 @@ internal sealed class ObservedModelBuilder(string providerId, string modelId)
         return new ObservedModel { ModelId = modelId, Offering = offering, Definition = BuildDefinition(features) };
     }
 
+    private ModelMetadata? Metadata() => ReleaseDate is null && KnowledgeCutoff is null
+        ? null
+        : new ModelMetadata { ReleaseDate = ReleaseDate, KnowledgeCutoff = KnowledgeCutoff };
+
     private ModelDefinition? BuildDefinition(ModelFeatures? features)
     {
         if (AuthorIds.IsEmpty || AuthorResolver.DefinitionId(AuthorIds[0], modelId) is not { } id)
         {
             return null;
         }
-        var metadata = ReleaseDate is null && KnowledgeCutoff is null
-            ? null
-            : new ModelMetadata { ReleaseDate = ReleaseDate, KnowledgeCutoff = KnowledgeCutoff };
         return new ModelDefinition
         {
             Id = id,
             Name = Name ?? modelId,
             Description = string.IsNullOrWhiteSpace(Description) ? null : Description,
             AuthorIds = AuthorIds,
-            Metadata = metadata,
+            Metadata = Metadata(),
             Features = features,
             Reasoning = ReasoningLevels,
             Generation = Generation,

@@ -2,13 +2,16 @@ namespace Starmap.Catalog.Formats.ModelsDev;
 
 /// <summary>
 /// Best guess at who made a models.dev model listed under a provider: the provider's author mapping
-/// when it reads the ID prefix (<c>meta-llama/...</c>), else the provider's only catalog author
-/// (a first-party API). No guess when neither applies.
+/// when it reads the ID prefix (<c>meta-llama/...</c>), else what the entry itself says through
+/// <see cref="KnownAuthors"/> (its ID namespace, then its family), else the provider's only catalog
+/// author (a first-party API). No guess when none applies.
 /// </summary>
 internal sealed class ModelsDevAuthors(Provider provider)
 {
-    public EquatableArray<string> For(string modelId) =>
-        AuthorCredits.Resolve(provider, provider.Catalog?.Endpoint?.AuthorMapping is { Field: "id" } ? AuthorCredits.Namespace(modelId) : null);
+    private readonly bool _mapsId = provider.Catalog?.Endpoint?.AuthorMapping is { Field: "id" };
+
+    public EquatableArray<string> For(string modelId, string? family) =>
+        AuthorCredits.Resolve(provider, _mapsId ? AuthorCredits.Namespace(modelId) : null, modelId, family);
 
     public static string? RawPrefix(string modelId) => AuthorCredits.Namespace(modelId);
 

@@ -50,17 +50,25 @@ public static class ModelsDevMapper
     private static ObservedModel ToObservedModel(string providerId, ModelsDevModel model, ModelsDevAuthors authors, List<string> warnings)
     {
         var features = Features(model, warnings, providerId);
-        var authorIds = authors.For(model.Id);
+        var authorIds = authors.For(model.Id, model.Family);
+        var facts = ModelsDevFacts.Of(model);
+        // The model's own facts go on the offering whoever made it, so a model no author is known for
+        // still answers released_after, open_weights and family; a linked definition's take precedence.
         var offering = new Offering
         {
             ProviderId = providerId,
             ModelId = model.Id,
             Name = model.Name,
+            Description = facts.Description,
             Pricing = Pricing(model.Cost),
             Limits = Limits(model.Limit),
             Lifecycle = Lifecycle(model.Status, providerId, model.Id, warnings),
             AuthorIds = authorIds,
             Features = features,
+            Metadata = facts.Metadata,
+            Lineage = facts.Lineage,
+            Reasoning = facts.Reasoning,
+            ReasoningTokens = facts.ReasoningTokens,
             UpdatedAt = model.LastUpdated is { } updated ? new DateTimeOffset(updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
         };
         // The definition ID is a guess (author plus the ID without its namespace); the offering's
@@ -70,42 +78,23 @@ public static class ModelsDevMapper
         {
             ModelId = model.Id,
             Offering = offering,
-            Definition = definitionId is null ? null : Definition(definitionId, model, authorIds, features),
+            Definition = definitionId is null ? null : Definition(definitionId, model, authorIds, features, facts),
         };
     }
 
-    private static ModelDefinition Definition(string id, ModelsDevModel model, EquatableArray<string> authorIds, ModelFeatures? features)
-    {
-        var metadata = model.ReleaseDate is null && model.Knowledge is null && model.OpenWeights is null
-            ? null
-            : new ModelMetadata { ReleaseDate = model.ReleaseDate, KnowledgeCutoff = model.Knowledge, OpenWeights = model.OpenWeights };
-        var effort = model.ReasoningOptions.FirstOrDefault(o => o.Type == "effort");
-        var budget = model.ReasoningOptions.FirstOrDefault(o => o.Type == "budget_tokens");
-        var levels = effort?.Values.Select(ControlLevelOf).OfType<ControlLevel>().Distinct().Order().ToEquatableArray() ?? default;
-        return new ModelDefinition
+    private static ModelDefinition Definition(string id, ModelsDevModel model, EquatableArray<string> authorIds, ModelFeatures? features, ModelsDevFacts facts) =>
+        new()
         {
             Id = id,
             Name = model.Name ?? model.Id,
-            Description = string.IsNullOrWhiteSpace(model.Description) ? null : model.Description,
+            Description = facts.Description,
             AuthorIds = authorIds,
-            Metadata = metadata,
+            Metadata = facts.Metadata,
             Features = features,
-            Reasoning = levels.IsEmpty ? null : new ControlLevels { Levels = levels },
-            ReasoningTokens = budget is { Min: not null } or { Max: not null } ? new IntRange { Min = budget.Min, Max = budget.Max } : null,
-            Lineage = model.Family is { Length: > 0 } family ? new ModelLineage { Family = family } : null,
+            Reasoning = facts.Reasoning,
+            ReasoningTokens = facts.ReasoningTokens,
+            Lineage = facts.Lineage,
         };
-    }
-
-    // "none" switches reasoning off and "xhigh" has no level of its own; both are left out rather than guessed.
-    private static ControlLevel? ControlLevelOf(string value) => value switch
-    {
-        "minimal" => ControlLevel.Minimum,
-        "low" => ControlLevel.Low,
-        "medium" => ControlLevel.Medium,
-        "high" => ControlLevel.High,
-        "max" => ControlLevel.Maximum,
-        _ => null,
-    };
 
     private static ModelFeatures? Features(ModelsDevModel model, List<string> warnings, string providerId)
     {
