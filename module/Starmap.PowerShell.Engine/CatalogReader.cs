@@ -170,7 +170,7 @@ public static class CatalogReader
 
     private static ModelQuery ToQuery(ModelFilter filter)
     {
-        var sort = ModelSort.Id;
+        var sort = string.IsNullOrWhiteSpace(filter.Search) ? ModelSort.Id : ModelSort.Relevance;
         if (filter.SortBy is { Length: > 0 } sortBy && !Enum.TryParse(sortBy, ignoreCase: true, out sort))
         {
             throw new StarmapCommandException(FailureKind.InvalidArgument, "InvalidFilter",
@@ -194,6 +194,8 @@ public static class CatalogReader
             ReleasedBefore = filter.ReleasedBefore is { } before ? DateOnly.FromDateTime(before) : null,
             Sort = sort,
             Order = filter.Descending ? SortOrder.Descending : SortOrder.Ascending,
+            Search = filter.Search,
+            Families = filter.Families.Distinct(StringComparer.OrdinalIgnoreCase).ToEquatableArray(),
         };
     }
 }

@@ -48,7 +48,13 @@ public sealed class ModelFilter
     /// <summary>Released on or before.</summary>
     public DateTime? ReleasedBefore { get; init; }
 
-    /// <summary>Sort key: Id, Name, ReleaseDate, Context, InputPrice, OutputPrice.</summary>
+    /// <summary>Free text over ID, name, description, authors and family; words ANDed.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Families (any), case-insensitive.</summary>
+    public IReadOnlyList<string> Families { get; init; } = [];
+
+    /// <summary>Sort key: Id, Name, ReleaseDate, Context, InputPrice, OutputPrice, Relevance, KnowledgeCutoff; Relevance when only a search is given.</summary>
     public string? SortBy { get; init; }
 
     /// <summary>Sort descending.</summary>

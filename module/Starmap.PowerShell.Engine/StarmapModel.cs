@@ -61,6 +61,15 @@ public sealed class StarmapModel
     /// <summary>Whether the weights are published.</summary>
     public bool? OpenWeights { get; set; }
 
+    /// <summary>Training data cutoff (yyyy-MM-dd).</summary>
+    public string? KnowledgeCutoff { get; set; }
+
+    /// <summary>Model family, e.g. claude-sonnet.</summary>
+    public string? Family { get; set; }
+
+    /// <summary>Description: the linked definition's, else the offering's.</summary>
+    public string? Description { get; set; }
+
     /// <summary>Input modalities; null when unknown.</summary>
     public string[]? InputModalities { get; set; }
 
@@ -149,6 +158,9 @@ public sealed class StarmapModel
             Availability = Names.OfKnown(offering.Availability),
             ReleaseDate = Date(model.ReleaseDate),
             OpenWeights = model.OpenWeights,
+            KnowledgeCutoff = Date(model.KnowledgeCutoff),
+            Family = model.Family,
+            Description = model.Description,
             InputModalities = model.InputModalities is { } inputs ? [.. inputs.Select(Names.Of)] : null,
             OutputModalities = model.OutputModalities is { } outputs ? [.. outputs.Select(Names.Of)] : null,
             Features = [.. known.Where(k => k.Value == true).Select(k => Names.Of(k.Feature))],

@@ -103,9 +103,19 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     [Parameter]
     public DateTime? ReleasedBefore { get; set; }
 
+    /// <summary>Free text: every word must appear in the ID, name, description, an author or the family; ranked best first unless -SortBy is given.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Search { get; set; }
+
+    /// <summary>Model families (any), e.g. claude-sonnet.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Family { get; set; }
+
     /// <summary>Sort key.</summary>
     [Parameter]
-    [ValidateSet("Id", "Name", "ReleaseDate", "Context", "InputPrice", "OutputPrice")]
+    [ValidateSet("Id", "Name", "ReleaseDate", "Context", "InputPrice", "OutputPrice", "Relevance", "KnowledgeCutoff")]
     public string? SortBy { get; set; }
 
     /// <summary>Sort descending.</summary>
@@ -163,6 +173,8 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
             OpenWeights = MyInvocation.BoundParameters.ContainsKey(nameof(OpenWeights)) ? OpenWeights.IsPresent : null,
             ReleasedAfter = ReleasedAfter,
             ReleasedBefore = ReleasedBefore,
+            Search = Search,
+            Families = Family ?? [],
             SortBy = SortBy,
             Descending = Descending,
             Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),

@@ -39,7 +39,11 @@ internal static class ModelQueryDocumentation
             new("open_weights", JsonSchemaType.Boolean, "Open weights known equal"),
             new("released_after", JsonSchemaType.String, "Released on or after (yyyy-MM-dd)"),
             new("released_before", JsonSchemaType.String, "Released on or before (yyyy-MM-dd)"),
-            new("sort", JsonSchemaType.String, "Sort key (default id)", Names<ModelSort>()),
+            new("q", JsonSchemaType.String,
+                "Free text: every word must appear (case-insensitive) in the model ID, definition ID, name, description, an author or the family. " +
+                "Without sort, results are ranked: exact ID, then ID prefix, then whole words of the name, then any ID or name match, then the other fields"),
+            new("family", JsonSchemaType.String, "Families (case-insensitive); comma-separated or repeated", Repeatable: true),
+            new("sort", JsonSchemaType.String, "Sort key (default id; relevance when q is given)", Names<ModelSort>()),
             new("order", JsonSchemaType.String, "Sort order (default asc)", ["asc", "desc"]),
             new("limit", JsonSchemaType.Integer, "Page size, 1-1000 (default 100)"),
             new("offset", JsonSchemaType.Integer, "Matches to skip"),

@@ -14,7 +14,7 @@ internal static class ModelQueryParser
         "provider", "author", "id", "name", "name_contains", "modality_input", "modality_output",
         "feature", "without_feature", "min_context", "max_context", "max_input_price", "max_output_price",
         "status", "open_weights", "released_after", "released_before", "sort", "order", "limit", "offset",
-        "min_generation",
+        "min_generation", "q", "family",
     };
 
     // The validator names filters after ModelQuery's JSON members; a few differ from the parameters.
@@ -24,6 +24,8 @@ internal static class ModelQueryParser
         ["output_modalities"] = "modality_output",
         ["features"] = "feature",
         ["without_features"] = "without_feature",
+        ["search"] = "q",
+        ["families"] = "family",
     };
 
     /// <summary>The parameter a validation field names; grain keys ("provider key") are the route's <c>id</c>.</summary>
@@ -40,6 +42,7 @@ internal static class ModelQueryParser
             var feature = Feature(key, key[FeaturePrefix.Length..]);
             (reader.Bool(key) == true ? features : without).Add(feature);
         }
+        var search = reader.String("q");
         var result = new ModelQuery
         {
             Providers = [.. reader.List("provider")],
@@ -59,11 +62,14 @@ internal static class ModelQueryParser
             OpenWeights = reader.Bool("open_weights"),
             ReleasedAfter = reader.Date("released_after"),
             ReleasedBefore = reader.Date("released_before"),
-            Sort = reader.Enum<ModelSort>("sort") ?? ModelSort.Id,
+            // A search without a sort ranks by relevance: the best match first is what "q" asks for.
+            Sort = reader.Enum<ModelSort>("sort") ?? (string.IsNullOrWhiteSpace(search) ? ModelSort.Id : ModelSort.Relevance),
             Order = Order(reader.String("order")),
             Limit = reader.Int("limit"),
             Offset = reader.Int("offset") ?? 0,
             MinGeneration = reader.Long("min_generation") ?? 0,
+            Search = search,
+            Families = [.. reader.List("family")],
         };
         Validate(result);
         return result;

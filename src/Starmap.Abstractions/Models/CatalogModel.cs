@@ -44,11 +44,58 @@ public sealed record CatalogModel
     /// <summary>Lifecycle status.</summary>
     public LifecycleStatus Status => Offering.Lifecycle?.Status ?? LifecycleStatus.Unknown;
 
-    /// <summary>Release date from the definition.</summary>
-    public DateOnly? ReleaseDate => Definition?.Metadata?.ReleaseDate;
+    // Intrinsic facts: the linked definition's value when it knows one (curated, shared by every
+    // provider), else the offering's own (what this provider's sources state), so a model whose author
+    // has no definition still answers filters and sorts on them.
 
-    /// <summary>Open weights from the definition; null when unknown.</summary>
-    public bool? OpenWeights => Definition?.Metadata?.OpenWeights;
+    /// <summary>Description: the definition's, else the offering's; null when unknown.</summary>
+    public string? Description => Definition?.Description ?? Offering.Description;
+
+    /// <summary>Release date: the definition's, else the offering's.</summary>
+    public DateOnly? ReleaseDate => Definition?.Metadata?.ReleaseDate ?? Offering.Metadata?.ReleaseDate;
+
+    /// <summary>Knowledge cutoff: the definition's, else the offering's.</summary>
+    public DateOnly? KnowledgeCutoff => Definition?.Metadata?.KnowledgeCutoff ?? Offering.Metadata?.KnowledgeCutoff;
+
+    /// <summary>Open weights: the definition's, else the offering's; null when unknown.</summary>
+    public bool? OpenWeights => Definition?.Metadata?.OpenWeights ?? Offering.Metadata?.OpenWeights;
+
+    /// <summary>Family: the definition's, else the offering's; null when unknown.</summary>
+    public string? Family => Definition?.Lineage?.Family ?? Offering.Lineage?.Family;
+
+    /// <summary>Reasoning effort levels: the definition's, else the offering's.</summary>
+    public ControlLevels? Reasoning => Definition?.Reasoning ?? Offering.Reasoning;
+
+    /// <summary>Reasoning token budget range: the definition's, else the offering's.</summary>
+    public IntRange? ReasoningTokens => Definition?.ReasoningTokens ?? Offering.ReasoningTokens;
+
+    /// <summary>Dates, weights, tags and architecture field by field: the definition's, else the offering's; null when neither knows any.</summary>
+    public ModelMetadata? Metadata => (Definition?.Metadata, Offering.Metadata) switch
+    {
+        (null, var own) => own,
+        (var linked, null) => linked,
+        var (linked, own) => linked with
+        {
+            ReleaseDate = linked.ReleaseDate ?? own.ReleaseDate,
+            KnowledgeCutoff = linked.KnowledgeCutoff ?? own.KnowledgeCutoff,
+            OpenWeights = linked.OpenWeights ?? own.OpenWeights,
+            Tags = linked.Tags ?? own.Tags,
+            Architecture = linked.Architecture ?? own.Architecture,
+        },
+    };
+
+    /// <summary>Family, root and parent field by field: the definition's, else the offering's; null when neither knows any.</summary>
+    public ModelLineage? Lineage => (Definition?.Lineage, Offering.Lineage) switch
+    {
+        (null, var own) => own,
+        (var linked, null) => linked,
+        var (linked, own) => linked with
+        {
+            Family = linked.Family ?? own.Family,
+            Root = linked.Root ?? own.Root,
+            Parent = linked.Parent ?? own.Parent,
+        },
+    };
 
     /// <summary>Input modalities: the offering's when it states them, else the definition's.</summary>
     public EquatableArray<Modality>? InputModalities =>

@@ -78,6 +78,17 @@ public sealed record ModelQuery
 
     /// <summary>Read at least this catalog generation (read-your-writes).</summary>
     [Id(21)] public long MinGeneration { get; init; }
+
+    /// <summary>
+    /// Free text: whitespace-separated words, each of which must appear (case-insensitive) in the model
+    /// ID, the linked definition ID, the name, the description, a credited author or the family. Pair it
+    /// with <see cref="ModelSort.Relevance"/> to rank the matches (exact ID first, then ID prefix, whole
+    /// words of the name, any ID or name match, then the other fields).
+    /// </summary>
+    [Id(22)] public string? Search { get; init; }
+
+    /// <summary>Family is any of these (case-insensitive; unknown never matches).</summary>
+    [Id(23)] public EquatableArray<string> Families { get; init; }
 }
 
 /// <summary>Sort key of a model query.</summary>
@@ -96,6 +107,10 @@ public enum ModelSort
     InputPrice = 4,
     /// <summary>Output price.</summary>
     OutputPrice = 5,
+    /// <summary>How well the model matches <see cref="ModelQuery.Search"/>, best first (the order is ignored); provider then model ID without a search.</summary>
+    Relevance = 6,
+    /// <summary>Knowledge cutoff.</summary>
+    KnowledgeCutoff = 7,
 }
 
 /// <summary>Sort direction.</summary>

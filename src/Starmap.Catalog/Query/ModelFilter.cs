@@ -8,6 +8,15 @@ internal sealed class ModelFilter(ModelQuery query)
 {
     private readonly HashSet<string>? _providers = query.Providers.IsEmpty ? null : new(query.Providers, StringComparer.Ordinal);
     private readonly string[] _authors = [.. query.Authors];
+    private readonly HashSet<string>? _families = query.Families.IsEmpty ? null : new(query.Families, StringComparer.OrdinalIgnoreCase);
+    private readonly ModelSearch? _search = ModelSearch.For(query.Search);
+
+    // Each match's search rank, kept so sorting by relevance does not search again; keyed by reference
+    // (the snapshot's own model objects), and read only while this query runs.
+    private readonly Dictionary<CatalogModel, int> _ranks = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The search rank of a model that matched (0 best); 0 for every model without a search.</summary>
+    public int RankOf(CatalogModel model) => _search is null ? 0 : _ranks.TryGetValue(model, out var rank) ? rank : _search.Rank(model) ?? int.MaxValue;
 
     public bool Matches(CatalogModel model) =>
         (_providers is null || _providers.Contains(model.ProviderId))
@@ -25,7 +34,23 @@ internal sealed class ModelFilter(ModelQuery query)
         && AtLeast(model.ReleaseDate, query.ReleasedAfter)
         && AtMost(model.ReleaseDate, query.ReleasedBefore)
         && (query.Statuses.IsEmpty || query.Statuses.Contains(model.Status))
-        && (query.OpenWeights is not { } open || model.OpenWeights == open);
+        && (query.OpenWeights is not { } open || model.OpenWeights == open)
+        && (_families is null || (model.Family is { } family && _families.Contains(family)))
+        && MatchesSearch(model);
+
+    private bool MatchesSearch(CatalogModel model)
+    {
+        if (_search is null)
+        {
+            return true;
+        }
+        if (_search.Rank(model) is not { } rank)
+        {
+            return false;
+        }
+        _ranks[model] = rank;
+        return true;
+    }
 
     private bool MatchesAuthor(CatalogModel model)
     {

@@ -9,14 +9,17 @@ internal sealed class ModelOrder : IComparer<CatalogModel>
 {
     private readonly ModelSort _sort;
     private readonly int _direction;
+    private readonly Func<CatalogModel, int>? _rank;
 
-    private ModelOrder(ModelSort sort, SortOrder order)
+    private ModelOrder(ModelSort sort, SortOrder order, Func<CatalogModel, int>? rank)
     {
         _sort = sort;
         _direction = order == SortOrder.Descending ? -1 : 1;
+        _rank = rank;
     }
 
-    public static ModelOrder For(ModelSort sort, SortOrder order) => new(sort, order);
+    /// <summary>The order for <paramref name="sort"/>; <paramref name="rank"/> gives each model's search rank for <see cref="ModelSort.Relevance"/>.</summary>
+    public static ModelOrder For(ModelSort sort, SortOrder order, Func<CatalogModel, int>? rank = null) => new(sort, order, rank);
 
     public int Compare(CatalogModel? x, CatalogModel? y)
     {
@@ -30,6 +33,9 @@ internal sealed class ModelOrder : IComparer<CatalogModel>
             ModelSort.Context => Nullable(x.ContextWindow, y.ContextWindow),
             ModelSort.InputPrice => Nullable(x.InputPrice, y.InputPrice),
             ModelSort.OutputPrice => Nullable(x.OutputPrice, y.OutputPrice),
+            ModelSort.KnowledgeCutoff => Nullable(x.KnowledgeCutoff, y.KnowledgeCutoff),
+            // Best match first whatever the order: "descending relevance" would mean worst first.
+            ModelSort.Relevance => _rank is null ? 0 : _rank(x).CompareTo(_rank(y)),
             _ => 0,
         };
         return primary != 0 ? primary : ByKey(x, y);

@@ -18,7 +18,7 @@ public static class ModelQueryEngine
         CatalogValidator.Validate(query);
 
         var filter = new ModelFilter(query);
-        var order = ModelOrder.For(query.Sort, query.Order);
+        var order = ModelOrder.For(query.Sort, query.Order, filter.RankOf);
         var limit = query.Limit ?? ModelQuery.DefaultLimit;
         var (total, page) = (long)query.Offset + limit <= SelectionLimit
             ? Select(models, filter, order, query.Offset, limit)

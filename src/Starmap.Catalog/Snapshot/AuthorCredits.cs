@@ -36,7 +36,7 @@ public static class AuthorCredits
                 return [lower];
             }
         }
-        if (KnownAuthors.FromAlias(raw) ?? (modelId is null ? null : KnownAuthors.Derive(modelId, family)) is { } derived)
+        if ((KnownAuthors.FromAlias(raw) ?? (modelId is null ? null : KnownAuthors.Derive(modelId, family))) is { } derived)
         {
             return [derived];
         }

@@ -64,7 +64,7 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
                 continue;
             }
             var best = ranked[0];
-            if (rule.Mode != MergeMode.FillMissing && baseKnown && OutranksAbsent(rule, best, provenance.GetValueOrDefault(path), participating))
+            if (rule.Mode != MergeMode.FillMissing && baseKnown && OutranksAbsent(rule, best, Covering(provenance, path), participating))
             {
                 continue;
             }
@@ -139,7 +139,7 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
         string path, Field? current, JsonNode value, Candidate from, IReadOnlyDictionary<string, FieldProvenance> provenance, List<FieldProvenance> taken)
     {
         var same = current is { } old && FieldValues.Equal(old.Value, value);
-        if (same && provenance.TryGetValue(path, out var previous) && string.Equals(previous.Source, from.Source, StringComparison.Ordinal))
+        if (same && Covering(provenance, path) is { } previous && string.Equals(previous.Source, from.Source, StringComparison.Ordinal))
         {
             return;
         }
@@ -167,6 +167,29 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
             }
         }
         return (null, null);
+    }
+
+    // The record for a field: its own, else the closest enclosing one. A record written when a subtree was
+    // merged whole (an older "pricing" entry) still speaks for each field below it that has none of its own,
+    // so fields now merged one by one keep their source and an unchanged catalog keeps identical records.
+    private static FieldProvenance? Covering(IReadOnlyDictionary<string, FieldProvenance> provenance, string path)
+    {
+        if (provenance.Count == 0)
+        {
+            return null;
+        }
+        if (provenance.TryGetValue(path, out var own))
+        {
+            return own;
+        }
+        for (var end = path.Length - 1; end > 0; end--)
+        {
+            if (path[end] is '.' or '[' && provenance.TryGetValue(path[..end], out var enclosing))
+            {
+                return enclosing;
+            }
+        }
+        return null;
     }
 
     // An atomic subtree with effective dates is a candidate only while they cover "now".

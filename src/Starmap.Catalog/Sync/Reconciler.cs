@@ -142,7 +142,8 @@ public static class Reconciler
         var candidates = said.Select(s => new Candidate(s.Source, s.ObservedAt, s.Order,
             FieldMap.Of(Implied(s), OfferingBookkeeping, merger.IsUnit))).ToList();
         var baseline = old is null ? null : FieldMap.Of(old, OfferingBookkeeping, merger.IsUnit);
-        var provenance = ProvenanceIndex.Of(old?.Provenance ?? [], baseline);
+        var provenance = (old?.Provenance ?? []).DistinctBy(p => p.Path, StringComparer.Ordinal)
+            .ToDictionary(p => p.Path, StringComparer.Ordinal);
         var outcome = merger.Merge($"{providerId}/{modelId}", baseline, candidates, provenance, participating, now);
         warnings.AddRange(outcome.Warnings);
 

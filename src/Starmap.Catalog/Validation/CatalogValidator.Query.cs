@@ -36,6 +36,11 @@ public static partial class CatalogValidator
         FilterText(query.Id, "id", allowEmpty: false);
         FilterText(query.Name, "name", allowEmpty: false);
         FilterText(query.NameContains, "name_contains", allowEmpty: true);
+        FilterText(query.Search, "search", allowEmpty: true);
+        foreach (var family in query.Families.AsSpan())
+        {
+            FilterText(family, "families", allowEmpty: false);
+        }
         foreach (var modality in query.InputModalities.AsSpan())
         {
             FieldChecks.Defined(modality, "input_modalities");

@@ -65,6 +65,9 @@ internal static class CatalogGen
         from status in Status
         from features in Features
         from authors in Subset(AuthorIds)
+        from released in Date
+        from open in Tristate
+        from family in Gen.OneOfConst<string?>(null, null, "gpt", "llama", "Claude")
         select new Offering
         {
             ProviderId = provider,
@@ -76,6 +79,9 @@ internal static class CatalogGen
             Lifecycle = status is null ? null : new OfferingLifecycle { Status = status.Value },
             Features = features,
             AuthorIds = [.. authors],
+            // The offering's own facts: served where no linked definition knows them.
+            Metadata = released is null && open is null ? null : new ModelMetadata { ReleaseDate = released, OpenWeights = open },
+            Lineage = family is null ? null : new ModelLineage { Family = family },
         };
 
     /// <summary>Up to 30 offerings with unique keys, joined with up to three definitions.</summary>
@@ -130,6 +136,7 @@ internal static class CatalogGen
         from released in Sometimes(ReleaseRange, (null, null))
         from statuses in Sometimes(Subset(Enum.GetValues<LifecycleStatus>()), [])
         from open in Sometimes(Tristate, null)
+        from families in Sometimes(Subset(["gpt", "LLAMA", "claude"]), [])
         from sort in Gen.Enum<ModelSort>()
         from order in Gen.Enum<SortOrder>()
         from offset in Gen.OneOfConst(0, 0, 0, 1, 3, 10)
@@ -153,6 +160,7 @@ internal static class CatalogGen
             ReleasedBefore = released.Before,
             Statuses = [.. statuses],
             OpenWeights = open,
+            Families = [.. families],
             Sort = sort,
             Order = order,
             Offset = offset,

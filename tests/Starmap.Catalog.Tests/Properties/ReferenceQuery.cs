@@ -28,6 +28,7 @@ internal static class ReferenceQuery
         if (q.ReleasedBefore != null) r = r.Where(m => m.ReleaseDate != null && m.ReleaseDate <= q.ReleasedBefore);
         if (q.Statuses.Count > 0) r = r.Where(m => q.Statuses.Contains(m.Status));
         if (q.OpenWeights != null) r = r.Where(m => m.OpenWeights != null && m.OpenWeights == q.OpenWeights);
+        if (q.Families.Count > 0) r = r.Where(m => m.Family != null && q.Families.Any(f => string.Equals(f, m.Family, StringComparison.OrdinalIgnoreCase)));
 
         var matches = r.ToList();
         var sorted = q.Sort switch
@@ -42,6 +43,9 @@ internal static class ReferenceQuery
             ModelSort.Context => KnownThenUnknown(matches, m => m.ContextWindow, q.Order),
             ModelSort.InputPrice => KnownThenUnknown(matches, m => m.InputPrice, q.Order),
             ModelSort.OutputPrice => KnownThenUnknown(matches, m => m.OutputPrice, q.Order),
+            ModelSort.KnowledgeCutoff => KnownThenUnknown(matches, m => m.KnowledgeCutoff, q.Order),
+            // Without a search every match ranks the same, so relevance is provider then model ID (in either order).
+            ModelSort.Relevance when q.Search is null => ByKey(matches),
             _ => throw new InvalidOperationException(),
         };
         return (matches.Count, sorted.Skip(q.Offset).Take(q.Limit ?? 100).ToList());

@@ -65,9 +65,10 @@ public sealed class AuthorityTableTests
     }
 
     [Fact]
-    public void Pricing_is_atomic_and_definitions_are_only_filled_by_default()
+    public void Pricing_merges_component_by_component_and_definitions_are_only_filled_by_default()
     {
-        Assert.True(AuthorityTable.Default.Find(AuthorityEntity.Offering, "pricing")!.Atomic);
+        Assert.False(AuthorityTable.Default.Find(AuthorityEntity.Offering, "pricing")!.Atomic);
+        Assert.Equal("pricing", AuthorityTable.Default.Find(AuthorityEntity.Offering, "pricing.tiers[200000].tokens.input")?.Path);
         Assert.Equal(["provider-api"], AuthorityTable.Default.Find(AuthorityEntity.Offering, "availability")!.Sources);
         Assert.All(AuthorityTable.Default.Rules.Where(r => r.Entity == AuthorityEntity.Definition),
             r => Assert.NotEqual(MergeMode.Replace, r.Mode));

@@ -72,7 +72,16 @@ public sealed class DifferTests
             var after = (JsonObject)before.DeepClone();
             JsonSamples.Set(after, path, next);
 
-            var change = Assert.Single(Compare(type, before, after));
+            var changes = Compare(type, before, after);
+            if (JsonShape.ListKey(leafType) is not null)
+            {
+                // A keyed list (price tiers) shows item by item: every change lies inside it.
+                Assert.NotEmpty(changes);
+                Assert.All(changes, c => Assert.True(c.Path == path || c.Path.StartsWith(path + "[", StringComparison.Ordinal), c.Path));
+                Assert.Empty(Compare(type, before, (JsonObject)before.DeepClone()));
+                return;
+            }
+            var change = Assert.Single(changes);
             Assert.Equal(path, change.Path);
             Assert.True(JsonNode.DeepEquals(next, JsonNode.Parse(change.New!)), $"{path}: {change.New}");
             Assert.Empty(Compare(type, before, (JsonObject)before.DeepClone()));

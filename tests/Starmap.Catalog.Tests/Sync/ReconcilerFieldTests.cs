@@ -76,16 +76,18 @@ public sealed class ReconcilerFieldTests
     }
 
     [Fact]
-    public void A_price_comes_whole_from_the_highest_source_that_states_one()
+    public void Each_price_component_comes_from_the_highest_source_that_states_it()
     {
         var before = Offering("gpt-4o") with { Pricing = Price(5m, 15m, cacheRead: 2.5m) };
-        // The API states only an input price; models.dev a complete one. No output or cache price may leak in.
+        // The API states only an input price, models.dev input and output; nobody states a cache-read price.
         var after = Run(Baseline(before),
                 Api(Model("gpt-4o", o => o with { Pricing = Price(0.5m) })),
-                Dev(Model("gpt-4o", o => o with { Pricing = Price(2m, 8m, cacheRead: 1m) })))
+                Dev(Model("gpt-4o", o => o with { Pricing = Price(2m, 8m) })))
             .Single("gpt-4o");
-        Assert.Equal(Price(0.5m), after.Pricing);
-        Assert.Equal("provider-api", after.SourceOf("pricing"));
+        Assert.Equal(Price(0.5m, 8m, cacheRead: 2.5m), after.Pricing);
+        Assert.Equal("provider-api", after.SourceOf("pricing.tokens.input"));
+        Assert.Equal("models.dev", after.SourceOf("pricing.tokens.output"));
+        Assert.Null(after.SourceOf("pricing.tokens.cache_read")); // the baseline's, untouched
     }
 
     [Fact]
@@ -128,7 +130,8 @@ public sealed class ReconcilerFieldTests
         // ...but when the provider took part and no longer states a price, models.dev's replaces it.
         var both = Run(Baseline(before), Api(Model("gpt-4o")), dev).Single("gpt-4o");
         Assert.Equal(Price(3m, 4m), both.Pricing);
-        Assert.Equal("models.dev", both.SourceOf("pricing"));
+        Assert.Equal("models.dev", both.SourceOf("pricing.tokens.input"));
+        Assert.Equal("models.dev", both.SourceOf("pricing.tokens.output"));
     }
 
     [Fact]

@@ -48,16 +48,25 @@ public sealed class ReconcilerProperties
         }, iter: 500);
 
     [Fact]
-    public void A_price_is_always_one_sources_whole_price() =>
+    public void Every_price_component_is_one_a_source_or_the_baseline_stated() =>
         SyncGen.Case.Sample(c =>
         {
             foreach (var offering in Run(c).Offerings.Where(o => o.Pricing is not null))
             {
                 var stated = c.Observations.SelectMany(o => o.Models).Where(m => m.ModelId == offering.ModelId).Select(m => m.Offering.Pricing)
-                    .Append(c.Baseline?.Offerings.FirstOrDefault(o => o.ModelId == offering.ModelId)?.Pricing);
-                Assert.Contains(offering.Pricing, stated);
+                    .Append(c.Baseline?.Offerings.FirstOrDefault(o => o.ModelId == offering.ModelId)?.Pricing)
+                    .OfType<ModelPricing>().Select(PriceComponents).ToList();
+                foreach (var (path, value) in PriceComponents(offering.Pricing!))
+                {
+                    Assert.Contains(stated, s => s.TryGetValue(path, out var v) && v == value);
+                }
             }
         }, iter: 500);
+
+    private static Dictionary<string, string> PriceComponents(ModelPricing pricing) =>
+        Differ.Compare(null, new Offering { ProviderId = "p", ModelId = "m", Pricing = pricing })
+            .Where(c => c.Path.StartsWith("pricing.", StringComparison.Ordinal) && c.New is not null)
+            .ToDictionary(c => c.Path, c => c.New!, StringComparer.Ordinal);
 
     [Fact]
     public void Nothing_known_becomes_unknown_and_nothing_is_deleted() =>
@@ -68,8 +77,8 @@ public sealed class ReconcilerProperties
             {
                 var now = result.Offerings.SingleOrDefault(o => o.ModelId == old.ModelId);
                 Assert.NotNull(now);
-                // Inside an atomic subtree the whole subtree is replaced, so only the subtree must stay known.
-                Assert.DoesNotContain(Differ.Compare(old, now), change => change.New is null && !change.Path.StartsWith("pricing.", StringComparison.Ordinal));
+                // Price components too: a source that omits one never makes it unknown.
+                Assert.DoesNotContain(Differ.Compare(old, now), change => change.New is null);
                 Assert.False(old.Pricing is not null && now.Pricing is null);
             }
             foreach (var definition in result.Definitions)

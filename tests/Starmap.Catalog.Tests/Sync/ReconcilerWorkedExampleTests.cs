@@ -74,8 +74,10 @@ public sealed class ReconcilerWorkedExampleTests
     [InlineData("name", "\"GPT-4o (Omni)\"", "local")]
     // definition_id: fill-missing; the baseline's link stays although models.dev proposes another.
     [InlineData("definition_id", "\"openai/gpt-4o\"", null)]
-    // pricing: atomic; the API has no price, so models.dev's whole price replaces the baseline's (not local's).
-    [InlineData("pricing", """{"currency":"USD","tokens":{"input":2.5,"output":10,"cache_read":1.25},"tiers":[]}""", "models.dev")]
+    // pricing: price by price; the API has no price, so models.dev's prices replace the baseline's (not local's).
+    [InlineData("pricing.tokens.input", "2.5", "models.dev")]
+    [InlineData("pricing.tokens.output", "10", "models.dev")]
+    [InlineData("pricing.tokens.cache_read", "1.25", "models.dev")]
     // limits: field by field; the API's output limit, models.dev's context (confirming the baseline), local fills input.
     [InlineData("limits.output_tokens", "16384", "provider-api")]
     [InlineData("limits.context_window", "128000", "models.dev")]
@@ -117,7 +119,7 @@ public sealed class ReconcilerWorkedExampleTests
         Assert.Equal(Earlier, After.CreatedAt);
         Assert.Equal(Now, After.UpdatedAt);
         Assert.Equal(After.Provenance.Select(p => p.Path).Order(StringComparer.Ordinal), After.Provenance.Select(p => p.Path));
-        Assert.Equal(Now.AddMinutes(-2), After.Provenance.Single(p => p.Path == "pricing").ObservedAt);
+        Assert.Equal(Now.AddMinutes(-2), After.Provenance.Single(p => p.Path == "pricing.tokens.input").ObservedAt);
     }
 
     [Fact]
