@@ -101,7 +101,9 @@ public sealed class OpenAICompatibleClientTests
 
         Assert.Equal(262144, model.Offering.Limits!.ContextWindow);
         Assert.Null(model.Offering.Limits.OutputTokens);
-        Assert.Null(model.Definition);
+        // No author mapping, owned_by names the host: the ID's namespace says who made it.
+        Assert.Equal(["qwen"], model.Offering.AuthorIds);
+        Assert.Equal("qwen/Qwen3-32B", model.Definition!.Id);
     }
 
     [Fact]

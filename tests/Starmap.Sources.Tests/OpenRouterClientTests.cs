@@ -51,6 +51,9 @@ public sealed class OpenRouterClientTests
         var auto = observation.Model("openrouter/auto");
         Assert.Null(auto.Offering.Pricing);          // "-1" means unknown, never 0 or -1,000,000
         Assert.Null(auto.Definition);                // no author for "openrouter/"
+        Assert.Equal("Picks a model for you.", auto.Offering.Description);   // its facts stay on the offering all the same
+        Assert.Equal(new DateOnly(2024, 5, 13), gpt4o.Offering.Metadata!.ReleaseDate);
+        Assert.Equal(new DateOnly(2023, 10, 1), gpt4o.Offering.Metadata.KnowledgeCutoff);
         Assert.Null(auto.Offering.Lifecycle);
     }
 
