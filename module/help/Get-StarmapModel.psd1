@@ -5,6 +5,8 @@ Get-StarmapModel queries the catalog's models: one object per model as one provi
 
 A value the catalog does not know is empty (null), never 0 or false, and a bound never matches an unknown value: -MaxInputPrice 1 does not return models whose price is unknown.
 
+Release date, knowledge cutoff, open weights, family and description are the linked definition's when it states them, else what the offering's own sources (models.dev, the provider API) state, so -ReleasedAfter, -OpenWeights and -Family work for models no author definition describes.
+
 Providers can come from the pipeline as strings ('openai' | Get-StarmapModel) or by property name (ProviderId), and authors by property name (AuthorId), so Get-StarmapProvider openai | Get-StarmapModel works. Piped values are collected and queried once, so -First and -Skip page the whole result.
 
 Piped input only narrows, never widens: an empty pipeline (@() | Get-StarmapModel, or Get-StarmapProvider 'zz*' | Get-StarmapModel when nothing matches) returns no models, never the whole catalog, so a following Remove-StarmapModel removes nothing. An empty list given to a filter (-Provider @(), -Status @()) is a parameter error for the same reason.
@@ -27,7 +29,9 @@ An exact -Id, -Provider or -Author (without wildcards) that matches nothing writ
         OpenWeights    = 'Only models known to have open weights; -OpenWeights:$false returns only those known not to.'
         ReleasedAfter  = 'Only models released on or after this date.'
         ReleasedBefore = 'Only models released on or before this date.'
-        SortBy         = 'Sort key: Id (provider, then model ID; the default), Name, ReleaseDate, Context, InputPrice, OutputPrice. Unknown values sort last.'
+        Search         = 'Free text: whitespace-separated words, each of which must appear (case-insensitive) in the model ID, the definition ID, the name, the description, a credited author or the family. Without -SortBy the matches are ranked: exact ID first, then ID prefix, then whole words of the name, then any ID or name match, then the other fields.'
+        Family         = 'Model families (claude-sonnet, gpt, llama, ...), case-insensitive; a model of any of them matches. A model whose family is unknown never matches.'
+        SortBy         = 'Sort key: Id (provider, then model ID; the default), Name, ReleaseDate, KnowledgeCutoff, Context, InputPrice, OutputPrice, Relevance (the default with -Search; best match first). Unknown values sort last.'
         Descending     = 'Sort in descending order.'
     }
     Inputs      = @(
@@ -39,6 +43,7 @@ An exact -Id, -Provider or -Author (without wildcards) that matches nothing writ
         @{ Title = 'Cheapest OpenAI models with tool calls and a large context'; Code = 'Get-StarmapModel -Provider openai -Feature tool_calls -MinContext 128000 | Sort-Object InputPrice'; Remarks = 'Lists OpenAI models known to support tool calls with at least 128k tokens of context, cheapest input first.' }
         @{ Title = "Every model of a provider from the pipeline"; Code = 'Get-StarmapProvider openai, anthropic | Get-StarmapModel'; Remarks = 'Binds ProviderId of the piped providers.' }
         @{ Title = 'Wildcards and paging'; Code = "Get-StarmapModel 'gpt-4*' -SortBy Context -Descending -First 5"; Remarks = 'The five models whose ID starts with gpt-4 with the largest context windows.' }
+        @{ Title = 'Free-text search'; Code = "Get-StarmapModel -Search 'llama scout' -First 5"; Remarks = 'The five best matches for models whose ID, name, description, author or family hold both words.' }
         @{ Title = 'Open-weight image models under a price'; Code = 'Get-StarmapModel -OpenWeights -InputModality image -MaxInputPrice 0.5 | Format-List *'; Remarks = 'Shows every field of each match.' }
     )
     Links       = @('Get-StarmapProvider', 'Get-StarmapAuthor', 'Set-StarmapModel')

@@ -157,6 +157,44 @@ Describe 'Get-StarmapProvider' -Tag CI {
     }
 }
 
+Describe 'Get-StarmapModel -Search' -Tag CI {
+    BeforeAll { . $PSScriptRoot/Common.ps1 }
+
+    It 'ranks an exact ID first and keeps only models holding every word' {
+        $found = Get-StarmapModel -Search 'GPT-4O'
+        $found | Should -Not -BeNullOrEmpty
+        $found[0].ModelId | Should -BeIn @('gpt-4o', 'openai/gpt-4o')
+        foreach ($m in $found) {
+            (($m | ConvertTo-Json -Depth 3) -match 'gpt-4o') | Should -BeTrue
+        }
+    }
+
+    It 'ANDs the words: a second word narrows' {
+        $wide = Get-StarmapModel -Search 'gpt'
+        $narrow = Get-StarmapModel -Search 'gpt mini'
+        $narrow | Should -Not -BeNullOrEmpty
+        $narrow.Count | Should -BeLessThan $wide.Count
+        $narrow | ForEach-Object { (($_ | ConvertTo-Json -Depth 3) -match 'mini') | Should -BeTrue }
+        Get-StarmapModel -Search 'gpt nosuchwordanywhere' | Should -BeNullOrEmpty
+    }
+
+    It 'sorts the matches by -SortBy instead of relevance when given' {
+        $sorted = Get-StarmapModel -Search 'gpt-4o' -SortBy Id
+        [string[]]$keys = $sorted | ForEach-Object { "$($_.ProviderId)`t$($_.ModelId)" }
+        $ordinal = [string[]]$keys.Clone()
+        [Array]::Sort($ordinal, [StringComparer]::Ordinal)   # the service orders IDs ordinally
+        $keys | Should -Be $ordinal
+        ($sorted.ModelId | Sort-Object) | Should -Be ((Get-StarmapModel -Search 'gpt-4o').ModelId | Sort-Object)
+    }
+
+    It 'combines with the other filters and shows the facts it searched' {
+        $found = Get-StarmapModel -Search 'gpt-4o' -Provider openai
+        $found.ProviderId | Sort-Object -Unique | Should -Be 'openai'
+        $found[0].PSObject.Properties.Name | Should -Contain 'Description'
+        $found[0].PSObject.Properties.Name | Should -Contain 'Family'
+    }
+}
+
 Describe 'Get-StarmapAuthor and Get-StarmapEndpoint' -Tag CI {
     BeforeAll { . $PSScriptRoot/Common.ps1 }
 
