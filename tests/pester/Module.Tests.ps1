@@ -7,7 +7,7 @@ BeforeDiscovery {
         'Connect-Starmap'            = 'ClusterId,Gateway,ServiceId,TimeoutSec,TlsThumbprint,UseTls'
         'Disconnect-Starmap'         = ''
         'Get-StarmapConnection'      = ''
-        'Get-StarmapModel'           = 'Author,Descending,Feature,First,Id,IncludeTotalCount,InputModality,MaxInputPrice,MaxOutputPrice,MinContext,Name,OpenWeights,OutputModality,Provider,ReleasedAfter,ReleasedBefore,Skip,SortBy,Status,WithoutFeature'
+        'Get-StarmapModel'           = 'Author,Descending,Family,Feature,First,Id,IncludeTotalCount,InputModality,MaxInputPrice,MaxOutputPrice,MinContext,Name,OpenWeights,OutputModality,Provider,ReleasedAfter,ReleasedBefore,Search,Skip,SortBy,Status,WithoutFeature'
         'Get-StarmapProvider'        = 'Id,Name'
         'Get-StarmapAuthor'          = 'Id,Name'
         'Get-StarmapEndpoint'        = 'Id,Provider'
