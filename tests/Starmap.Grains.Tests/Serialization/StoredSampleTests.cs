@@ -180,6 +180,14 @@ internal static class SampleComparer
             }
             return;
         }
+        if (type.IsEnum && !ReferenceEquals(idsByType, AllIds))
+        {
+            // A stored sample holds the member that was last when it was recorded; an enum may gain members
+            // since (ModelSort.Relevance), so the bytes must read back as a defined member no later than today's last.
+            Assert.True(Enum.IsDefined(type, actual) && Convert.ToInt64(actual, System.Globalization.CultureInfo.InvariantCulture) <= Convert.ToInt64(expected, System.Globalization.CultureInfo.InvariantCulture),
+                $"{path}: expected a defined member up to {expected}, got {actual}");
+            return;
+        }
         if (type.GetCustomAttribute<GenerateSerializerAttribute>() is null || type.IsEnum)
         {
             Assert.True(Equals(expected, actual), $"{path}: expected {expected}, got {actual}");
