@@ -42,14 +42,25 @@ public static class RecordSanitizer
     /// <summary>
     /// A reconciled offering made storable: a refused field (an output limit from one source above the
     /// context window from another) is noted as from the source its provenance names, or
-    /// <paramref name="fallbackSource"/> when none does.
+    /// <paramref name="fallbackSource"/> when none does. A refusal <paramref name="before"/> already
+    /// noted keeps that note, so syncing unchanged data changes nothing.
     /// </summary>
-    public static Sanitized<Offering> SanitizeReconciled(Offering offering, string fallbackSource, DateTimeOffset observedAt)
+    public static Sanitized<Offering> SanitizeReconciled(Offering offering, Offering? before, string fallbackSource, DateTimeOffset observedAt)
     {
         ArgumentNullException.ThrowIfNull(offering);
         ArgumentException.ThrowIfNullOrWhiteSpace(fallbackSource);
-        return SanitizeOffering(offering, offering.ProviderId, path =>
+        var result = SanitizeOffering(offering, offering.ProviderId, path =>
             ProvenanceOf(offering.Provenance, path) is { } entry ? (entry.Source, entry.ObservedAt) : (fallbackSource, observedAt));
+        if (result.Record is not { } record || before is null || result.Added.IsEmpty)
+        {
+            return result;
+        }
+        QuarantineNote Earliest(QuarantineNote note) => before.Quarantine.FirstOrDefault(b => Sync.QuarantineCarry.SameRefusal(b, note)) ?? note;
+        return result with
+        {
+            Record = record with { Quarantine = [.. record.Quarantine.Select(Earliest)] },
+            Added = [.. result.Added.Select(Earliest)],
+        };
     }
 
     /// <summary>
