@@ -84,7 +84,7 @@ public static class CatalogFiles
             Authors = [.. result.Authors.Select(a => a.Id)],
             Changes = [.. result.Providers.SelectMany(p => StarmapChange.From(p.ProviderId, p.Changes))
                 .Concat(result.Authors.SelectMany(a => StarmapChange.Of(null, "author", "updated", a)))],
-            Warnings = warnings,
+            Warnings = [.. warnings, .. result.Warnings],
             Generation = result.Generation,
         };
     }

@@ -1,3 +1,5 @@
+using Starmap.Catalog;
+
 namespace Starmap.Grains.Tests;
 
 /// <summary>Bulk import and export through the grains.</summary>
@@ -42,22 +44,46 @@ public sealed class CatalogTransferTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task An_invalid_record_anywhere_in_an_import_writes_nothing()
+    public async Task An_invalid_provider_record_anywhere_in_an_import_writes_nothing()
     {
         var good = TestData.UniqueId("good");
         var bad = TestData.UniqueId("bad");
         var content = Content(good, TestData.UniqueId("author"), "m-1");
         var broken = new ProviderDetails
         {
-            Provider = Samples.Provider(bad),
-            Offerings = [Samples.Offering(bad, "m") with { Limits = new ModelLimits { ContextWindow = -5 } }],
+            Provider = Samples.Provider(bad) with { DocsUrl = "not a url" },
+            Offerings = [Samples.Offering(bad, "m")],
         };
         content = content with { Providers = content.Providers.Add(broken) };
 
         var error = await Assert.ThrowsAsync<StarmapValidationException>(() => fixture.Catalog.ImportAsync(content));
-        Assert.Contains(bad, error.Field, StringComparison.Ordinal);
+        Assert.Equal("provider.docs_url", error.Field);
         Assert.Null(await fixture.Catalog.Providers.FindAsync(good));
         Assert.Null(await fixture.Catalog.Providers.FindAsync(bad));
+    }
+
+    [Fact]
+    public async Task An_imported_offering_with_a_bad_value_is_kept_with_a_note_and_one_with_no_usable_id_is_named()
+    {
+        var providerId = TestData.UniqueId("import-q");
+        var content = Content(providerId, TestData.UniqueId("import-q-author"), "m-1");
+        var provider = content.Providers[0];
+        var overflowing = Samples.Offering(providerId, "m-2") with { Limits = new ModelLimits { ContextWindow = 8_192, OutputTokens = 65_536 } };
+        var idless = Samples.Offering(providerId, "bad id");
+        content = content with { Providers = [provider with { Offerings = [.. provider.Offerings, overflowing, idless] }] };
+
+        var dry = await fixture.Catalog.ImportAsync(content, dryRun: true);
+        var quarantined = Assert.Single(Assert.Single(dry.Providers).Changes.Quarantined);
+        Assert.Equal(("m-2", "limits.output_tokens", "65536", RecordSanitizer.ImportSource),
+            (quarantined.ModelId, quarantined.Path, quarantined.Value, quarantined.Source));
+        Assert.Contains(dry.Warnings, w => w.Contains("'bad id'", StringComparison.Ordinal) && w.Contains("no usable ID", StringComparison.Ordinal));
+
+        await fixture.Catalog.ImportAsync(content);
+        var stored = await fixture.Catalog.Providers.GetModelAsync(providerId, "m-2");
+        Assert.Equal(8_192, stored.Limits!.ContextWindow);
+        Assert.Null(stored.Limits.OutputTokens);
+        Assert.Equal("limits.output_tokens", Assert.Single(stored.Quarantine).Path);
+        Assert.Equal(["m-1", "m-2"], (await fixture.Catalog.Providers.ListModelsAsync(providerId)).Select(o => o.ModelId));
     }
 
     [Fact]

@@ -263,6 +263,18 @@ public sealed class ModelCollection
     /// <summary>Every model definition, sorted by ID.</summary>
     public async Task<Listing<ModelDefinition>> ListDefinitionsAsync() =>
         _session.Saw(await _session.Reader(_grains).ListDefinitionsAsync(_session.Seen));
+
+    /// <summary>
+    /// Quarantined fields: values a source gave that were refused and left unknown, each with the note
+    /// saying what was seen, why and from where; filtered by provider, model and field path, and paged.
+    /// </summary>
+    public async Task<QuarantinePage> ListQuarantineAsync(QuarantineQuery? query = null)
+    {
+        query ??= new QuarantineQuery();
+        var page = await _session.Reader(_grains).QueryQuarantineAsync(query with { MinGeneration = Math.Max(query.MinGeneration, _session.Seen) });
+        _session.Saw(page.Generation);
+        return page;
+    }
 }
 
 /// <summary>Endpoint reads.</summary>

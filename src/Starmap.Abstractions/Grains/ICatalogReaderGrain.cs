@@ -45,6 +45,10 @@ public interface ICatalogReaderGrain : IGrainWithIntegerKey
     [Alias("GetVersionsAsync")]
     Task<CatalogVersions> GetVersionsAsync(long minGeneration);
 
+    /// <summary>Quarantined fields of offerings and definitions, filtered and paged (the query's generation applies).</summary>
+    [Alias("QueryQuarantineAsync")]
+    Task<QuarantinePage> QueryQuarantineAsync(QuarantineQuery query);
+
     /// <summary>The generation this silo's replica holds.</summary>
     [Alias("GetGenerationAsync")]
     Task<long> GetGenerationAsync();

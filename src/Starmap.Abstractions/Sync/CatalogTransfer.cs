@@ -29,6 +29,9 @@ public sealed record ImportResult
 
     /// <summary>Catalog generation after the import.</summary>
     [Id(3)] public long Generation { get; init; }
+
+    /// <summary>Records left out because they have no usable ID, each named by its raw ID (escaped).</summary>
+    [Id(4)] public EquatableArray<string> Warnings { get; init; }
 }
 
 /// <summary>One provider's changeset.</summary>

@@ -130,10 +130,20 @@ public sealed record Changeset
     /// <summary>Changes to the provider record itself.</summary>
     [Id(5)] public EntityChange? Provider { get; init; }
 
+    /// <summary>
+    /// Fields newly quarantined: a source gave a value that could not be right, so the field was left
+    /// unknown and a note kept (field, value, reason, source, model). Sorted by kind, provider, model, path.
+    /// </summary>
+    [Id(6)] public EquatableArray<QuarantinedField> Quarantined { get; init; }
+
+    /// <summary>Quarantine notes dropped: the field now has a valid value, or its source no longer refuses.</summary>
+    [Id(7)] public EquatableArray<QuarantinedField> Released { get; init; }
+
     /// <summary>True when nothing differs.</summary>
     public bool IsEmpty =>
         AddedOfferings.IsEmpty && UpdatedOfferings.IsEmpty && RemovedOfferings.IsEmpty &&
-        AddedDefinitions.IsEmpty && UpdatedDefinitions.IsEmpty && Provider is null;
+        AddedDefinitions.IsEmpty && UpdatedDefinitions.IsEmpty && Provider is null &&
+        Quarantined.IsEmpty && Released.IsEmpty;
 
     /// <summary>Number of changed entities.</summary>
     public int Count =>

@@ -11,9 +11,12 @@ namespace Starmap.Catalog.Sync;
 public static class Differ
 {
     private static readonly FrozenSet<string> OfferingBookkeeping =
-        FrozenSet.ToFrozenSet(["provider_id", "model_id", "created_at", "updated_at", "provenance"], StringComparer.Ordinal);
+        FrozenSet.ToFrozenSet(["provider_id", "model_id", "created_at", "updated_at", "provenance", "quarantine"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> IdOnly = FrozenSet.ToFrozenSet(["id"], StringComparer.Ordinal);
+
+    // Quarantine notes show in the changeset's own lists (QuarantineDiff), not as a changed field.
+    private static readonly FrozenSet<string> DefinitionBookkeeping = FrozenSet.ToFrozenSet(["id", "quarantine"], StringComparer.Ordinal);
 
     /// <summary>
     /// The changeset from <paramref name="before"/> to <paramref name="after"/>. Definitions are compared
@@ -66,8 +69,12 @@ public static class Differ
         }
 
         var providerFields = Compare(before?.Provider, after?.Provider);
+        var providerId = after?.Provider.Id ?? before?.Provider.Id ?? "";
+        var quarantine = QuarantineDiff.Of(providerId, old, now, known, definitionsAfter ?? []);
         return new Changeset
         {
+            Quarantined = quarantine.Added,
+            Released = quarantine.Dropped,
             AddedOfferings = [.. added],
             UpdatedOfferings = [.. updated],
             RemovedOfferings = [.. removed],
@@ -85,7 +92,7 @@ public static class Differ
 
     /// <summary>Changed fields of a definition, sorted by path.</summary>
     public static EquatableArray<FieldChange> Compare(ModelDefinition? before, ModelDefinition? after) =>
-        Changes(before, after, IdOnly, []);
+        Changes(before, after, DefinitionBookkeeping, []);
 
     /// <summary>Changed fields of a provider record, sorted by path.</summary>
     public static EquatableArray<FieldChange> Compare(Provider? before, Provider? after) =>

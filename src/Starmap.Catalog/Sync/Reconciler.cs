@@ -33,9 +33,10 @@ namespace Starmap.Catalog.Sync;
 public static class Reconciler
 {
     private static readonly FrozenSet<string> OfferingBookkeeping =
-        FrozenSet.ToFrozenSet(["provider_id", "model_id", "created_at", "updated_at", "provenance"], StringComparer.Ordinal);
+        FrozenSet.ToFrozenSet(["provider_id", "model_id", "created_at", "updated_at", "provenance", "quarantine"], StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> DefinitionBookkeeping = FrozenSet.ToFrozenSet(["id"], StringComparer.Ordinal);
+    // Quarantine notes are not merged like fields: QuarantineCarry decides which stay.
+    private static readonly FrozenSet<string> DefinitionBookkeeping = FrozenSet.ToFrozenSet(["id", "quarantine"], StringComparer.Ordinal);
 
     /// <summary>Reconciles <paramref name="baseline"/> with <paramref name="observations"/> at <paramref name="now"/>.</summary>
     public static ReconcileResult Reconcile(
@@ -110,7 +111,7 @@ public static class Reconciler
             }
         }
 
-        var definitions = Definitions(knownDefinitions, byModel.Values.SelectMany(s => s), table, now, warnings);
+        var definitions = Definitions(knownDefinitions, byModel.Values.SelectMany(s => s), table, participating, now, warnings);
         return new ReconcileResult
         {
             Offerings = [.. result],
@@ -155,9 +156,12 @@ public static class Reconciler
         {
             provenance[entry.Path] = entry;
         }
+        var quarantine = QuarantineCarry.Carry(old?.Quarantine ?? [], said.SelectMany(s => s.Model.Offering.Quarantine),
+            participating, path => QuarantineCarry.HasValue(json, path));
         var changed = old is null || !Differ.Compare(old, merged).IsEmpty;
         return merged with
         {
+            Quarantine = quarantine,
             CreatedAt = old is null ? now : old.CreatedAt,
             UpdatedAt = changed ? now : old!.UpdatedAt,
             Provenance = [.. provenance.Values.OrderBy(p => p.Path, StringComparer.Ordinal)],
@@ -207,11 +211,13 @@ public static class Reconciler
     }
 
     private static List<ModelDefinition> Definitions(
-        IReadOnlyCollection<ModelDefinition> known, IEnumerable<Statement> statements, AuthorityTable table, DateTimeOffset now, List<string> warnings)
+        IReadOnlyCollection<ModelDefinition> known, IEnumerable<Statement> statements, AuthorityTable table,
+        IReadOnlySet<string> participating, DateTimeOffset now, List<string> warnings)
     {
         var merger = new FieldMerger(table, AuthorityEntity.Definition);
         var byId = known.DistinctBy(d => d.Id, StringComparer.Ordinal).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var observed = new SortedDictionary<string, List<Candidate>>(StringComparer.Ordinal);
+        var refused = new Dictionary<string, List<QuarantineNote>>(StringComparer.Ordinal);
         foreach (var statement in statements.OrderBy(s => s.Order))
         {
             if (statement.Model.Definition is not { } definition)
@@ -227,8 +233,14 @@ public static class Reconciler
             {
                 observed[definition.Id] = list = [];
             }
-            list.Add(new Candidate(statement.Source, statement.ObservedAt, statement.Order,
-                FieldMap.Of(definition, DefinitionBookkeeping, merger.IsUnit)));
+            // A refused field says nothing: a stand-in (the ID for a refused name) must not outrank a real value.
+            var fields = FieldMap.Of(definition, DefinitionBookkeeping, merger.IsUnit);
+            if (!definition.Quarantine.IsEmpty)
+            {
+                fields = FieldMap.From(fields.Fields.Where(f => !definition.Quarantine.Any(n => QuarantinePaths.IsWithin(f.Key, n.Path))));
+                (refused.TryGetValue(definition.Id, out var notes) ? notes : refused[definition.Id] = []).AddRange(definition.Quarantine);
+            }
+            list.Add(new Candidate(statement.Source, statement.ObservedAt, statement.Order, fields));
         }
 
         var written = new List<ModelDefinition>();
@@ -247,7 +259,13 @@ public static class Reconciler
                 json["name"] = id; // a definition needs a name; no source gave one
             }
             var merged = json.Deserialize<ModelDefinition>(StarmapJson.Options)!;
-            if (old is null || !Differ.Compare(old, merged).IsEmpty)
+            // A name equal to the ID is the stand-in, not a value: a note on the name stays until a real one comes.
+            merged = merged with
+            {
+                Quarantine = QuarantineCarry.Carry(old?.Quarantine ?? [], refused.GetValueOrDefault(id) ?? [], participating,
+                    path => path == "name" ? merged.Name != id : QuarantineCarry.HasValue(json, path)),
+            };
+            if (old is null || !Differ.Compare(old, merged).IsEmpty || old.Quarantine != merged.Quarantine)
             {
                 written.Add(merged);
             }

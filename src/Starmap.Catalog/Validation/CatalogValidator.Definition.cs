@@ -11,6 +11,7 @@ public static partial class CatalogValidator
             throw IdRules.Invalid(field + ".id", definition.Id, $"must start with '{authorId}/', the author that owns it");
         }
         FieldChecks.Name(definition.Name, field + ".name");
+        FieldChecks.Description(definition.Description, field + ".description");
         // author_ids may be empty: the ID already names the owner. When listed, the owner must be among
         // them, or the definition would credit others and silently drop its own author.
         ValidateAuthorIds(definition.AuthorIds, field + ".author_ids");

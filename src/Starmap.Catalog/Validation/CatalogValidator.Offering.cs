@@ -18,6 +18,7 @@ public static partial class CatalogValidator
         {
             FieldChecks.Name(offering.Name, field + ".name");
         }
+        FieldChecks.Description(offering.Description, field + ".description");
         if (offering.Pricing is { } pricing)
         {
             ValidatePricing(pricing, field + ".pricing");

@@ -23,9 +23,18 @@ internal static class FieldChecks
         {
             throw IdRules.Invalid(field, value, string.Create(CultureInfo.InvariantCulture, $"is longer than {MaxNameLength} characters"));
         }
-        if (value.Any(char.IsControl))
+        if (TextChecks.NameProblem(value) is { } problem)
         {
-            throw IdRules.Invalid(field, value, "contains a control character");
+            throw IdRules.Invalid(field, value, problem);
+        }
+    }
+
+    /// <summary>Free text that may span lines; null is unknown and allowed.</summary>
+    public static void Description(string? value, string field)
+    {
+        if (value is not null && TextChecks.DescriptionProblem(value) is { } problem)
+        {
+            throw IdRules.Invalid(field, value, problem);
         }
     }
 

@@ -29,5 +29,7 @@ internal sealed class CatalogReaderGrain(SiloCatalogReader reader) : Grain, ICat
 
     public Task<CatalogVersions> GetVersionsAsync(long minGeneration) => reader.GetVersionsAsync(minGeneration);
 
+    public Task<QuarantinePage> QueryQuarantineAsync(QuarantineQuery query) => reader.QueryQuarantineAsync(query);
+
     public Task<long> GetGenerationAsync() => reader.GetGenerationAsync();
 }

@@ -4,9 +4,13 @@ using Starmap.Catalog.Sync;
 
 namespace Starmap.Grains;
 
-/// <summary>Bulk import and export; every write still goes through the entity's own grain.</summary>
+/// <summary>
+/// Bulk import and export; every write still goes through the entity's own grain. Imported offerings and
+/// definitions are source records: a refused field is left unknown with a quarantine note, and only a
+/// record with no usable ID is left out (named in the result's warnings).
+/// </summary>
 [StatelessWorker, GrainType("starmap.catalog-transfer")]
-internal sealed class CatalogTransferGrain : Grain, ICatalogTransferGrain
+internal sealed class CatalogTransferGrain(TimeProvider clock) : Grain, ICatalogTransferGrain
 {
     private ICatalogGrain Registry => GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default);
 
@@ -18,6 +22,8 @@ internal sealed class CatalogTransferGrain : Grain, ICatalogTransferGrain
         {
             throw new StarmapValidationException("content", null, "is required");
         }
+        var warnings = new List<string>();
+        content = RecordSanitizer.Sanitize(content, RecordSanitizer.ImportSource, clock.GetUtcNow(), warnings);
         Validate(content);
 
         var current = await Registry.ExportAsync();
@@ -66,6 +72,7 @@ internal sealed class CatalogTransferGrain : Grain, ICatalogTransferGrain
             Providers = providerChanges.ToEquatableArray(),
             Authors = authorChanges.ToEquatableArray(),
             Generation = generation,
+            Warnings = [.. warnings],
         };
     }
 

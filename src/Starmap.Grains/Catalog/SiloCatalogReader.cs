@@ -57,6 +57,16 @@ public sealed class SiloCatalogReader : ICatalogReaderGrain
         };
     }
 
+    public async Task<QuarantinePage> QueryQuarantineAsync(QuarantineQuery query)
+    {
+        if (query is null)
+        {
+            throw new StarmapValidationException("query", null, "is required");
+        }
+        QuarantineList.Validate(query);
+        return QuarantineList.Query(await replica.EnsureAsync(query.MinGeneration), query);
+    }
+
     public async Task<long> GetGenerationAsync() => (await replica.EnsureAsync(0)).Generation;
 
     private static Listing<T> Listing<T>(CatalogSnapshot snapshot, Func<CatalogSnapshot, EquatableArray<T>> items) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Starmap.Catalog;
 using Starmap.Catalog.Sync;
 using Starmap.Sources;
 
@@ -55,7 +56,9 @@ internal sealed class SyncEngine(
             {
                 warnings.Add($"{failed.Source} failed: {failed.Error}");
             }
-            var observations = fetched.Observations;
+            // One bad record never rejects its provider: refused fields are left unknown with a note,
+            // and only records with no usable ID are left out (each named in a warning).
+            var observations = fetched.Observations.Select(o => RecordSanitizer.Sanitize(o, warnings)).ToEquatableArray();
             if (observations.IsEmpty)
             {
                 var skippedOnly = reports.All(r => r.Status == SourceStatus.Skipped);
@@ -76,8 +79,9 @@ internal sealed class SyncEngine(
             var definitionsBefore = (await registry.ListDefinitionsAsync()).Items;
             var reconciled = Reconciler.Reconcile(baseline, definitionsBefore, observations, AuthorityTable.Default, clock.GetUtcNow());
             warnings.AddRange(reconciled.Warnings);
-            var definitions = await WritableDefinitionsAsync(registry, reconciled.Definitions, warnings);
-            var after = baseline with { Offerings = reconciled.Offerings };
+            var offerings = Storable(baseline, reconciled.Offerings, clock.GetUtcNow());
+            var definitions = await WritableDefinitionsAsync(registry, Storable(reconciled.Definitions, clock.GetUtcNow(), warnings), warnings);
+            var after = baseline with { Offerings = offerings };
             var changes = Differ.Diff(baseline, after, definitionsBefore, definitions);
 
             if (request.DryRun)
@@ -94,7 +98,7 @@ internal sealed class SyncEngine(
             {
                 await grains.GetGrain<IAuthorGrain>(definition.AuthorId).SetModelAsync(definition);
             }
-            var write = await provider.ReplaceAsync(baseline.Provider, reconciled.Offerings, baseline.Version);
+            var write = await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
             using (logger.BeginScope("provider {ProviderId} generation {Generation}", providerId, write.Generation))
             {
                 logger.LogInformation("Sync of {ProviderId} applied {Changes} changes as version {Version}, catalog generation {Generation}",
@@ -133,6 +137,29 @@ internal sealed class SyncEngine(
             }
         }
     }
+
+    /// <summary>
+    /// Merging can make a record no single source sent (an output limit from one above another's context
+    /// window): such a field is left unknown and noted like a refused source value, so the write stores.
+    /// </summary>
+    private static EquatableArray<Offering> Storable(ProviderDetails baseline, EquatableArray<Offering> offerings, DateTimeOffset now)
+    {
+        var before = baseline.Offerings.DistinctBy(o => o.ModelId, StringComparer.Ordinal).ToDictionary(o => o.ModelId, StringComparer.Ordinal);
+        // A record that still cannot be kept (no usable ID) is left as it is: the write refuses it and says why.
+        return offerings.Select(o => RecordSanitizer.SanitizeReconciled(o, before.GetValueOrDefault(o.ModelId), SourceIds.Baseline, now).Record ?? o)
+            .ToEquatableArray();
+    }
+
+    private static EquatableArray<ModelDefinition> Storable(EquatableArray<ModelDefinition> definitions, DateTimeOffset now, List<string> warnings) =>
+        definitions.Select(d =>
+        {
+            var kept = RecordSanitizer.Sanitize(d, SourceIds.Baseline, now);
+            if (kept.Record is null)
+            {
+                warnings.Add($"definition not written: {kept.Skipped}");
+            }
+            return kept.Record;
+        }).OfType<ModelDefinition>().ToEquatableArray();
 
     /// <summary>
     /// Definitions whose author is in the catalog; the others are reported, not written, and left out

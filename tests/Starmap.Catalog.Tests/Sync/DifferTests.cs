@@ -9,7 +9,8 @@ namespace Starmap.Catalog.Tests.Sync;
 /// <summary>The differ sees every modelled field, classifies offerings, and ignores bookkeeping.</summary>
 public sealed class DifferTests
 {
-    private static readonly string[] Bookkeeping = ["id", "provider_id", "model_id", "created_at", "updated_at", "provenance"];
+    // Quarantine notes are listed in the changeset apart from the fields (Changeset.Quarantined / Released).
+    private static readonly string[] Bookkeeping = ["id", "provider_id", "model_id", "created_at", "updated_at", "provenance", "quarantine"];
 
     public static TheoryData<Type> Contracts => [typeof(Offering), typeof(ModelDefinition), typeof(Provider)];
 

@@ -5,9 +5,11 @@ namespace Starmap.Catalog.Formats.ModelsDev;
 
 /// <summary>
 /// Typed reads of one JSON object's members: a missing or null member is unknown (null); a member of
-/// the wrong type is dropped with a warning naming where it was.
+/// the wrong type is dropped with a warning naming where it was and, inside a model entry, a
+/// quarantine note on the record (<paramref name="refusals"/>, at <paramref name="path"/> in the entry).
 /// </summary>
-internal sealed class ModelsDevElement(JsonElement element, string context, ModelsDevWarnings warnings)
+internal sealed class ModelsDevElement(JsonElement element, string context, ModelsDevWarnings warnings,
+    ModelsDevRefusals? refusals = null, string path = "")
 {
     public void Warn(string message) => warnings.Add(context + ": " + message);
 
@@ -72,6 +74,7 @@ internal sealed class ModelsDevElement(JsonElement element, string context, Mode
             return date;
         }
         Warn($"'{name}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY): {text}");
+        refusals?.Add(PathOf(name), text, "is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
         return null;
     }
 
@@ -99,7 +102,14 @@ internal sealed class ModelsDevElement(JsonElement element, string context, Mode
     public JsonElement? Object(string name) => Get(name, JsonValueKind.Object, "an object");
 
     public ModelsDevElement? Child(string name) =>
-        Object(name) is { } value ? new ModelsDevElement(value, context + "." + name, warnings) : null;
+        Object(name) is { } value ? new ModelsDevElement(value, context + "." + name, warnings, refusals, PathOf(name)) : null;
+
+    /// <summary>Notes a value of this entry that was read but cannot be right (a negative limit).</summary>
+    public void Refuse(string name, string value, string reason)
+    {
+        Warn($"'{name}' {reason}: {value}; left unknown");
+        refusals?.Add(PathOf(name), value, reason);
+    }
 
     public IEnumerable<ModelsDevElement> Items(string name)
     {
@@ -113,7 +123,7 @@ internal sealed class ModelsDevElement(JsonElement element, string context, Mode
             var itemContext = $"{context}.{name}[{index++}]";
             if (item.ValueKind == JsonValueKind.Object)
             {
-                yield return new ModelsDevElement(item, itemContext, warnings);
+                yield return new ModelsDevElement(item, itemContext, warnings, refusals, $"{PathOf(name)}[{index - 1}]");
             }
             else
             {
@@ -148,6 +158,11 @@ internal sealed class ModelsDevElement(JsonElement element, string context, Mode
     private bool TryMember(string name, out JsonElement value) =>
         element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
-    private void WrongType(string name, JsonElement value, string expected) =>
+    private void WrongType(string name, JsonElement value, string expected)
+    {
         Warn($"'{name}' is {ModelsDevParser.Describe(value.ValueKind)}, expected {expected}; left unknown");
+        refusals?.Add(PathOf(name), value.GetRawText(), $"is {ModelsDevParser.Describe(value.ValueKind)}, expected {expected}");
+    }
+
+    private string PathOf(string name) => path.Length == 0 ? name : path + "." + name;
 }

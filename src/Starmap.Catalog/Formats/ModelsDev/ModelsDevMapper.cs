@@ -24,7 +24,7 @@ public static class ModelsDevMapper
         warnings.AddRange(snapshot.Warnings.Where(w => w.StartsWith(prefix, StringComparison.Ordinal) || w.StartsWith(entry.Id + ":", StringComparison.Ordinal)));
         var authors = new ModelsDevAuthors(provider);
         var models = entry.Models
-            .Select(m => ToObservedModel(provider.Id, m, authors, warnings))
+            .Select(m => ToObservedModel(provider.Id, m, authors, warnings, observedAt))
             .OrderBy(m => m.ModelId, StringComparer.Ordinal)
             .ToEquatableArray();
         return new SourceObservation
@@ -47,7 +47,7 @@ public static class ModelsDevMapper
         return ToObservation(snapshot, provider, observedAt, location);
     }
 
-    private static ObservedModel ToObservedModel(string providerId, ModelsDevModel model, ModelsDevAuthors authors, List<string> warnings)
+    private static ObservedModel ToObservedModel(string providerId, ModelsDevModel model, ModelsDevAuthors authors, List<string> warnings, DateTimeOffset observedAt)
     {
         var features = Features(model, warnings, providerId);
         var authorIds = authors.For(model.Id, model.Family);
@@ -70,6 +70,7 @@ public static class ModelsDevMapper
             Reasoning = facts.Reasoning,
             ReasoningTokens = facts.ReasoningTokens,
             UpdatedAt = model.LastUpdated is { } updated ? new DateTimeOffset(updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            Quarantine = model.Quarantine.Select(n => n with { ObservedAt = observedAt }).ToEquatableArray(),
         };
         // The definition ID is a guess (author plus the ID without its namespace); the offering's
         // DefinitionId stays unset so a guess is never mistaken for a link someone made.

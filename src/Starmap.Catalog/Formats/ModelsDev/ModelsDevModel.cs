@@ -62,6 +62,9 @@ public sealed record ModelsDevModel
 
     /// <summary>Reasoning controls (effort levels, token budgets, on/off toggles).</summary>
     public EquatableArray<ModelsDevReasoningOption> ReasoningOptions { get; init; }
+
+    /// <summary>Values the entry gave that could not be read, as notes at the catalog fields they would fill.</summary>
+    public EquatableArray<QuarantineNote> Quarantine { get; init; }
 }
 
 /// <summary>Token limits as models.dev states them.</summary>

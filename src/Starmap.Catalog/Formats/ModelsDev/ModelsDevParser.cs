@@ -97,7 +97,8 @@ public static class ModelsDevParser
                     warnings.Add($"{id}: a model has an empty ID, skipped");
                     continue;
                 }
-                models.Add(ReadModel(property.Name, new ModelsDevElement(property.Value, context, warnings)));
+                var refusals = new ModelsDevRefusals();
+                models.Add(ReadModel(property.Name, new ModelsDevElement(property.Value, context, warnings, refusals)) with { Quarantine = refusals.ToArray() });
             }
         }
         else
@@ -139,11 +140,23 @@ public static class ModelsDevParser
             OutputModalities = modalities?.Strings("output"),
             Cost = m.Child("cost") is { } cost ? ReadCost(cost) : null,
             Limit = m.Child("limit") is { } limit
-                ? new ModelsDevLimit { Context = limit.Long("context"), Input = limit.Long("input"), Output = limit.Long("output") }
+                ? new ModelsDevLimit { Context = Limit(limit, "context"), Input = Limit(limit, "input"), Output = Limit(limit, "output") }
                 : null,
             Status = m.String("status"),
             ReasoningOptions = m.Items("reasoning_options").Select(ReadReasoningOption).OfType<ModelsDevReasoningOption>().ToEquatableArray(),
         };
+    }
+
+    // 0 is models.dev's "not known" and stays so; a negative token count cannot be right and is refused.
+    private static long? Limit(ModelsDevElement limit, string name)
+    {
+        var value = limit.Long(name);
+        if (value is < 0)
+        {
+            limit.Refuse(name, value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must not be negative");
+            return null;
+        }
+        return value;
     }
 
     private static ModelsDevCost ReadCost(ModelsDevElement cost)

@@ -4,7 +4,10 @@ namespace Starmap.Catalog.Formats;
 
 /// <summary>
 /// Reads a Starmap catalog folder entirely into memory, validating every record, and returns it only
-/// when all of it is sound: the first bad file throws and nothing is returned. <see cref="CatalogLimits"/>
+/// when all of it is sound: the first malformed file throws and nothing is returned. A model file whose
+/// values break a rule (an output limit above the context window, a tab in a name) is not malformed: it
+/// is kept with those fields unknown and a quarantine note each (<see cref="RecordSanitizer"/>), and only
+/// one with no usable ID is left out; both are listed in the warnings. <see cref="CatalogLimits"/>
 /// bound what it reads (a file's size is checked before it is read), and symbolic links are never followed
 /// (<see cref="CatalogTree"/>).
 /// </summary>
@@ -49,14 +52,12 @@ internal sealed class StarmapImporter
         var offerings = ReadModels("providers", providers, "offering files", (owner, id, node, c) =>
         {
             var offering = OfferingMapping.ToRecord(c.Reader.Read<OfferingYaml>(node), owner, id, c);
-            Validate(() => CatalogValidator.Validate(offering, owner, "offering"), node, c);
-            return offering;
+            return Keep(RecordSanitizer.Sanitize(offering, RecordSanitizer.ImportSource, null, owner), node, c);
         });
         var definitions = ReadModels("authors", authors, "definition files", (owner, slug, node, c) =>
         {
             var definition = DefinitionMapping.ToRecord(c.Reader.Read<DefinitionYaml>(node), owner, slug, c);
-            Validate(() => CatalogValidator.Validate(definition, owner, "definition"), node, c);
-            return definition;
+            return Keep(RecordSanitizer.Sanitize(definition, RecordSanitizer.ImportSource, null, owner), node, c);
         });
 
         return new ImportedCatalog
@@ -125,7 +126,8 @@ internal sealed class StarmapImporter
     /// </summary>
     private Dictionary<string, List<TRecord>> ReadModels<TOwner, TRecord>(
         string folder, Dictionary<string, TOwner> owners, string kind,
-        Func<string, string, YamlNode, MappingContext, TRecord> read)
+        Func<string, string, YamlNode, MappingContext, TRecord?> read)
+        where TRecord : class
     {
         var result = new Dictionary<string, List<TRecord>>(StringComparer.Ordinal);
         var top = Path.Combine(_root, folder);
@@ -166,7 +168,10 @@ internal sealed class StarmapImporter
                 var c = new MappingContext(file, kind, _warnings, _ids);
                 var node = YamlText.Load(ReadText(Path.Combine(modelsDir, relative), file), file)
                     ?? throw new CatalogFileException(file, null, null, "the file is empty");
-                records.Add(read(ownerId, relative[..^".yaml".Length], node, c));
+                if (read(ownerId, relative[..^".yaml".Length], node, c) is { } record)
+                {
+                    records.Add(record);
+                }
             }
         }
         return result;
@@ -196,6 +201,22 @@ internal sealed class StarmapImporter
             throw new CatalogFileException(file, null, null,
                 $"the catalog holds more than {_limits.MaxItems} records (providers, authors, offerings and definitions), the cap per catalog (CatalogLimits.MaxItems); nothing was imported");
         }
+    }
+
+    /// <summary>The sanitized record, with a warning per refused field (by path) or for a record left out.</summary>
+    private T? Keep<T>(Sanitized<T> result, YamlNode node, MappingContext c) where T : class
+    {
+        if (result.Record is null)
+        {
+            _warnings.Add($"skipped, no usable ID: {result.Skipped}", c.File, node.Start.Line);
+            return null;
+        }
+        foreach (var note in result.Added)
+        {
+            _warnings.Add($"quarantined '{note.Path}': the value broke a rule and was left unknown with a note", c.File,
+                YamlLineLocator.Find(node, "record." + note.Path));
+        }
+        return result.Record;
     }
 
     private static void Validate(Action validate, YamlNode node, MappingContext c)
