@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Starmap.Catalog;
 using Starmap.Catalog.Sync;
 using Starmap.Sources;
 
@@ -44,7 +45,10 @@ internal sealed class SyncEngine(
 
         CheckSources(request);
         var provider = grains.GetGrain<IProviderGrain>(providerId);
-        var baseline = await provider.GetAsync() ?? throw new StarmapNotFoundException("provider", providerId);
+        // A provider discovered on models.dev is synced from an empty baseline and created by the apply.
+        var existing = await provider.GetAsync();
+        var isNew = existing is null;
+        var baseline = existing ?? new ProviderDetails { Provider = NewProvider(providerId, request) };
 
         try
         {
@@ -78,7 +82,7 @@ internal sealed class SyncEngine(
             warnings.AddRange(reconciled.Warnings);
             var definitions = await WritableDefinitionsAsync(registry, reconciled.Definitions, warnings);
             var after = baseline with { Offerings = reconciled.Offerings };
-            var changes = Differ.Diff(baseline, after, definitionsBefore, definitions);
+            var changes = Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions);
 
             if (request.DryRun)
             {
@@ -94,13 +98,19 @@ internal sealed class SyncEngine(
             {
                 await grains.GetGrain<IAuthorGrain>(definition.AuthorId).SetModelAsync(definition);
             }
-            var write = await provider.ReplaceAsync(baseline.Provider, reconciled.Offerings, baseline.Version);
+            var write = isNew
+                ? await provider.CreateWithModelsAsync(baseline.Provider, reconciled.Offerings)
+                : await provider.ReplaceAsync(baseline.Provider, reconciled.Offerings, baseline.Version);
             using (logger.BeginScope("provider {ProviderId} generation {Generation}", providerId, write.Generation))
             {
                 logger.LogInformation("Sync of {ProviderId} applied {Changes} changes as version {Version}, catalog generation {Generation}",
                     providerId, changes.Count, write.Version, write.Generation);
             }
             return Result(SyncStatus.Applied, changes, write: write);
+        }
+        catch (StarmapAlreadyExistsException ex) when (isNew)
+        {
+            return Result(SyncStatus.Rejected, reason: $"{providerId} was created by someone else while it was syncing; nothing applied, run the sync again ({ex.Message})");
         }
         catch (StarmapConflictException ex)
         {
@@ -120,7 +130,22 @@ internal sealed class SyncEngine(
     public async Task CheckAsync(string providerId, SyncRequest request)
     {
         CheckSources(request);
-        _ = await grains.GetGrain<IProviderGrain>(providerId).GetAsync() ?? throw new StarmapNotFoundException("provider", providerId);
+        if (await grains.GetGrain<IProviderGrain>(providerId).GetAsync() is null)
+        {
+            _ = NewProvider(providerId, request);
+        }
+    }
+
+    /// <summary>The record to create for a provider the catalog lacks; not found unless the request brings one.</summary>
+    private static Provider NewProvider(string providerId, SyncRequest request)
+    {
+        var created = request.NewProvider ?? throw new StarmapNotFoundException("provider", providerId);
+        if (created.Id != providerId)
+        {
+            throw new StarmapValidationException("new_provider.id", created.Id, $"must equal the provider synced, '{providerId}'");
+        }
+        CatalogValidator.Validate(created);
+        return created;
     }
 
     private static void CheckSources(SyncRequest request)
