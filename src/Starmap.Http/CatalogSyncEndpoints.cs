@@ -107,12 +107,16 @@ internal static class CatalogSyncEndpoints
         {
             size.MaxRequestBodySize = limit;
         }
-        if (http.Request.ContentLength > limit)
-        {
-            throw new BadHttpRequestException($"the body is {http.Request.ContentLength} bytes, over the {limit}-byte cap (Starmap:Http:MaxImportBytes); nothing was imported",
-                StatusCodes.Status413PayloadTooLarge);
-        }
+        // Kestrel refuses a body past the cap as it is read (which also keeps the connection usable).
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(http.RequestAborted);
+        try
+        {
+            return await reader.ReadToEndAsync(http.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new BadHttpRequestException($"the body is over the {limit}-byte cap for an import (Starmap:Http:MaxImportBytes); nothing was imported",
+                StatusCodes.Status413PayloadTooLarge, ex);
+        }
     }
 }
