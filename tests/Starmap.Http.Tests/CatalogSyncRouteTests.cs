@@ -236,6 +236,39 @@ public sealed class CatalogSyncRouteTests
         Assert.True(created.Count >= 150, $"only {created.Count} providers were created");
     }
 
+    [Fact]
+    public async Task A_silo_with_a_discover_interval_creates_the_snapshot_providers_on_its_own_schedule()
+    {
+        await using var run = await EmptySilo.StartAsync(ReplayResponse.File(FixturePath),
+            ("Starmap__MinimumSyncInterval", "00:00:01"), ("Starmap__Sync__DiscoverInterval", "00:00:02"));
+        using var client = run.Client(null);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        JsonArray providers;
+        while ((providers = (await client.JsonAsync("/api/v1/providers"))["items"]!.AsArray()).Count < FixtureModels.Count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no scheduled discover created the providers: {providers}");
+            await Task.Delay(TimeSpan.FromMilliseconds(250), Cancel);
+        }
+        Assert.Equal(FixtureModels.Keys.Order(), providers.Select(p => (string)p!["id"]!));
+    }
+
+    [Fact]
+    public async Task A_discover_interval_below_the_minimum_stops_the_start_naming_the_setting()
+    {
+        var data = TestFolders.New("http-discover-interval");
+        try
+        {
+            var start = SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey, ("Starmap__Sync__DiscoverInterval", "00:00:05")));
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => start);
+            Assert.Contains("Starmap:Sync:DiscoverInterval", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TestFolders.Delete(data);
+        }
+    }
+
     private static async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(HttpClient client, string url, string? body = null)
     {
         using var content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json");
