@@ -85,7 +85,7 @@ internal static class CatalogSyncEndpoints
                 "as a models.dev sync would; ?dry_run=true returns the changesets and writes nothing. 200 or 202 as POST /api/v1/sync")
             .Produces<CatalogSyncResult>().Produces<CatalogSyncRun>(StatusCodes.Status202Accepted)
             .WithQueryParameters(QueryParameters.Format, QueryParameters.DryRun, QueryParameters.Force, QueryParameters.Changes)
-            .ProducesErrors(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
+            .ProducesErrors(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
     }
 
     private static async Task<IResult> AnswerAsync(HttpContext http, StarmapCatalog catalog, StarmapHttpOptions options, CatalogSyncRun run)
