@@ -130,6 +130,36 @@ public static class CatalogFiles
         }
     }
 
+    /// <summary>
+    /// The text of a models.dev <c>api.json</c> to import: refused naming the path when it does not exist, has
+    /// no bytes, or is past <see cref="CatalogLimits.MaxJsonFileBytes"/> (checked before reading). Whether it
+    /// is a models.dev file at all is checked in the cluster, before anything is written.
+    /// </summary>
+    public static async Task<string> ReadModelsDevAsync(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new StarmapCommandException(FailureKind.NotFound, "PathNotFound",
+                Directory.Exists(path) ? $"'{path}' is a folder; -Format ModelsDev reads a models.dev api.json file" : $"'{path}' does not exist", path);
+        }
+        RequireBytes(path);
+        var limits = CatalogLimits.Default;
+        var length = new FileInfo(path).Length;
+        if (length > limits.MaxJsonFileBytes)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog",
+                $"'{path}' is {length} bytes, over the {limits.MaxJsonFileBytes}-byte cap for a JSON file (CatalogLimits.MaxJsonFileBytes); nothing was imported", path);
+        }
+        try
+        {
+            return await File.ReadAllTextAsync(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "ReadFailed", $"could not read '{path}': {ex.Message}", path, ex);
+        }
+    }
+
     // On Unix, stat gives character and block devices, FIFOs and sockets a size of 0, so a file with no
     // bytes is refused without being opened: opening a FIFO blocks until a writer comes, /dev/zero never
     // ends. An empty regular file holds no catalog either.

@@ -18,6 +18,9 @@ public sealed class StarmapImportResult
     /// <summary>Providers whose state differs (changed, or would change).</summary>
     public string[] Providers { get; set; } = [];
 
+    /// <summary>Providers the import created (or, with -WhatIf, would create): a models.dev file's providers the catalog lacked.</summary>
+    public string[] Created { get; set; } = [];
+
     /// <summary>Authors whose record or definitions differ.</summary>
     public string[] Authors { get; set; } = [];
 

@@ -45,6 +45,12 @@ public sealed class StarmapProvider
     /// <summary>Authors whose models it hosts.</summary>
     public string[] Authors { get; set; } = [];
 
+    /// <summary>Its API base URL (inference), when known.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The SDK package that talks to its API (an AI SDK npm package, as models.dev names it), when known.</summary>
+    public string? SdkPackage { get; set; }
+
     /// <summary>The provider's version when this object was read; Set-StarmapProvider fails with VersionConflict when it moved since, unless -Force.</summary>
     public long Version { get; internal set; }
 
@@ -95,6 +101,8 @@ public sealed class StarmapProvider
             KeyConfigured = variables.Any(name => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(name))),
             KeyVariables = [.. variables],
             Authors = [.. provider.Catalog?.Authors ?? default],
+            BaseUrl = provider.Inference?.BaseUrl,
+            SdkPackage = provider.Inference?.SdkPackage,
             Source = provider,
         };
     }

@@ -12,6 +12,12 @@ public sealed class StarmapSyncResult
     /// <summary>True for a dry run (-WhatIf): nothing was written.</summary>
     public bool DryRun { get; set; }
 
+    /// <summary>True when the provider was created from models.dev by this sync (-Discover), or would be in a dry run.</summary>
+    public bool Discovered { get; set; }
+
+    /// <summary>Its models.dev ID, when it was discovered under another ID (models.dev's <c>wafer.ai</c> is <c>wafer-ai</c> here).</summary>
+    public string? ModelsDevId { get; set; }
+
     /// <summary>Offerings added.</summary>
     public int Added { get; set; }
 
@@ -47,6 +53,23 @@ public sealed class StarmapSyncResult
 
     /// <inheritdoc/>
     public override string ToString() => $"{ProviderId}: {Status}";
+
+    internal static StarmapSyncResult From(ProviderSyncSummary summary, bool dryRun, DateTimeOffset startedAt) => new()
+    {
+        ProviderId = summary.ProviderId,
+        Status = summary.Status.ToString(),
+        DryRun = dryRun,
+        Discovered = summary.Discovered,
+        ModelsDevId = summary.ModelsDevId,
+        Added = summary.AddedOfferings,
+        Updated = summary.UpdatedOfferings,
+        Removed = summary.RemovedOfferings,
+        Definitions = summary.AddedDefinitions + summary.UpdatedDefinitions,
+        Reason = summary.Reason,
+        Changes = summary.Changes is { } changes ? [.. StarmapChange.From(summary.ProviderId, changes)] : [],
+        StartedAt = startedAt,
+        DurationMs = Math.Round(summary.Duration.TotalMilliseconds, 1),
+    };
 
     internal static StarmapSyncResult From(SyncResult result) => new()
     {

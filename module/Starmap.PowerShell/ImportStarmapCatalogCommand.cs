@@ -15,6 +15,15 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
     [Alias("FullName")]
     public string Path { get; set; } = "";
 
+    /// <summary>
+    /// What the file is: a Starmap folder or JSON export (the default, told apart by the path), or a models.dev
+    /// <c>api.json</c> (ModelsDev), whose providers the catalog lacks are created and whose models are merged
+    /// as a models.dev sync would.
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Starmap", "ModelsDev")]
+    public string Format { get; set; } = "Starmap";
+
     /// <summary>Import without asking for confirmation.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -32,7 +41,9 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
         {
             dryRun = false;
         }
-        else if (ShouldProcess($"Replace the providers and authors in '{path}'", $"Replace the catalog's providers and authors with those in '{path}'?", "Import-StarmapCatalog", out var reason))
+        else if (ModelsDev
+            ? ShouldProcess($"Create the providers in the models.dev file '{path}' that the catalog lacks and merge its models", $"Import the models.dev file '{path}'?", "Import-StarmapCatalog", out var reason)
+            : ShouldProcess($"Replace the providers and authors in '{path}'", $"Replace the catalog's providers and authors with those in '{path}'?", "Import-StarmapCatalog", out reason))
         {
             dryRun = false;
         }
@@ -44,6 +55,11 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
         {
             return;
         }
+        if (ModelsDev)
+        {
+            ImportModelsDev(path, dryRun);
+            return;
+        }
         try
         {
             var result = Await(CatalogFiles.ImportAsync(path, dryRun));
@@ -52,6 +68,51 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
                 WriteWarning($"{path}: {warning}");
             }
             WriteVerbose($"{(dryRun ? "Would change" : "Changed")} {result.Providers.Length} providers and {result.Authors.Length} authors.");
+            WriteObject(result);
+        }
+        catch (StarmapCommandException failure)
+        {
+            Report(failure);
+        }
+    }
+
+    private bool ModelsDev => Format == "ModelsDev";
+
+    // The import runs in the cluster through the same per-provider syncs as a models.dev sync; progress is polled here.
+    private void ImportModelsDev(string path, bool dryRun)
+    {
+        const int progressId = 4713;
+        var activity = $"Importing {path}";
+        try
+        {
+            var run = Await(CatalogSyncOperation.StartModelsDevImportAsync(path, dryRun));
+            while (!Await(run.PollAsync(Cancellation)))
+            {
+                WriteProgress(new ProgressRecord(progressId, activity, run.Total == 0 ? "Reading the file" : $"{run.Done} of {run.Total} providers")
+                {
+                    PercentComplete = run.Total == 0 ? 0 : 100 * run.Done / run.Total,
+                });
+            }
+            WriteProgress(new ProgressRecord(progressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            foreach (var warning in run.Warnings)
+            {
+                WriteWarning($"{path}: {warning}");
+            }
+            foreach (var provider in run.Results)
+            {
+                if (provider.Status is "Rejected" or "Failed")
+                {
+                    WriteError(new ErrorRecord(
+                        new StarmapCommandException(FailureKind.Rejected, "SyncRejected", $"{provider.ProviderId} was not imported: {provider.Reason}", provider.ProviderId),
+                        "SyncRejected", ErrorCategory.InvalidResult, provider.ProviderId));
+                }
+                else if (provider.Status == "Skipped")
+                {
+                    WriteWarning($"{provider.ProviderId}: skipped: {provider.Reason}");
+                }
+            }
+            var result = run.ImportResult(path);
+            WriteVerbose($"{(dryRun ? "Would create" : "Created")} {result.Created.Length} providers and {(dryRun ? "change" : "changed")} {result.Providers.Length}.");
             WriteObject(result);
         }
         catch (StarmapCommandException failure)

@@ -67,7 +67,12 @@ internal sealed class SyncBatch(IReadOnlyList<SyncWork> work, IReadOnlyList<stri
             sink.Error(StarmapCmdlet.ToRecord(failure));
             return;
         }
-        var result = task.GetAwaiter().GetResult();
+        Report(task.GetAwaiter().GetResult(), passThru || item.DryRun, sink);
+    }
+
+    /// <summary>One provider's result: its warnings, a warning when skipped, an error when refused, and the object when asked for.</summary>
+    internal static void Report(StarmapSyncResult result, bool output, ISyncSink sink)
+    {
         foreach (var warning in result.Warnings)
         {
             sink.Warning($"{result.ProviderId}: {warning}");
@@ -87,7 +92,7 @@ internal sealed class SyncBatch(IReadOnlyList<SyncWork> work, IReadOnlyList<stri
                 sink.Verbose($"Sync of {result.ProviderId}: {result.Status}, {result.Added} added, {result.Updated} updated, {result.Removed} removed, {result.Definitions} definitions");
                 break;
         }
-        if (passThru || item.DryRun)
+        if (output)
         {
             sink.Output(result);
         }

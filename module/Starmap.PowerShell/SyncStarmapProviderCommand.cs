@@ -26,6 +26,10 @@ public sealed class SyncStarmapProviderCommand : StarmapCmdlet
     [Parameter(ParameterSetName = AllProviders, Mandatory = true)]
     public SwitchParameter All { get; set; }
 
+    /// <summary>With -All: first create every provider models.dev lists that the catalog lacks, then sync it with the others.</summary>
+    [Parameter(ParameterSetName = AllProviders)]
+    public SwitchParameter Discover { get; set; }
+
     /// <summary>Restrict to these sources.</summary>
     [Parameter]
     [ValidateSet("provider-api", "models.dev")]
@@ -54,6 +58,17 @@ public sealed class SyncStarmapProviderCommand : StarmapCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
+        if (Discover)
+        {
+            if (AsJob)
+            {
+                Report(new StarmapCommandException(FailureKind.InvalidArgument, "InvalidArgument",
+                    "-Discover runs as one run in the cluster and reports its progress here; it does not run as a job (leave out -AsJob)"));
+                return;
+            }
+            new DiscoverSync(this).Run();
+            return;
+        }
         IReadOnlyList<string> ids;
         try
         {
@@ -111,10 +126,17 @@ public sealed class SyncStarmapProviderCommand : StarmapCmdlet
         }
     }
 
-    private static string Describe(string[]? sources) => sources is { Length: > 0 } ? string.Join(" and ", sources) : "its API and models.dev";
+    // What DiscoverSync needs of this cmdlet's protected helpers.
+    internal T AwaitTask<T>(Task<T> task) => Await(task);
+
+    internal CancellationToken CancellationToken => Cancellation;
+
+    internal void ReportFailure(StarmapCommandException failure) => Report(failure);
+
+    internal static string Describe(string[]? sources) => sources is { Length: > 0 } ? string.Join(" and ", sources) : "its API and models.dev";
 
     // -WhatIf prints the dry run's changeset as What if lines, one per changed field.
-    private void WhatIfChanges(StarmapSyncResult result)
+    internal void WhatIfChanges(StarmapSyncResult result)
     {
         var lines = 0;
         foreach (var change in result.Changes)
@@ -137,7 +159,7 @@ public sealed class SyncStarmapProviderCommand : StarmapCmdlet
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private sealed class CmdletSink(SyncStarmapProviderCommand command) : ISyncSink
+    internal sealed class CmdletSink(SyncStarmapProviderCommand command) : ISyncSink
     {
         public void Output(StarmapSyncResult result)
         {

@@ -1,5 +1,5 @@
 @{
-    Synopsis    = 'Imports providers and authors from a Starmap folder or a JSON export.'
+    Synopsis    = 'Imports providers and authors from a Starmap folder or a JSON export, or a models.dev api.json.'
     Description = @'
 Import-StarmapCatalog reads a Starmap catalog folder (providers.yaml, authors.yaml, model files) or a JSON file written by Export-StarmapCatalog -Format Json, and replaces every provider and author it holds, wholesale, in the catalog. Providers and authors the file does not hold are left alone.
 
@@ -7,16 +7,20 @@ The file is validated in full before anything is written: a malformed file is re
 
 Only a regular file or a folder is read: a path with no bytes to read (an empty file, a device such as /dev/zero, a named pipe or a socket) is refused before it is opened (NotACatalogFile), a file that fails while being read is ReadFailed, and a -Path that is no file system path (a NUL character in it) is InvalidPath; each names the path.
 
+-Format ModelsDev reads a models.dev api.json instead (as downloaded from https://models.dev/api.json): every provider it lists that the catalog lacks is created with what models.dev knows of it, and each provider's models are merged exactly as a models.dev sync would merge them (the same reconcile path; the file stands in for the download), so prices, limits and facts from other sources are kept by the same rules. It runs in the cluster with progress across providers; the result names the providers created (Created) and changed (Providers), and with -WhatIf every change without writing anything. A file that is not JSON, not an object of providers, lists none, or is past 64 MB (CatalogLimits.MaxJsonFileBytes, checked before reading) is refused naming why (InvalidCatalog) and nothing is written; a provider the service refuses is a SyncRejected error and the others still import.
+
 Importing replaces data, so it asks for confirmation; -Force or -Confirm:$false skips the question.
 '@
     Parameters  = @{
         Path  = 'A Starmap catalog folder, or a JSON file from Export-StarmapCatalog -Format Json.'
         Force = 'Import without asking for confirmation.'
+        Format = 'Starmap (default: a Starmap folder or a JSON export, told apart by the path) or ModelsDev (a models.dev api.json).'
     }
     Inputs      = @(@{ Type = 'System.String'; Description = 'Paths, by value or by property name (Path or FullName).' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapImportResult'; Description = 'What changed (or would change with -WhatIf): providers, authors and every changed field.' })
     Examples    = @(
         @{ Title = 'Preview an import'; Code = 'Import-StarmapCatalog ./starmap-catalog -WhatIf | Select-Object -ExpandProperty Changes'; Remarks = 'Lists every field the import would change; nothing is written.' }
+        @{ Title = 'Take in a models.dev snapshot'; Code = 'Import-StarmapCatalog -Format ModelsDev ./api.json -WhatIf; Import-StarmapCatalog -Format ModelsDev ./api.json -Force'; Remarks = 'Shows the providers it would create and every change, then imports the file.' }
         @{ Title = 'Restore a backup'; Code = 'Import-StarmapCatalog ./catalog.json -Force'; Remarks = 'Replaces the providers and authors in the file without asking.' }
     )
     Links       = @('Export-StarmapCatalog')

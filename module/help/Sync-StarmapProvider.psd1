@@ -11,11 +11,14 @@ Providers come from -Provider, from the pipeline (strings, or objects with a Pro
 
 Each sync starts in the cluster and the cmdlet then waits for its result with short calls, so a sync that takes longer than the client's response timeout (Starmap__Client__ResponseTimeout, 30 s by default) still completes and reports. Ctrl+C or Stop-Job stops the waiting; a sync already running in the cluster finishes there and its outcome shows in Get-StarmapSyncSchedule.
 
+-All -Discover runs one sync of every provider in the cluster that first creates each provider models.dev lists and the catalog lacks (with what models.dev knows of it: name, key variable names, API base URL, docs URL and SDK package), then syncs it with the others, so its models come in too. A models.dev ID that is no provider ID is created under its kebab-case form (models.dev's wafer.ai becomes wafer-ai) with a warning. Progress shows the providers done of the total; one provider that fails is its own error and never stops the others. With -WhatIf nothing is created or written: a "What if" line names each provider it would create and each change, and the dry-run results come out marked Discovered. -Discover needs models.dev among the sources and does not run as a job. Scheduled discover syncs are a silo setting, Starmap:Sync:DiscoverInterval.
+
 -WhatIf dry runs (and Test-StarmapProvider) never replace the last real sync outcome. While models.dev cannot be reached, the silo asks it once and reuses that failure (or its last snapshot, with a warning) for Starmap:Sources:ModelsDevRetryAfterFailure (5 minutes), so -All asks models.dev once, not once per provider.
 '@
     Parameters  = @{
         Provider      = 'Provider IDs to sync. Accepts strings and objects with a ProviderId property from the pipeline.'
         All           = 'Sync every provider in the catalog.'
+        Discover      = 'With -All: first create every provider models.dev lists that the catalog lacks, then sync it with the others (with -WhatIf: report what would be created).'
         Source        = 'Read only these sources: provider-api (the provider''s own list) and/or models.dev. Default: both.'
         Force         = 'Apply even when the plausibility guard objects (for example a list that lost more than half of the known models).'
         PassThru      = 'Write each provider''s result (status, counts, changes, sources). Without it a successful sync writes nothing.'
@@ -32,6 +35,7 @@ Each sync starts in the cluster and the cmdlet then waits for its result with sh
         @{ Title = 'Preview what a sync would change'; Code = 'Get-StarmapProvider | Sync-StarmapProvider -WhatIf'; Remarks = 'Dry-runs every provider and prints each changed field; nothing is written.' }
         @{ Title = 'Sync one provider and show the result'; Code = 'Sync-StarmapProvider openai -PassThru | Select-Object -ExpandProperty Changes'; Remarks = 'Applies the sync and lists every changed field.' }
         @{ Title = 'Sync everything in the background'; Code = 'Sync-StarmapProvider -All -AsJob | Wait-Job | Receive-Job'; Remarks = 'Returns one result per provider when the job completes.' }
+        @{ Title = 'Take in every provider models.dev knows'; Code = 'Sync-StarmapProvider -All -Discover -WhatIf; Sync-StarmapProvider -All -Discover -PassThru'; Remarks = 'First lists the providers it would create and their models, then creates them and syncs every provider.' }
         @{ Title = 'Only the provider API, past the guard'; Code = 'Sync-StarmapProvider groq -Source provider-api -Force'; Remarks = 'Ignores models.dev and applies even if the list shrank sharply.' }
     )
     Links       = @('Get-StarmapProvider', 'Get-StarmapSyncSchedule', 'Test-StarmapProvider')

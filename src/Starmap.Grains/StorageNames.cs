@@ -22,6 +22,9 @@ public static class GrainTypes
     /// <summary>The catalog registry.</summary>
     public const string Catalog = "starmap.catalog";
 
+    /// <summary>The grain that syncs every provider (and imports models.dev files).</summary>
+    public const string CatalogSync = "starmap.catalog-sync";
+
     /// <summary>State name of provider grains.</summary>
     public const string ProviderState = "provider";
 

@@ -86,4 +86,13 @@ internal static class QueryParameters
 
     public static readonly QueryParameterMetadata Source = new("source", JsonSchemaType.String,
         "Sources to sync (default: all that apply); comma-separated or repeated", [SourceIds.ProviderApi, SourceIds.ModelsDev, SourceIds.Local], Repeatable: true);
+
+    public static readonly QueryParameterMetadata Discover = new("discover", JsonSchemaType.Boolean,
+        "true: first create every provider models.dev lists that the catalog lacks (a dry run only reports them), then sync it with the others");
+
+    public static readonly QueryParameterMetadata Changes = new("changes", JsonSchemaType.Boolean,
+        "true: each provider's entry carries its changeset (default: true for a dry run, else counts only)");
+
+    public static readonly QueryParameterMetadata Format = new("format", JsonSchemaType.String,
+        "Format of the body", ["models.dev"]);
 }

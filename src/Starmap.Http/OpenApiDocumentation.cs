@@ -109,7 +109,8 @@ internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransform
         ["403"] = "Writes are disabled: the silo has no API key configured",
         ["404"] = "Not found; error.message names what",
         ["409"] = "conflict: min_generation is ahead of this silo's catalog (retry shortly), or the entity changed meanwhile",
-        ["413"] = "The body is larger than Starmap:Http:MaxRequestBodyBytes",
+        ["413"] = "The body is larger than Starmap:Http:MaxRequestBodyBytes (Starmap:Http:MaxImportBytes for an import)",
+        ["415"] = "The body is not sent as JSON (Content-Type: application/json)",
         ["429"] = "Too many requests from this client; Retry-After says when to retry",
         ["503"] = "The silo is starting or the cluster did not answer in time; retry later",
     };

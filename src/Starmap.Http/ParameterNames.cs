@@ -9,6 +9,7 @@ internal static class ParameterNames
     private static readonly Dictionary<string, string> FieldToParameter = new(StringComparer.Ordinal)
     {
         ["sources"] = "source",
+        ["document"] = "body",
     };
 
     public static string Of(string field) =>

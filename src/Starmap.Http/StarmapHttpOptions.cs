@@ -24,6 +24,12 @@ public sealed class StarmapHttpOptions
     /// <summary>Largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Largest body of <c>POST /api/v1/import</c> (a models.dev <c>api.json</c>), in bytes; the only route
+    /// past <see cref="MaxRequestBodyBytes"/>, and only for a caller with the key.
+    /// </summary>
+    public long MaxImportBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Time between heartbeats on the update stream.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -103,6 +109,10 @@ public sealed class StarmapHttpOptions
         if (SyncWait < TimeSpan.Zero || SyncWait > TimeSpan.FromSeconds(20))
         {
             throw new InvalidOperationException($"{Section}:SyncWait must be from 00:00:00 to 00:00:20, not {SyncWait}");
+        }
+        if (MaxImportBytes < 1)
+        {
+            throw new InvalidOperationException($"{Section}:MaxImportBytes must be positive, not {MaxImportBytes}");
         }
         if (MaxRequestBodyBytes < 1)
         {

@@ -13,6 +13,7 @@ namespace Starmap.Silo;
 internal sealed class SiloStartup(
     IGrainFactory grains,
     StarmapSiloOptions options,
+    SyncScheduleOptions schedule,
     IHostApplicationLifetime lifetime,
     IServiceProvider services,
     ILogger<SiloStartup> logger) : IHostedService
@@ -29,6 +30,12 @@ internal sealed class SiloStartup(
             {
                 logger.LogInformation("Seeded the built-in catalog {SeedVersion}", seeded);
             }
+        }
+        // The setting is the source of truth: set, it (re)registers the reminder; absent, it removes one.
+        await grains.GetGrain<ICatalogSyncGrain>(CatalogKeys.Default).SetDiscoverScheduleAsync(schedule.DiscoverInterval);
+        if (schedule.DiscoverInterval is { } every)
+        {
+            logger.LogInformation("Every provider is synced with discover every {DiscoverInterval}", every);
         }
         var status = await grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).GetStatusAsync();
         var readiness = services.GetService<StarmapReadiness>();

@@ -25,6 +25,9 @@ public static class StarmapSiloExtensions
 
         // Before the grains' defaults, which only fill what is not registered.
         builder.Services.AddSingleton(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sync").Get<GuardOptions>() ?? new GuardOptions());
+        var schedule = builder.Configuration.GetSection(SyncScheduleOptions.Section).Get<SyncScheduleOptions>() ?? new();
+        schedule.Validate(options.MinimumSyncInterval);
+        builder.Services.AddSingleton(schedule);
 
         builder.UseOrleans(silo =>
         {

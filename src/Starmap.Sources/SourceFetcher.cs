@@ -39,17 +39,21 @@ public sealed class SourceFetcher
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Deadline);
 
+        // A supplied models.dev document (a file import) stands in for the download.
+        IReadOnlyList<IObservationSource> sources = request.ModelsDevDocument is { } document
+            ? [.. _sources.Select(s => s.SourceId == SourceIds.ModelsDev ? new SuppliedModelsDevSource(document, _time) : s)]
+            : _sources;
         // By default every source takes part, except optional ones nobody configured.
         var wanted = request.Sources.IsEmpty
-            ? _sources.Where(s => s is not IOptionalSource { IsConfigured: false }).Select(s => s.SourceId).ToList()
+            ? sources.Where(s => s is not IOptionalSource { IsConfigured: false }).Select(s => s.SourceId).ToList()
             : request.Sources.Distinct(StringComparer.Ordinal).ToList();
-        var runs = wanted.Select(id => _sources.FirstOrDefault(s => s.SourceId == id) is { } source
+        var runs = wanted.Select(id => sources.FirstOrDefault(s => s.SourceId == id) is { } source
             ? RunAsync(source, provider, deadline.Token, cancellationToken)
             : Task.FromResult<(SourceReport, SourceObservation?, EquatableArray<string>)>((new SourceReport
             {
                 Source = id,
                 Status = SourceStatus.Skipped,
-                Error = $"source '{id}' is not fetched here (sources: {string.Join(", ", _sources.Select(s => s.SourceId))})",
+                Error = $"source '{id}' is not fetched here (sources: {string.Join(", ", sources.Select(s => s.SourceId))})",
             }, null, default)));
         var results = await Task.WhenAll(runs).ConfigureAwait(false);
         return new SourceFetchResult

@@ -24,6 +24,7 @@ internal static class ConfigurationKeys
         (StarmapHttpOptions.Section, typeof(StarmapHttpOptions)),
         (StarmapSiloOptions.Section + ":Sources", typeof(SourceOptions)),
         (StarmapSiloOptions.Section + ":Sync", typeof(GuardOptions)),
+        (SyncScheduleOptions.Section, typeof(SyncScheduleOptions)),
         (StarmapClientOptions.Section, typeof(StarmapClientOptions)),
     ];
 

@@ -112,6 +112,7 @@ public sealed class CatalogRouteTests(HttpSilo shared)
             ("/api/v1/providers/{id}/sync/schedule", "get"), ("/api/v1/providers/{id}/sync/schedule", "put"),
             ("/api/v1/providers/{id}/sync/schedule", "delete"), ("/api/v1/providers/{id}/sync/last", "get"),
             ("/api/v1/providers/{id}/sync/runs/{runId}", "get"),
+            ("/api/v1/sync", "post"), ("/api/v1/sync/runs/{runId}", "get"), ("/api/v1/import", "post"),
             ("/api/v1/updates/stream", "get"), ("/v1/models", "get"), ("/v1/models/{model}", "get"),
             ("/api/v1/providers/{id}/openai/v1/models", "get"), ("/api/v1/providers/{id}/openai/v1/models/{model}", "get"),
             ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),

@@ -100,6 +100,78 @@ public sealed class SyncCollection
         return results;
     }
 
+    private ICatalogSyncGrain CatalogSync => grains.GetGrain<ICatalogSyncGrain>(CatalogKeys.Default);
+
+    /// <summary>
+    /// Syncs every provider in the catalog in the cluster and, with <see cref="SyncAllRequest.Discover"/>,
+    /// first creates every provider models.dev lists that the catalog lacks (a dry run only reports them).
+    /// One provider's failure is its own entry. Waits however long it takes, with short calls; cancelling
+    /// stops the wait, not the run.
+    /// </summary>
+    public async Task<CatalogSyncResult> SyncAllAsync(SyncAllRequest request, CancellationToken cancellationToken = default)
+    {
+        var run = await StartAllAsync(request);
+        return await WaitAllAsync(run.RunId, progress: null, cancellationToken);
+    }
+
+    /// <summary>Starts a sync of every provider and returns at once with its run.</summary>
+    public Task<CatalogSyncRun> StartAllAsync(SyncAllRequest? request = null) => CatalogSync.StartAsync(request ?? new SyncAllRequest());
+
+    /// <summary>
+    /// Imports a models.dev <c>api.json</c>: creates the providers it lists that the catalog lacks and merges
+    /// each provider's models as a models.dev sync would (a dry run returns the changesets and writes
+    /// nothing). A text that is not a models.dev file throws <see cref="StarmapValidationException"/>.
+    /// </summary>
+    public async Task<CatalogSyncResult> ImportModelsDevAsync(string document, SyncAllRequest? request = null, IProgress<CatalogSyncRun>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var run = await StartModelsDevImportAsync(document, request);
+        return await WaitAllAsync(run.RunId, progress, cancellationToken);
+    }
+
+    /// <summary>Starts a models.dev import and returns at once with its run.</summary>
+    public Task<CatalogSyncRun> StartModelsDevImportAsync(string document, SyncAllRequest? request = null) =>
+        CatalogSync.StartModelsDevImportAsync(document, request ?? new SyncAllRequest());
+
+    /// <summary>A started catalog-wide run as it stands, waiting up to <paramref name="wait"/>; null when it is unknown.</summary>
+    public Task<CatalogSyncRun?> GetAllRunAsync(string runId, TimeSpan wait = default) =>
+        CatalogSync.WaitRunAsync(runId, wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
+
+    /// <summary>
+    /// Waits for a catalog-wide run, reporting each poll to <paramref name="progress"/> (providers done of
+    /// the total). Throws <see cref="StarmapNotFoundException"/> when the run is gone (its silo restarted).
+    /// </summary>
+    public async Task<CatalogSyncResult> WaitAllAsync(string runId, IProgress<CatalogSyncRun>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var timeouts = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CatalogSyncRun? run;
+            try
+            {
+                run = await CatalogSync.WaitRunAsync(runId, PollWait).WaitAsync(cancellationToken);
+                timeouts = 0;
+            }
+            catch (TimeoutException) when (++timeouts < 3)
+            {
+                continue;
+            }
+            if (run is null)
+            {
+                throw new StarmapNotFoundException("sync run", runId);
+            }
+            progress?.Report(run);
+            if (run.State == SyncRunState.Completed && run.Result is { } result)
+            {
+                if (result.Generation is { } generation)
+                {
+                    _session.Saw(generation);
+                }
+                return result;
+            }
+        }
+    }
+
     /// <summary>The last sync of one provider, or null.</summary>
     public Task<SyncOutcome?> GetLastOutcomeAsync(string providerId) => Grain(providerId).GetLastOutcomeAsync();
 

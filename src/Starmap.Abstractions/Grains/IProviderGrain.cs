@@ -21,6 +21,13 @@ public interface IProviderGrain : IGrainWithStringKey
     Task<WriteResult> CreateAsync(Provider provider);
 
     /// <summary>
+    /// Creates the provider record with its offerings in one write (a provider discovered by a sync);
+    /// <see cref="StarmapAlreadyExistsException"/> when it exists.
+    /// </summary>
+    [Alias("CreateWithModelsAsync")]
+    Task<WriteResult> CreateWithModelsAsync(Provider provider, EquatableArray<Offering> offerings);
+
+    /// <summary>
     /// Changes the fields <paramref name="patch"/> names, in one turn: every other field, and every
     /// offering, stays as stored. <see cref="StarmapNotFoundException"/> when the provider does not exist;
     /// with <paramref name="expectedVersion"/>, <see cref="StarmapConflictException"/> when the stored

@@ -209,6 +209,12 @@ public sealed record ProviderInference
 
     /// <summary>Inference endpoints by operation.</summary>
     [Id(4)] public EquatableArray<InferenceEndpoint> Endpoints { get; init; }
+
+    /// <summary>
+    /// The SDK package that talks to this API, as models.dev names it (an AI SDK npm package such as
+    /// <c>@ai-sdk/openai</c>); null when unknown.
+    /// </summary>
+    [Id(40)] public string? SdkPackage { get; init; }
 }
 
 /// <summary>A status page component.</summary>

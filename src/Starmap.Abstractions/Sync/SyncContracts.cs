@@ -15,6 +15,19 @@ public sealed record SyncRequest
 
     /// <summary>Who asked (cmdlet, HTTP, schedule), for the outcome record.</summary>
     [Id(3)] public string? Trigger { get; init; }
+
+    /// <summary>
+    /// The record of a provider the catalog does not have yet (discovered on models.dev): the sync creates
+    /// it together with its models in one write, or, in a dry run, reports it as added. Ignored when the
+    /// provider exists.
+    /// </summary>
+    [Id(4)] public Provider? NewProvider { get; init; }
+
+    /// <summary>
+    /// models.dev <c>api.json</c> text to use instead of downloading models.dev (a file import); only the
+    /// entry of the provider synced needs to be in it.
+    /// </summary>
+    [Id(5)] public string? ModelsDevDocument { get; init; }
 }
 
 /// <summary>Result of a sync: what changed (or would change), from which sources, and why not if nothing did.</summary>

@@ -121,6 +121,10 @@ public static partial class CatalogValidator
         FieldChecks.Url(inference.BaseUrl, field + ".base_url");
         FieldChecks.Url(inference.ChatCompletionsUrl, field + ".chat_completions_url");
         FieldChecks.Url(inference.HealthApiUrl, field + ".health_api_url");
+        if (inference.SdkPackage is not null)
+        {
+            FieldChecks.Name(inference.SdkPackage, field + ".sdk_package");
+        }
         for (var i = 0; i < inference.HealthComponents.Count; i++)
         {
             FieldChecks.NonBlank(inference.HealthComponents[i].Id, FieldChecks.Index(field + ".health_components", i) + ".id");

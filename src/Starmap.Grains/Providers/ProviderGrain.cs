@@ -51,6 +51,16 @@ internal sealed class ProviderGrain(
         return CommitAsync(state.State with { Provider = provider });
     }
 
+    public Task<WriteResult> CreateWithModelsAsync(Provider provider, EquatableArray<Offering> offerings)
+    {
+        // Checked in the turn that writes, so a provider created meanwhile is never overwritten.
+        if (state.State.Provider is not null)
+        {
+            throw new StarmapAlreadyExistsException("provider", Id);
+        }
+        return ReplaceAsync(provider, offerings, expectedVersion: null);
+    }
+
     public Task<WriteResult> PatchAsync(ProviderPatch patch, long? expectedVersion)
     {
         if (patch is null)

@@ -45,7 +45,10 @@ internal sealed class SyncEngine(
 
         CheckSources(request);
         var provider = grains.GetGrain<IProviderGrain>(providerId);
-        var baseline = await provider.GetAsync() ?? throw new StarmapNotFoundException("provider", providerId);
+        // A provider discovered on models.dev is synced from an empty baseline and created by the apply.
+        var existing = await provider.GetAsync();
+        var isNew = existing is null;
+        var baseline = existing ?? new ProviderDetails { Provider = NewProvider(providerId, request) };
 
         try
         {
@@ -82,7 +85,7 @@ internal sealed class SyncEngine(
             var offerings = Storable(baseline, reconciled.Offerings, clock.GetUtcNow());
             var definitions = await WritableDefinitionsAsync(registry, Storable(reconciled.Definitions, clock.GetUtcNow(), warnings), warnings);
             var after = baseline with { Offerings = offerings };
-            var changes = Differ.Diff(baseline, after, definitionsBefore, definitions);
+            var changes = Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions);
 
             if (request.DryRun)
             {
@@ -98,13 +101,19 @@ internal sealed class SyncEngine(
             {
                 await grains.GetGrain<IAuthorGrain>(definition.AuthorId).SetModelAsync(definition);
             }
-            var write = await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
+            var write = isNew
+                ? await provider.CreateWithModelsAsync(baseline.Provider, offerings)
+                : await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
             using (logger.BeginScope("provider {ProviderId} generation {Generation}", providerId, write.Generation))
             {
                 logger.LogInformation("Sync of {ProviderId} applied {Changes} changes as version {Version}, catalog generation {Generation}",
                     providerId, changes.Count, write.Version, write.Generation);
             }
             return Result(SyncStatus.Applied, changes, write: write);
+        }
+        catch (StarmapAlreadyExistsException ex) when (isNew)
+        {
+            return Result(SyncStatus.Rejected, reason: $"{providerId} was created by someone else while it was syncing; nothing applied, run the sync again ({ex.Message})");
         }
         catch (StarmapConflictException ex)
         {
@@ -124,7 +133,22 @@ internal sealed class SyncEngine(
     public async Task CheckAsync(string providerId, SyncRequest request)
     {
         CheckSources(request);
-        _ = await grains.GetGrain<IProviderGrain>(providerId).GetAsync() ?? throw new StarmapNotFoundException("provider", providerId);
+        if (await grains.GetGrain<IProviderGrain>(providerId).GetAsync() is null)
+        {
+            _ = NewProvider(providerId, request);
+        }
+    }
+
+    /// <summary>The record to create for a provider the catalog lacks; not found unless the request brings one.</summary>
+    private static Provider NewProvider(string providerId, SyncRequest request)
+    {
+        var created = request.NewProvider ?? throw new StarmapNotFoundException("provider", providerId);
+        if (created.Id != providerId)
+        {
+            throw new StarmapValidationException("new_provider.id", created.Id, $"must equal the provider synced, '{providerId}'");
+        }
+        CatalogValidator.Validate(created);
+        return created;
     }
 
     private static void CheckSources(SyncRequest request)

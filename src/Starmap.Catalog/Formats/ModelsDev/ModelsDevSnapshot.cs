@@ -14,7 +14,8 @@ public sealed record ModelsDevSnapshot
 
     /// <summary>
     /// The first provider whose models.dev ID equals one of <paramref name="ids"/> (in order,
-    /// case-insensitive), or null when none does.
+    /// case-insensitive, then by the provider ID it becomes, <see cref="ModelsDevProviderMapping.ProviderIdFor"/>),
+    /// or null when none does.
     /// </summary>
     public ModelsDevProvider? FindProvider(IEnumerable<string> ids)
     {
@@ -29,6 +30,12 @@ public sealed record ModelsDevSnapshot
             if (folded is not null)
             {
                 return folded;
+            }
+            // A models.dev ID that is no provider ID (wafer.ai) was created here under its kebab-case form (wafer-ai).
+            var renamed = Providers.Values.FirstOrDefault(p => p.Id != id && ModelsDevProviderMapping.ProviderIdFor(p.Id) == id);
+            if (renamed is not null)
+            {
+                return renamed;
             }
         }
         return null;

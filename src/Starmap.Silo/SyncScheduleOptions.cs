@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Starmap.Silo;
+
+/// <summary>Cluster-wide scheduled syncs, bound from <c>Starmap:Sync</c> (beside the plausibility guard's thresholds).</summary>
+public sealed class SyncScheduleOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = StarmapSiloOptions.Section + ":Sync";
+
+    /// <summary>
+    /// Every this long, sync every provider with discover (create the providers models.dev adds, then sync
+    /// them with the others), as an Orleans reminder of the catalog sync grain. Null (the default): no such
+    /// schedule, and a start without it removes one an earlier start set.
+    /// </summary>
+    public TimeSpan? DiscoverInterval { get; set; }
+
+    /// <summary>Throws a message naming the setting when the interval is outside what a reminder may have.</summary>
+    public void Validate(TimeSpan minimum)
+    {
+        if (DiscoverInterval is { } interval && (interval < minimum || interval > SyncSchedule.MaximumInterval))
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"{Section}:DiscoverInterval must be between Starmap:MinimumSyncInterval ({minimum:c}) and 30 days, not {interval:c}"));
+        }
+    }
+}
