@@ -7,11 +7,12 @@ namespace Starmap.PowerShell;
 public static class CatalogFiles
 {
     /// <summary>Formats Export-StarmapCatalog writes.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["StarmapYaml", "Json", "OpenAI", "OpenRouter"];
+    public static IReadOnlyList<string> Formats { get; } = ["StarmapYaml", "Json", "OpenAI", "OpenRouter", "ModelsDev"];
 
     /// <summary>
     /// Writes the catalog to <paramref name="path"/>: a Starmap folder (StarmapYaml), the whole catalog as
-    /// JSON (Json, re-importable), or the OpenAI / OpenRouter list-models shapes. Returns counts written.
+    /// JSON (Json, re-importable), the OpenAI / OpenRouter list-models shapes, or a models.dev api.json
+    /// (ModelsDev: every provider and its models, unknown members left out). Returns counts written.
     /// Never creates the parent folder; without <paramref name="force"/> never replaces an existing file or
     /// writes into a non-empty folder, and with it replaces only catalog files (see <see cref="StarmapFiles.Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails}, bool)"/>).
     /// </summary>
@@ -43,6 +44,13 @@ public static class CatalogFiles
                 var models = await Failures.Guard(() => catalog.Models.ListAsync());
                 var providers = await Failures.Guard(() => catalog.Providers.ListAsync());
                 await WriteAsync(path, OpenRouterModelList.From(models.Items, providers.Items).ToJson(indented: true), force);
+                return (providers.Items.Count, 0, models.Items.Count);
+            }
+            case "MODELSDEV":
+            {
+                var models = await Failures.Guard(() => catalog.Models.ListAsync());
+                var providers = await Failures.Guard(() => catalog.Providers.ListAsync());
+                await WriteAsync(path, Starmap.Catalog.Formats.ModelsDev.ModelsDevExport.ToJson(providers.Items, models.Items, indented: true), force);
                 return (providers.Items.Count, 0, models.Items.Count);
             }
             default:

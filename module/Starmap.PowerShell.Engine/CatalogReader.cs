@@ -135,6 +135,16 @@ public static class CatalogReader
         return [.. authors.Items.Select(a => a.Id)];
     }
 
+    /// <summary>
+    /// Every offering of the model <paramref name="id"/> (<c>author/slug</c>, or a model ID), in catalog
+    /// order; null when no definition or offering answers to it.
+    /// </summary>
+    public static async Task<IReadOnlyList<StarmapModelEndpoint>?> GetModelEndpointsAsync(string id)
+    {
+        var found = await Failures.Guard(() => StarmapSession.Catalog.Models.FindEndpointsAsync(id), "InvalidModelId", id);
+        return found is null ? null : [.. found.Offerings.Select(m => StarmapModelEndpoint.From(id, m))];
+    }
+
     /// <summary>Every inference endpoint.</summary>
     public static async Task<IReadOnlyList<StarmapEndpoint>> ListEndpointsAsync()
     {

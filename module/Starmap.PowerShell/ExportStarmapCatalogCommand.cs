@@ -3,22 +3,22 @@ using System.Management.Automation;
 namespace Starmap.PowerShell.Commands;
 
 /// <summary>
-/// Export-StarmapCatalog: writes the catalog as a Starmap folder, JSON, or the OpenAI / OpenRouter list
-/// shapes. It never deletes or replaces what it did not write: the parent folder must exist, an existing
+/// Export-StarmapCatalog: writes the catalog as a Starmap folder, JSON, the OpenAI / OpenRouter list
+/// shapes, or a models.dev api.json. It never deletes or replaces what it did not write: the parent folder must exist, an existing
 /// file or non-empty folder needs -Force, and -Force replaces only catalog files.
 /// </summary>
 [Cmdlet(VerbsData.Export, "StarmapCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(FileInfo), typeof(DirectoryInfo))]
 public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
 {
-    /// <summary>File (Json, OpenAI, OpenRouter) or folder (StarmapYaml) to write.</summary>
+    /// <summary>File (Json, OpenAI, OpenRouter, ModelsDev) or folder (StarmapYaml) to write.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName")]
     public string Path { get; set; } = "";
 
     /// <summary>What to write.</summary>
     [Parameter(Position = 1)]
-    [ValidateSet("StarmapYaml", "Json", "OpenAI", "OpenRouter")]
+    [ValidateSet("StarmapYaml", "Json", "OpenAI", "OpenRouter", "ModelsDev")]
     public string Format { get; set; } = "Json";
 
     /// <summary>Replace an existing file, or the catalog files in a non-empty folder (nothing else in it).</summary>

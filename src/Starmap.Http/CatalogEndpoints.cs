@@ -96,6 +96,10 @@ internal static class CatalogEndpoints
 
     private static async Task<IResult> GetModelAsync(string provider, string modelId, HttpContext http, StarmapCatalog catalog)
     {
+        if (ModelEndpointsRoute.IsEndpointsPath(modelId, out var slug))
+        {
+            return await ModelEndpointsRoute.AnswerAsync(provider + "/" + ModelEndpointsRoute.Unescape(slug), http, catalog);
+        }
         var session = Session(http, GenerationOnly, catalog);
         // The tag is read first: it may be older than the answer (a needless 200 later), never newer (a wrong 304).
         var generation = Math.Max(await CatalogReaders.Of(http.RequestServices).GetGenerationAsync(), session.SeenGeneration);

@@ -163,6 +163,7 @@ public static class StarmapHttpExtensions
                 StatusCodes.Status503ServiceUnavailable, StatusCodes.Status504GatewayTimeout);
         var reads = api.MapGroup("").RequireReadKey().ValidateRouteIds();
         CatalogEndpoints.Map(reads);
+        ModelEndpointsRoute.Map(reads);
         SyncEndpoints.Map(reads);
         CatalogSyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);

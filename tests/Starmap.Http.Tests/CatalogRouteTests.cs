@@ -116,6 +116,7 @@ public sealed class CatalogRouteTests(HttpSilo shared)
             ("/api/v1/updates/stream", "get"), ("/v1/models", "get"), ("/v1/models/{model}", "get"),
             ("/api/v1/providers/{id}/openai/v1/models", "get"), ("/api/v1/providers/{id}/openai/v1/models/{model}", "get"),
             ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),
+            ("/api/v1/models/{author}/{slug}/endpoints", "get"), ("/api/v1/models.dev/api.json", "get"),
         ];
         foreach (var (path, method) in expected)
         {

@@ -98,6 +98,8 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
             ("/api/v1/providers/{id}/openai/v1/models", "get", "/api/v1/providers/groq/openai/v1/models"),
             ("/api/v1/providers/{id}/openai/v1/models/{model}", "get", "/api/v1/providers/groq/openai/v1/models/" + HttpSilo.SlashAtId),
             ("/api/v1/openrouter/models", "get", "/api/v1/openrouter/models"),
+            ("/api/v1/models/{author}/{slug}/endpoints", "get", $"/api/v1/models/{HttpSilo.ServedTwice}/endpoints"),
+            ("/api/v1/models.dev/api.json", "get", "/api/v1/models.dev/api.json"),
         ];
         foreach (var (path, method, url) in routes)
         {
@@ -160,6 +162,7 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
             ("/v1/models/{model}", "get", () => Get("/v1/models/groq/no-such-model"), _http, HttpStatusCode.NotFound),
             ("/api/v1/providers/{id}/openai/v1/models", "get", () => Get("/api/v1/providers/no-such-provider/openai/v1/models"), _http, HttpStatusCode.NotFound),
             ("/api/v1/providers/{id}/openai/v1/models/{model}", "get", () => Get("/api/v1/providers/groq/openai/v1/models/no-such-model"), _http, HttpStatusCode.NotFound),
+            ("/api/v1/models/{author}/{slug}/endpoints", "get", () => Get("/api/v1/models/nobody/nothing/endpoints"), _http, HttpStatusCode.NotFound),
             ("/health", "get", () => Get("/health"), _http, HttpStatusCode.OK),
             ("/ready", "get", () => Get("/ready"), _http, HttpStatusCode.OK),
         ];

@@ -45,6 +45,30 @@ Describe 'Export-StarmapCatalog and Import-StarmapCatalog' -Tag CI {
         $entry.pricing.prompt | Should -BeNullOrEmpty
     }
 
+    It 'exports a models.dev api.json with every provider and model, exact prices and unknowns left out' {
+        $null = New-StarmapProvider pester-modelsdev -Name 'Pester models.dev'
+        $null = New-StarmapModel pester-modelsdev md-priced -InputPrice 0.075 -OutputPrice 0.3 -ContextWindow 128000
+        $null = New-StarmapModel pester-modelsdev md-unknown
+        $path = Join-Path $TestDrive 'api.json'
+        Export-StarmapCatalog $path -Format ModelsDev
+        $text = Get-Content $path -Raw
+        $api = $text | ConvertFrom-Json -AsHashtable
+        $api.Keys.Count | Should -Be @(Get-StarmapProvider).Count
+        ($api.Values | ForEach-Object { $_.models.Count } | Measure-Object -Sum).Sum | Should -Be @(Get-StarmapModel).Count
+        $priced = $api['pester-modelsdev'].models['md-priced']
+        $priced.id | Should -Be 'md-priced'
+        $priced.limit.context | Should -Be 128000
+        # USD per 1M tokens, written as the exact decimals held.
+        $text | Should -Match '"input": 0\.075,'
+        $text | Should -Match '"output": 0\.3\b'
+        # Nothing known, nothing written: no cost, no limit, no flags (never 0 or false).
+        $unknown = $api['pester-modelsdev'].models['md-unknown']
+        $unknown.id | Should -Be 'md-unknown'
+        foreach ($member in 'cost', 'limit', 'attachment', 'reasoning', 'tool_call', 'temperature', 'open_weights', 'release_date') {
+            $unknown.Keys | Should -Not -Contain $member
+        }
+    }
+
     It 'exports the Starmap folder layout' {
         $folder = Join-Path $TestDrive 'starmap'
         Export-StarmapCatalog $folder -Format StarmapYaml

@@ -260,6 +260,26 @@ public sealed class ModelCollection
     public Task<CatalogModel?> FindAsync(string providerId, string modelId) =>
         _session.Reader(_grains).GetModelAsync(providerId, modelId, _session.Seen);
 
+    /// <summary>
+    /// "Who serves this model, at what price": every offering of the model <paramref name="id"/>
+    /// (<c>author/slug</c>; see <see cref="ModelEndpoints"/> for a model without a definition), with its
+    /// price, limits and status; throws <see cref="StarmapNotFoundException"/> when nothing answers to it.
+    /// </summary>
+    public async Task<ModelEndpoints> GetEndpointsAsync(string id) =>
+        await FindEndpointsAsync(id) ?? throw new StarmapNotFoundException("model", id);
+
+    /// <summary>As <see cref="GetEndpointsAsync"/>, or null when nothing answers to <paramref name="id"/>.</summary>
+    public async Task<ModelEndpoints?> FindEndpointsAsync(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var found = await _session.Reader(_grains).FindModelEndpointsAsync(id, _session.Seen);
+        if (found is not null)
+        {
+            _session.Saw(found.Generation);
+        }
+        return found;
+    }
+
     /// <summary>Every model definition, sorted by ID.</summary>
     public async Task<Listing<ModelDefinition>> ListDefinitionsAsync() =>
         _session.Saw(await _session.Reader(_grains).ListDefinitionsAsync(_session.Seen));

@@ -41,6 +41,13 @@ public interface ICatalogReaderGrain : IGrainWithIntegerKey
     [Alias("ListAuthorModelsAsync")]
     Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId, long minGeneration);
 
+    /// <summary>
+    /// Every offering of one model by its <c>author/slug</c> (see <see cref="ModelEndpoints"/>); null when
+    /// neither a definition nor an offering answers to it.
+    /// </summary>
+    [Alias("FindModelEndpointsAsync")]
+    Task<ModelEndpoints?> FindModelEndpointsAsync(string id, long minGeneration);
+
     /// <summary>The version of every provider and author at the replica's generation (to tell what a publish changed).</summary>
     [Alias("GetVersionsAsync")]
     Task<CatalogVersions> GetVersionsAsync(long minGeneration);

@@ -167,6 +167,10 @@ public sealed class CatalogSnapshot
     public EquatableArray<CatalogModel> AuthorModels(string authorId) =>
         _modelsByAuthor.GetValueOrDefault(authorId ?? throw new ArgumentNullException(nameof(authorId)));
 
+    /// <summary>Every offering of the model <paramref name="id"/> (<see cref="ModelEndpointRule"/>), or null when none and no such definition.</summary>
+    public ModelEndpoints? FindModelEndpoints(string id) =>
+        ModelEndpointRule.Find(this, id ?? throw new ArgumentNullException(nameof(id)));
+
     /// <summary>Validates and runs a query.</summary>
     public ModelPage Query(ModelQuery query) => ModelQueryEngine.Execute(Models, query, Generation);
 

@@ -27,6 +27,8 @@ internal sealed class CatalogReaderGrain(SiloCatalogReader reader) : Grain, ICat
     public Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId, long minGeneration) =>
         reader.ListAuthorModelsAsync(authorId, minGeneration);
 
+    public Task<ModelEndpoints?> FindModelEndpointsAsync(string id, long minGeneration) => reader.FindModelEndpointsAsync(id, minGeneration);
+
     public Task<CatalogVersions> GetVersionsAsync(long minGeneration) => reader.GetVersionsAsync(minGeneration);
 
     public Task<QuarantinePage> QueryQuarantineAsync(QuarantineQuery query) => reader.QueryQuarantineAsync(query);

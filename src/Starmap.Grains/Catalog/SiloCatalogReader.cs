@@ -46,6 +46,15 @@ public sealed class SiloCatalogReader : ICatalogReaderGrain
         return new Listing<CatalogModel> { Generation = snapshot.Generation, Items = snapshot.AuthorModels(authorId) };
     }
 
+    public async Task<ModelEndpoints?> FindModelEndpointsAsync(string id, long minGeneration)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw new StarmapValidationException("id", id, "is required");
+        }
+        return (await replica.EnsureAsync(minGeneration)).FindModelEndpoints(id);
+    }
+
     public async Task<CatalogVersions> GetVersionsAsync(long minGeneration)
     {
         var snapshot = await replica.EnsureAsync(minGeneration);

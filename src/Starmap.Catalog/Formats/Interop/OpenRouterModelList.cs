@@ -70,7 +70,7 @@ public sealed record OpenRouterModelList
     }
 
     // USD prices only: a price in another currency is not comparable and is left out of the entry anyway.
-    private static CatalogModel Representative(IEnumerable<CatalogModel> offerings) => offerings
+    internal static CatalogModel Representative(IEnumerable<CatalogModel> offerings) => offerings
         .OrderBy(m => m.InputPrice is not null && string.Equals(m.Offering.Pricing?.Currency, "USD", StringComparison.Ordinal) ? 0 : 1)
         .ThenBy(m => m.InputPrice)
         .ThenBy(m => m.ProviderId, StringComparer.Ordinal)
@@ -80,37 +80,45 @@ public sealed record OpenRouterModelList
     /// <summary>The list as JSON.</summary>
     public string ToJson(bool indented = false) => JsonSerializer.Serialize(this, InteropJson.Options(indented));
 
-    private static OpenRouterModel Entry(CatalogModel m, string slug, Provider? provider)
+    private static OpenRouterModel Entry(CatalogModel m, string slug, Provider? provider) => new()
+    {
+        Id = slug,
+        CanonicalSlug = slug,
+        Name = m.Name,
+        Created = InteropOrder.Created(m),
+        Description = m.Definition?.Description ?? "",
+        ContextLength = m.ContextWindow,
+        Architecture = Architecture(m),
+        Pricing = Pricing(m.Offering.Pricing),
+        TopProvider = new OpenRouterTopProvider
+        {
+            ContextLength = m.ContextWindow,
+            MaxCompletionTokens = m.Offering.Limits?.OutputTokens,
+            IsModerated = provider?.GovernancePolicy?.Moderated,
+        },
+        SupportedParameters = SupportedParameters(m),
+    };
+
+    /// <summary>Modalities and tokenizer of a model (shared with <see cref="OpenRouterEndpoints"/>).</summary>
+    internal static OpenRouterArchitecture Architecture(CatalogModel m)
     {
         var input = (m.InputModalities ?? []).Select(Modality).ToEquatableArray();
         var output = (m.OutputModalities ?? []).Select(Modality).ToEquatableArray();
-        return new OpenRouterModel
+        return new OpenRouterArchitecture
         {
-            Id = slug,
-            CanonicalSlug = slug,
-            Name = m.Name,
-            Created = InteropOrder.Created(m),
-            Description = m.Definition?.Description ?? "",
-            ContextLength = m.ContextWindow,
-            Architecture = new OpenRouterArchitecture
-            {
-                Modality = input.IsEmpty || output.IsEmpty ? null : string.Join("+", input) + "->" + string.Join("+", output),
-                InputModalities = input,
-                OutputModalities = output,
-                Tokenizer = m.Definition?.Metadata?.Architecture?.Tokenizer,
-            },
-            Pricing = Pricing(m.Offering.Pricing),
-            TopProvider = new OpenRouterTopProvider
-            {
-                ContextLength = m.ContextWindow,
-                MaxCompletionTokens = m.Offering.Limits?.OutputTokens,
-                IsModerated = provider?.GovernancePolicy?.Moderated,
-            },
-            SupportedParameters = Parameters.Where(p => m.Supports(p.Feature) == true).Select(p => p.Parameter).ToEquatableArray(),
+            Modality = input.IsEmpty || output.IsEmpty ? null : string.Join("+", input) + "->" + string.Join("+", output),
+            InputModalities = input,
+            OutputModalities = output,
+            Tokenizer = m.Definition?.Metadata?.Architecture?.Tokenizer,
         };
     }
 
-    private static OpenRouterPricing Pricing(ModelPricing? pricing)
+    /// <summary>OpenRouter's names of the request parameters a model is known to support.</summary>
+    internal static EquatableArray<string> SupportedParameters(CatalogModel m) =>
+        Parameters.Where(p => m.Supports(p.Feature) == true).Select(p => p.Parameter).ToEquatableArray();
+
+    /// <summary>USD prices as OpenRouter strings; unknown ones (and any price in another currency) left out.</summary>
+    internal static OpenRouterPricing Pricing(ModelPricing? pricing)
     {
         if (pricing is null || !string.Equals(pricing.Currency, "USD", StringComparison.Ordinal))
         {
