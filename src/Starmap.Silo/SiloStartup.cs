@@ -24,10 +24,11 @@ internal sealed class SiloStartup(
     {
         if (options.Seed)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var seeded = await CatalogSeeder.SeedIfEmptyAsync(grains, cancellationToken);
             if (seeded is not null)
             {
-                logger.LogInformation("Seeded the built-in catalog {SeedVersion}", seeded);
+                logger.LogInformation("Seeded the built-in catalog {SeedVersion} in {SeedMilliseconds} ms", seeded, watch.ElapsedMilliseconds);
             }
         }
         var status = await grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).GetStatusAsync();
