@@ -52,6 +52,7 @@ public static class SeedGenerator
         var definitions = curated.Authors.SelectMany(a => a.Definitions).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var providers = curated.Providers.ToDictionary(p => p.Provider.Id, StringComparer.Ordinal);
         var curatedWins = 0;
+        var skippedModels = 0;
 
         foreach (var entry in snapshot.Providers.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
@@ -61,6 +62,7 @@ public static class SeedGenerator
                 var record = NewProvider(entry, providers, now, skipped, quarantined);
                 if (record is null)
                 {
+                    skippedModels += entry.Models.Count;
                     continue;
                 }
                 baseline = new ProviderDetails { Provider = record };
@@ -81,6 +83,10 @@ public static class SeedGenerator
                 else if (Clean(providerId, model, now, refusals, skipped, quarantined) is { } clean)
                 {
                     models.Add(clean);
+                }
+                else
+                {
+                    skippedModels++;
                 }
             }
             var reconciled = Reconciler.Reconcile(baseline, [.. definitions.Values], [observation with { Models = [.. models] }], AuthorityTable.Default, now);
@@ -124,6 +130,7 @@ public static class SeedGenerator
             CuratedWins = curatedWins,
             CuratedOnly = curated.Providers.Sum(p => p.Offerings.Count) - curatedWins,
             Skipped = [.. skipped],
+            SkippedModels = skippedModels,
             Quarantined = [.. quarantined],
         };
         return (file, report);

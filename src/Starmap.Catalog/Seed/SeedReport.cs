@@ -30,6 +30,9 @@ public sealed record SeedReport
     /// <summary>Snapshot records left out (no usable ID, or invalid beyond repair), each as <c>provider/model: reason</c> with the raw IDs.</summary>
     public EquatableArray<string> Skipped { get; init; }
 
+    /// <summary>Snapshot models left out, those of skipped providers included.</summary>
+    public int SkippedModels { get; init; }
+
     /// <summary>Values refused and left unknown, each as <c>provider/model path 'value': reason</c>.</summary>
     public EquatableArray<string> Quarantined { get; init; }
 
@@ -39,7 +42,7 @@ public sealed record SeedReport
         yield return $"models.dev snapshot: {SourceProviders} providers, {SourceModels} models";
         yield return $"generated catalog: {Providers} providers, {Offerings} offerings, {Authors} authors, {Definitions} definitions";
         yield return $"curated: {CuratedWins} offerings kept over the snapshot's, {CuratedOnly} only in the curated catalog";
-        yield return $"skipped records: {Skipped.Count}; values refused and left unknown: {Quarantined.Count}";
+        yield return $"skipped records: {Skipped.Count} ({SkippedModels} models); values refused and left unknown: {Quarantined.Count}";
         foreach (var line in Skipped)
         {
             yield return "  skipped " + line;
