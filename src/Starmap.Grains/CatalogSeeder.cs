@@ -8,7 +8,7 @@ public static class CatalogSeeder
     /// <summary>
     /// Seeds when the store has never been seeded and holds nothing; returns the seed version, or null
     /// when it left the store alone. A run cut short is redone whole on the next start, because the
-    /// seed mark is written last.
+    /// seed mark is written last (a provider stored but not yet published is replaced and published then).
     /// </summary>
     public static async Task<string?> SeedIfEmptyAsync(IGrainFactory grains, CancellationToken cancellationToken = default)
     {
@@ -24,11 +24,13 @@ public static class CatalogSeeder
             cancellationToken.ThrowIfCancellationRequested();
             await grains.GetGrain<IAuthorGrain>(author.Author.Id).ReplaceAsync(author.Author, author.Definitions, expectedVersion: null);
         }
-        foreach (var provider in seed.Providers)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await grains.GetGrain<IProviderGrain>(provider.Provider.Id).ReplaceAsync(provider.Provider, provider.Offerings, expectedVersion: null);
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        // Providers are stored side by side and published as one generation: one at a time, each publish
+        // rebuilt the whole catalog, which for the 175 providers of the generated seed took many seconds.
+        var stored = await Task.WhenAll(seed.Providers.Select(p =>
+            grains.GetGrain<IProviderGrain>(p.Provider.Id).StoreUnpublishedAsync(p.Provider, p.Offerings)));
+        cancellationToken.ThrowIfCancellationRequested();
+        await registry.PublishProvidersAsync(stored.ToEquatableArray());
         await registry.MarkSeededAsync(seed.Version);
         return seed.Version;
     }

@@ -25,10 +25,11 @@ internal sealed class SiloStartup(
     {
         if (options.Seed)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var seeded = await CatalogSeeder.SeedIfEmptyAsync(grains, cancellationToken);
             if (seeded is not null)
             {
-                logger.LogInformation("Seeded the built-in catalog {SeedVersion}", seeded);
+                logger.LogInformation("Seeded the built-in catalog {SeedVersion} in {SeedMilliseconds} ms", seeded, watch.ElapsedMilliseconds);
             }
         }
         // The setting is the source of truth: set, it (re)registers the reminder; absent, it removes one.

@@ -79,7 +79,9 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await silo.WaitForOutputAsync("Starmap silo ready", TimeSpan.FromSeconds(60));
+            // A deadline, not a wait: a first start seeds the built-in catalog (5,900 offerings), which on a
+            // loaded 2-core machine can take tens of seconds.
+            await silo.WaitForOutputAsync("Starmap silo ready", TimeSpan.FromSeconds(120));
         }
         catch
         {

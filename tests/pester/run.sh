@@ -56,14 +56,14 @@ env -u OPENAI_API_KEY -u ANTHROPIC_API_KEY -u GOOGLE_API_KEY -u GEMINI_API_KEY -
     --data-dir "$work/data" --silo-port "$silo_port" --gateway-port "$gateway_port" --http-port "$http_port" >"$work/silo.log" 2>&1 &
 silo=$!
 
-deadline=$((SECONDS + 60))
+deadline=$((SECONDS + 120))   # a first start seeds the built-in catalog: seconds alone, more on a loaded machine
 until grep -q "Starmap silo ready" "$work/silo.log"; do
     if ! kill -0 "$silo" 2>/dev/null; then
         echo "silo exited before it was ready:"; cat "$work/silo.log"
         echo "0 passed, 1 failed"; exit 1
     fi
     if [ $SECONDS -ge $deadline ]; then
-        echo "silo not ready within 60 s:"; cat "$work/silo.log"
+        echo "silo not ready within 120 s:"; cat "$work/silo.log"
         echo "0 passed, 1 failed"; exit 1
     fi
     sleep 0.1

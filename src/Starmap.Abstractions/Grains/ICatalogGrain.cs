@@ -55,6 +55,14 @@ public interface ICatalogGrain : IGrainWithStringKey
     [Alias("PublishProviderAsync")]
     Task<long> PublishProviderAsync(string providerId, long version, ProviderDetails? details);
 
+    /// <summary>
+    /// Publishes many stored provider states (from <see cref="IProviderGrain.StoreUnpublishedAsync"/>) as one
+    /// generation, building the catalog once. Idempotent per provider like <see cref="PublishProviderAsync"/>.
+    /// Returns the generation that includes them.
+    /// </summary>
+    [Alias("PublishProvidersAsync")]
+    Task<long> PublishProvidersAsync(EquatableArray<ProviderDetails> providers);
+
     /// <summary>Called by an author grain after it persisted a change; like <see cref="PublishProviderAsync"/>.</summary>
     [Alias("PublishAuthorAsync")]
     Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details);

@@ -44,6 +44,15 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("ReplaceAsync")]
     Task<WriteResult> ReplaceAsync(Provider provider, EquatableArray<Offering> offerings, long? expectedVersion);
 
+    /// <summary>
+    /// Replaces the provider record and all its offerings like <see cref="ReplaceAsync"/> (whatever the
+    /// version), but does not publish the change: the caller publishes many providers in one catalog
+    /// generation with <see cref="ICatalogGrain.PublishProvidersAsync"/>. For the built-in catalog seeder,
+    /// which would otherwise rebuild the catalog once per provider. Returns the stored state.
+    /// </summary>
+    [Alias("StoreUnpublishedAsync")]
+    Task<ProviderDetails> StoreUnpublishedAsync(Provider provider, EquatableArray<Offering> offerings);
+
     /// <summary>Deletes the provider and its offerings; <see cref="StarmapNotFoundException"/> when absent.</summary>
     [Alias("DeleteAsync")]
     Task<WriteResult> DeleteAsync();

@@ -1,6 +1,6 @@
 namespace Starmap.Catalog;
 
-/// <summary>The JSON shape of the built-in catalog (<c>Seed/catalog.json</c>).</summary>
+/// <summary>The JSON shape of the curated catalog (<c>Seed/catalog.json</c>), one input of the generated built-in catalog.</summary>
 public sealed record BuiltInCatalogFile
 {
     /// <summary>Version of the built-in catalog, e.g. <c>2026.11.27</c>.</summary>

@@ -117,6 +117,41 @@ internal sealed class CatalogGrain(
     public Task<long> PublishProviderAsync(string providerId, long version, ProviderDetails? details) =>
         PublishAsync(_providerVersions, providerId, version, generation => _snapshot.WithProvider(providerId, details, generation));
 
+    public async Task<long> PublishProvidersAsync(EquatableArray<ProviderDetails> providers)
+    {
+        var newer = providers
+            .Where(p => !_providerVersions.TryGetValue(p.Provider.Id, out var known) || known < p.Version)
+            .DistinctBy(p => p.Provider.Id, StringComparer.Ordinal)
+            .ToDictionary(p => p.Provider.Id, StringComparer.Ordinal);
+        if (newer.Count == 0)
+        {
+            return _snapshot.Generation;
+        }
+        var previous = newer.Keys.Where(_providerVersions.ContainsKey).ToDictionary(id => id, id => _providerVersions[id], StringComparer.Ordinal);
+        foreach (var (id, details) in newer)
+        {
+            _providerVersions[id] = details.Version;
+        }
+        try
+        {
+            var generation = await PersistAsync(_snapshot.Generation + 1);
+            var snapshot = _snapshot;
+            // One build for all of them: publishing one at a time rebuilds the catalog once per provider.
+            var kept = snapshot.Providers.Where(p => !newer.ContainsKey(p.Id)).Select(p => snapshot.FindProvider(p.Id)!);
+            _snapshot = CatalogSnapshot.Build(generation, kept.Concat(newer.Values), snapshot.Authors.Select(a => snapshot.FindAuthor(a.Id)!));
+            Announce(generation);
+            return generation;
+        }
+        catch
+        {
+            foreach (var id in newer.Keys)
+            {
+                Restore(_providerVersions, id, previous.GetValueOrDefault(id, -1));
+            }
+            throw;
+        }
+    }
+
     public Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details) =>
         PublishAsync(_authorVersions, authorId, version, generation => _snapshot.WithAuthor(authorId, details, generation));
 

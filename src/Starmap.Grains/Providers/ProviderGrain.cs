@@ -77,6 +77,21 @@ internal sealed class ProviderGrain(
     public Task<WriteResult> ReplaceAsync(Provider provider, EquatableArray<Offering> offerings, long? expectedVersion)
     {
         CheckVersion("provider", Id, expectedVersion);
+        return CommitAsync(Replaced(provider, offerings));
+    }
+
+    public async Task<ProviderDetails> StoreUnpublishedAsync(Provider provider, EquatableArray<Offering> offerings)
+    {
+        var next = Replaced(provider, offerings);
+        if (next != state.State)
+        {
+            await StoreAsync(next);
+        }
+        return state.State.ToDetails()!;
+    }
+
+    private ProviderState Replaced(Provider provider, EquatableArray<Offering> offerings)
+    {
         ValidateProvider(provider);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stamped = new List<Offering>(offerings.Count);
@@ -89,7 +104,7 @@ internal sealed class ProviderGrain(
             }
             stamped.Add(Stamp(Find(state.State.Offerings, offering.ModelId), offering));
         }
-        return CommitAsync(state.State with { Provider = provider, Offerings = Sorted(stamped) });
+        return state.State with { Provider = provider, Offerings = Sorted(stamped) };
     }
 
     public Task<WriteResult> DeleteAsync()
@@ -209,6 +224,17 @@ internal sealed class ProviderGrain(
             return new WriteResult { Changed = false, Version = previous.Version, Generation = current };
         }
 
+        await StoreAsync(next);
+        var generation = await Catalog.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
+        using var scope = logger.BeginScope("provider {ProviderId} generation {Generation}", Id, generation);
+        logger.LogInformation("Provider {ProviderId} is at version {Version}, catalog generation {Generation}",
+            Id, state.State.Version, generation);
+        return new WriteResult { Changed = true, Version = state.State.Version, Generation = generation };
+    }
+
+    private async Task StoreAsync(ProviderState next)
+    {
+        var previous = state.State;
         try
         {
             await state.WriteOrRollbackAsync(next with { Version = previous.Version + 1 }, this);
@@ -218,12 +244,6 @@ internal sealed class ProviderGrain(
             logger.LogError(ex, "Storing provider {ProviderId} failed; version stays {Version}", Id, previous.Version);
             throw;
         }
-
-        var generation = await Catalog.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
-        using var scope = logger.BeginScope("provider {ProviderId} generation {Generation}", Id, generation);
-        logger.LogInformation("Provider {ProviderId} is at version {Version}, catalog generation {Generation}",
-            Id, state.State.Version, generation);
-        return new WriteResult { Changed = true, Version = state.State.Version, Generation = generation };
     }
 
     private static Offering? Find(EquatableArray<Offering> offerings, string modelId)

@@ -28,12 +28,17 @@ public sealed class StarmapExportTests : IDisposable
         StarmapFiles.Export(_temp.Combine("seed"), seed.Providers, seed.Authors);
         var again = StarmapFiles.Import(_temp.Combine("seed"));
 
-        for (var i = 0; i < seed.Providers.Count; i++)
+        // Starmap's layout has no place for quarantine notes (values a source gave that the catalog refused);
+        // every value the catalog holds comes back.
+        static ProviderDetails Held(ProviderDetails p) => p with { Offerings = [.. p.Offerings.Select(o => o with { Quarantine = default })] };
+        Assert.Contains(seed.Providers, p => p.Offerings.Any(o => !o.Quarantine.IsEmpty));
+        var expected = seed.Providers.Select(Held).ToEquatableArray();
+        for (var i = 0; i < expected.Count; i++)
         {
-            Assert.Equal(seed.Providers[i].Provider, again.Providers[i].Provider);
-            Assert.Equal(seed.Providers[i].Offerings, again.Providers[i].Offerings);
+            Assert.Equal(expected[i].Provider, again.Providers[i].Provider);
+            Assert.Equal(expected[i].Offerings, again.Providers[i].Offerings);
         }
-        Assert.True(seed.Providers == again.Providers && seed.Authors == again.Authors);
+        Assert.True(expected == again.Providers && seed.Authors == again.Authors);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Starmap.Catalog.Tests.Seed;
 
-/// <summary>The shipped catalog is complete, consistent and free of secrets; a broken file is refused clearly.</summary>
+/// <summary>The shipped catalog is complete, consistent and free of secrets; a broken curated file is refused clearly.</summary>
 public sealed partial class BuiltInCatalogTests
 {
     private static readonly BuiltInCatalog Catalog = BuiltInCatalog.Load();
@@ -29,6 +29,17 @@ public sealed partial class BuiltInCatalogTests
         }
         var inference = provider.Inference!;
         Assert.True(inference.ChatCompletionsUrl is not null || inference.Endpoints.Count > 0, $"{id} has no inference URL");
+    }
+
+    [Fact]
+    public void It_loads_and_validates_with_every_models_dev_provider_and_model_of_its_snapshot()
+    {
+        Assert.True(Catalog.Providers.Count >= 150, $"{Catalog.Providers.Count} providers");
+        var offerings = Catalog.Providers.Sum(p => p.Offerings.Count);
+        Assert.True(offerings >= 5_000, $"{offerings} offerings");
+        Assert.Contains("+models.dev.", Catalog.Version, StringComparison.Ordinal);
+        // Offerings models.dev alone gave record where each value came from.
+        Assert.Contains(Catalog.Providers.SelectMany(p => p.Offerings), o => o.Provenance.Any(p => p.Source == SourceIds.ModelsDev));
     }
 
     [Fact]
@@ -77,19 +88,25 @@ public sealed partial class BuiltInCatalogTests
     }
 
     [Fact]
-    public void The_snapshot_built_from_it_attributes_every_offering_to_an_author()
+    public void The_snapshot_built_from_it_attributes_every_curated_offering_to_an_author()
     {
         var snapshot = CatalogSnapshot.Build(1, Catalog.Providers, Catalog.Authors);
         Assert.Equal(Catalog.Providers.Sum(p => p.Offerings.Count), snapshot.Models.Count);
-        Assert.All(snapshot.Models, m => Assert.NotEmpty(m.AuthorIds));
+        // The curated offerings name their authors; most models.dev-only ones name none (unknown, not guessed).
+        var curated = BuiltInCatalog.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Seed", "Fixtures", "curated-catalog.json")));
+        var keys = curated.Providers.SelectMany(p => p.Offerings).Select(o => o.Key).ToHashSet();
+        Assert.Equal(keys.Count, snapshot.Models.Count(m => keys.Contains(m.Offering.Key)));
+        Assert.All(snapshot.Models.Where(m => keys.Contains(m.Offering.Key)), m => Assert.NotEmpty(m.AuthorIds));
         Assert.NotEmpty(snapshot.Endpoints);
     }
 
     [Fact]
     public void It_holds_no_secret_values()
     {
-        using var stream = typeof(BuiltInCatalog).Assembly.GetManifestResourceStream("Starmap.Seed.catalog.json")!;
-        var text = new StreamReader(stream).ReadToEnd();
+        using var stream = BuiltInCatalog.OpenEmbedded();
+        using var json = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        var text = new StreamReader(json).ReadToEnd();
+        Assert.True(text.Length > 1_000_000, $"{text.Length} characters");
         Assert.DoesNotMatch(SecretLike(), text);
     }
 
