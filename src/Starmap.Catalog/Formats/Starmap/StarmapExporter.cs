@@ -5,11 +5,13 @@ namespace Starmap.Catalog.Formats;
 /// <summary>
 /// Renders a catalog as Starmap's layout, entirely in memory: providers.yaml and authors.yaml sorted by
 /// ID (each entry headed by a <c># Name</c> comment, as Starmap writes them), one file per offering and
-/// per definition, keys in Starmap's order, unknown values left out.
+/// per definition, keys in Starmap's order, unknown values left out, what the records keep from the files
+/// they were read from put back (<see cref="UnmodelledValues"/>), and the catalog documents as stored.
 /// </summary>
 internal static class StarmapExporter
 {
-    public static SortedDictionary<string, string> Render(IEnumerable<ProviderDetails> providers, IEnumerable<AuthorDetails> authors)
+    public static SortedDictionary<string, string> Render(
+        IEnumerable<ProviderDetails> providers, IEnumerable<AuthorDetails> authors, IEnumerable<CatalogDocument>? documents = null)
     {
         var providerList = providers.OrderBy(p => p.Provider.Id, StringComparer.Ordinal).ToList();
         var authorList = authors.OrderBy(a => a.Author.Id, StringComparer.Ordinal).ToList();
@@ -19,26 +21,34 @@ internal static class StarmapExporter
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["providers.yaml"] = YamlText.Write(
-                new YamlSequenceNode(providerList.Select(p => YamlDtoWriter.Write(ProviderMapping.ToYaml(p.Provider)))),
+                new YamlSequenceNode(providerList.Select(p => UnmodelledValues.Apply(StarmapTrees.Provider(p.Provider), p.Provider.Unmodelled, $"providers[{p.Provider.Id}]"))),
                 [.. providerList.Select(p => p.Provider.Name)]),
             ["authors.yaml"] = YamlText.Write(
-                new YamlSequenceNode(authorList.Select(a => YamlDtoWriter.Write(AuthorEntryMapping.ToYaml(a.Author)))),
+                new YamlSequenceNode(authorList.Select(a => UnmodelledValues.Apply(StarmapTrees.Author(a.Author), a.Author.Unmodelled, $"authors[{a.Author.Id}]"))),
                 [.. authorList.Select(a => a.Author.Name)]),
         };
+        foreach (var document in documents ?? [])
+        {
+            StarmapTrees.CheckDocument(document.Path, document.Text);
+            if (!files.TryAdd(document.Path, document.Text))
+            {
+                throw new StarmapValidationException("documents", document.Path, "appears twice");
+            }
+        }
         foreach (var details in providerList)
         {
             foreach (var offering in details.Offerings)
             {
-                files[$"providers/{details.Provider.Id}/models/{offering.ModelId}.yaml"] =
-                    YamlText.Write(YamlDtoWriter.Write(OfferingMapping.ToYaml(offering, authorNames)));
+                files[$"providers/{details.Provider.Id}/models/{offering.ModelId}.yaml"] = YamlText.Write(UnmodelledValues.Apply(
+                    StarmapTrees.Offering(offering, authorNames), offering.Unmodelled, $"providers[{details.Provider.Id}].offerings[{offering.ModelId}]"));
             }
         }
         foreach (var details in authorList)
         {
             foreach (var definition in details.Definitions)
             {
-                files[$"authors/{details.Author.Id}/models/{definition.Slug}.yaml"] =
-                    YamlText.Write(YamlDtoWriter.Write(DefinitionMapping.ToYaml(definition, authorNames)));
+                files[$"authors/{details.Author.Id}/models/{definition.Slug}.yaml"] = YamlText.Write(UnmodelledValues.Apply(
+                    StarmapTrees.Definition(definition, authorNames), definition.Unmodelled, $"authors[{details.Author.Id}].definitions[{definition.Id}]"));
             }
         }
         return files;
