@@ -39,6 +39,12 @@ public sealed partial class AuthorityTable
             "As for input modalities: the provider's endpoint decides, models.dev fills."),
         Offering("features.flags.*", [Api, Dev, Local],
             "Flag by flag: the provider's capability claims (supported_features, feature rules) first, models.dev's tool_call, reasoning, attachment and temperature next. A listed source's false is a claim and replaces true."),
+        Offering("generation", [Api, Dev, Local],
+            "The sampling ranges this provider's endpoint accepts (supported_sampling_parameters) are the provider's to state; models.dev and the curated files fill."),
+        Offering("modes", [Local, Api],
+            "Other price lists (a fast mode) and the headers or body that select them are curated from the provider's pricing pages; no models list states them yet."),
+        Offering("unmodelled", [Local],
+            "What a Starmap file held beyond the record (extensions, other spellings) only serves to write that file back; only the file catalog states it."),
 
         // Definitions: what a model is, shared by every provider that serves it.
         Definition("name", [Local, Dev, Api],
@@ -75,6 +81,8 @@ public sealed partial class AuthorityTable
             "Root and parent come from the provider's root/parent fields. Filled only."),
         Definition("lineage.family", [Dev, Api, Local],
             "models.dev groups models into families consistently across providers. Filled only."),
+        Definition("unmodelled", [Local],
+            "What a Starmap file held beyond the record only serves to write that file back; only the file catalog states it. Filled only."),
     ]);
 
     private static AuthorityRule Offering(string path, string[] sources, string rationale) =>

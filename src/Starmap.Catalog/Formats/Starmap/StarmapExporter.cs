@@ -18,14 +18,12 @@ internal static class StarmapExporter
         Validate(providerList, authorList);
         var authorNames = authorList.ToDictionary(a => a.Author.Id, a => a.Author.Name, StringComparer.Ordinal);
 
+        var providerEntries = providerList.Select(p => UnmodelledValues.Apply(StarmapTrees.Provider(p.Provider), p.Provider.Unmodelled, $"providers[{p.Provider.Id}]")).ToList();
+        var authorEntries = authorList.Select(a => UnmodelledValues.Apply(StarmapTrees.Author(a.Author), a.Author.Unmodelled, $"authors[{a.Author.Id}]")).ToList();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["providers.yaml"] = YamlText.Write(
-                new YamlSequenceNode(providerList.Select(p => UnmodelledValues.Apply(StarmapTrees.Provider(p.Provider), p.Provider.Unmodelled, $"providers[{p.Provider.Id}]"))),
-                [.. providerList.Select(p => p.Provider.Name)]),
-            ["authors.yaml"] = YamlText.Write(
-                new YamlSequenceNode(authorList.Select(a => UnmodelledValues.Apply(StarmapTrees.Author(a.Author), a.Author.Unmodelled, $"authors[{a.Author.Id}]"))),
-                [.. authorList.Select(a => a.Author.Name)]),
+            ["providers.yaml"] = YamlText.Write(new YamlSequenceNode(providerEntries), [.. providerList.Select(p => p.Provider.Name)]),
+            ["authors.yaml"] = YamlText.Write(new YamlSequenceNode(authorEntries), [.. authorList.Select(a => a.Author.Name)]),
         };
         foreach (var document in documents ?? [])
         {
@@ -35,23 +33,35 @@ internal static class StarmapExporter
                 throw new StarmapValidationException("documents", document.Path, "appears twice");
             }
         }
-        foreach (var details in providerList)
+        for (var i = 0; i < providerList.Count; i++)
         {
+            var details = providerList[i];
+            var folder = Folder(details.Provider.Id, providerEntries[i]);
             foreach (var offering in details.Offerings)
             {
-                files[$"providers/{details.Provider.Id}/models/{offering.ModelId}.yaml"] = YamlText.Write(UnmodelledValues.Apply(
+                files[$"providers/{folder}/models/{offering.ModelId}.yaml"] = YamlText.Write(UnmodelledValues.Apply(
                     StarmapTrees.Offering(offering, authorNames), offering.Unmodelled, $"providers[{details.Provider.Id}].offerings[{offering.ModelId}]"));
             }
         }
-        foreach (var details in authorList)
+        for (var i = 0; i < authorList.Count; i++)
         {
+            var details = authorList[i];
+            var folder = Folder(details.Author.Id, authorEntries[i]);
             foreach (var definition in details.Definitions)
             {
-                files[$"authors/{details.Author.Id}/models/{definition.Slug}.yaml"] = YamlText.Write(UnmodelledValues.Apply(
+                files[$"authors/{folder}/models/{definition.Slug}.yaml"] = YamlText.Write(UnmodelledValues.Apply(
                     StarmapTrees.Definition(definition, authorNames), definition.Unmodelled, $"authors[{details.Author.Id}].definitions[{definition.Id}]"));
             }
         }
         return files;
+    }
+
+    // The import looks an owner's folder up by the ID as its entry spells it (01.ai for the author 01-ai), so
+    // the folder follows the entry; only a spelling the import maps back to this very ID is taken.
+    private static string Folder(string id, YamlMappingNode entry)
+    {
+        var written = entry.Children.FirstOrDefault(p => p.Key is YamlScalarNode { Value: "id" }).Value as YamlScalarNode;
+        return written?.Value is { } raw && raw != id && raw.Replace('.', '-') == id && !raw.Contains("..", StringComparison.Ordinal) ? raw : id;
     }
 
     // Everything is checked before anything is written, so a bad record never leaves a partial export.

@@ -21,7 +21,8 @@ internal static class UnmodelledValues
         {
             Capture(mapping, rendered, [], values);
         }
-        return values.ToEquatableArray();
+        // In path order, not the file's key order, so a file and its re-export keep equal records.
+        return values.OrderBy(v => string.Join('\u0000', v.Path), StringComparer.Ordinal).ToEquatableArray();
     }
 
     /// <summary>Puts the kept values back into <paramref name="rendered"/> (changed in place) and returns it.</summary>
