@@ -23,7 +23,7 @@ public static class CatalogFiles
             case "STARMAPYAML":
             {
                 var content = await Failures.Guard(() => catalog.ExportAsync());
-                Run(() => StarmapFiles.Export(path, content.Providers, content.Authors, force), path);
+                Run(() => StarmapFiles.Export(path, content.Providers, content.Authors, force, content.Documents), path);
                 return (content.Providers.Count, content.Authors.Count, content.Providers.Sum(p => p.Offerings.Count));
             }
             case "JSON":
@@ -61,7 +61,7 @@ public static class CatalogFiles
         if (Directory.Exists(path))
         {
             var imported = Run(() => StarmapFiles.Import(path), path);
-            content = new CatalogContent { Providers = imported.Providers, Authors = imported.Authors };
+            content = new CatalogContent { Providers = imported.Providers, Authors = imported.Authors, Documents = imported.Documents };
             warnings = [.. imported.Warnings];
         }
         else if (File.Exists(path))

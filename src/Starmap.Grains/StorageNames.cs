@@ -22,6 +22,9 @@ public static class GrainTypes
     /// <summary>The catalog registry.</summary>
     public const string Catalog = "starmap.catalog";
 
+    /// <summary>The catalog documents (endpoints.yaml, generation.json...) kept from the last folder import.</summary>
+    public const string CatalogDocuments = "starmap.catalog-documents";
+
     /// <summary>State name of provider grains.</summary>
     public const string ProviderState = "provider";
 

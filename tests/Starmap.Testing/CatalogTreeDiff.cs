@@ -22,6 +22,7 @@ public sealed record TreeDifference(string File, string Path, string Pattern, st
 /// YAML 1.2 values: <c>10.00</c> equals <c>10</c>, two spellings of one instant are equal, a quoted
 /// <c>"5"</c> is text and differs from the number 5. Lists of mappings that all carry a distinct
 /// <c>id</c> are matched by it, other lists by position; empty lists and mappings are values too.
+/// A <c>README.md</c> at the top is the folder's own, not the catalog's, and hidden files are skipped.
 /// </summary>
 public static partial class CatalogTreeDiff
 {
@@ -69,7 +70,7 @@ public static partial class CatalogTreeDiff
         var leaves = new Dictionary<string, Leaf>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => System.IO.Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.Split('/').Any(part => part.StartsWith('.')));
+            .Where(f => f != "README.md" && !f.Split('/').Any(part => part.StartsWith('.')));
         foreach (var file in files)
         {
             var kind = Kind(file);

@@ -77,7 +77,7 @@ internal sealed class ProviderGrain(
             {
                 throw new StarmapValidationException("offerings", offering.ModelId, "appears twice");
             }
-            stamped.Add(Stamp(Find(state.State.Offerings, offering.ModelId), offering));
+            stamped.Add(Restamp(Find(state.State.Offerings, offering.ModelId), offering));
         }
         return CommitAsync(state.State with { Provider = provider, Offerings = Sorted(stamped) });
     }
@@ -188,6 +188,16 @@ internal sealed class ProviderGrain(
         }
         var now = clock.GetUtcNow();
         return content with { CreatedAt = existing?.CreatedAt ?? incoming.CreatedAt ?? now, UpdatedAt = now };
+    }
+
+    /// <summary>
+    /// A replace (an import, a sync) carries the times its source recorded: those are kept, not restamped,
+    /// so an import of a catalog folder gives back its created_at and updated_at; a time it lacks is stamped.
+    /// </summary>
+    private Offering Restamp(Offering? existing, Offering incoming)
+    {
+        var stamped = Stamp(existing, incoming);
+        return stamped with { CreatedAt = incoming.CreatedAt ?? stamped.CreatedAt, UpdatedAt = incoming.UpdatedAt ?? stamped.UpdatedAt };
     }
 
     private async Task<WriteResult> CommitAsync(ProviderState next)
