@@ -191,14 +191,12 @@ internal sealed class ProviderGrain(
     }
 
     /// <summary>
-    /// A replace (an import, a sync) carries the times its source recorded: those are kept, not restamped,
-    /// so an import of a catalog folder gives back its created_at and updated_at; a time it lacks is stamped.
+    /// A replace (an import, a sync) that states either time carries its record's history: both are kept
+    /// as stated, not restamped, so an import of a catalog folder gives back its created_at and updated_at
+    /// (an unknown one stays unknown). An offering stating neither is stamped like any other write.
     /// </summary>
-    private Offering Restamp(Offering? existing, Offering incoming)
-    {
-        var stamped = Stamp(existing, incoming);
-        return stamped with { CreatedAt = incoming.CreatedAt ?? stamped.CreatedAt, UpdatedAt = incoming.UpdatedAt ?? stamped.UpdatedAt };
-    }
+    private Offering Restamp(Offering? existing, Offering incoming) =>
+        incoming.CreatedAt is null && incoming.UpdatedAt is null ? Stamp(existing, incoming) : incoming;
 
     private async Task<WriteResult> CommitAsync(ProviderState next)
     {
