@@ -13,7 +13,7 @@ public static class CatalogFiles
     /// Writes the catalog to <paramref name="path"/>: a Starmap folder (StarmapYaml), the whole catalog as
     /// JSON (Json, re-importable), or the OpenAI / OpenRouter list-models shapes. Returns counts written.
     /// Never creates the parent folder; without <paramref name="force"/> never replaces an existing file or
-    /// writes into a non-empty folder, and with it replaces only catalog files (see <see cref="StarmapFiles.Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails}, bool)"/>).
+    /// writes into a non-empty folder, and with it replaces only catalog files (see <see cref="StarmapFiles.Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails}, bool, IEnumerable{CatalogDocument})"/>).
     /// </summary>
     public static async Task<(int Providers, int Authors, int Models)> ExportAsync(string format, string path, bool force = false)
     {
