@@ -14,7 +14,7 @@ public static class CatalogFiles
     /// JSON (Json, re-importable), the OpenAI / OpenRouter list-models shapes, or a models.dev api.json
     /// (ModelsDev: every provider and its models, unknown members left out). Returns counts written.
     /// Never creates the parent folder; without <paramref name="force"/> never replaces an existing file or
-    /// writes into a non-empty folder, and with it replaces only catalog files (see <see cref="StarmapFiles.Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails}, bool)"/>).
+    /// writes into a non-empty folder, and with it replaces only catalog files (see <see cref="StarmapFiles.Export(string, IEnumerable{ProviderDetails}, IEnumerable{AuthorDetails}, bool, IEnumerable{CatalogDocument})"/>).
     /// </summary>
     public static async Task<(int Providers, int Authors, int Models)> ExportAsync(string format, string path, bool force = false)
     {
@@ -24,7 +24,7 @@ public static class CatalogFiles
             case "STARMAPYAML":
             {
                 var content = await Failures.Guard(() => catalog.ExportAsync());
-                Run(() => StarmapFiles.Export(path, content.Providers, content.Authors, force), path);
+                Run(() => StarmapFiles.Export(path, content.Providers, content.Authors, force, content.Documents), path);
                 return (content.Providers.Count, content.Authors.Count, content.Providers.Sum(p => p.Offerings.Count));
             }
             case "JSON":
@@ -69,7 +69,7 @@ public static class CatalogFiles
         if (Directory.Exists(path))
         {
             var imported = Run(() => StarmapFiles.Import(path), path);
-            content = new CatalogContent { Providers = imported.Providers, Authors = imported.Authors };
+            content = new CatalogContent { Providers = imported.Providers, Authors = imported.Authors, Documents = imported.Documents };
             warnings = [.. imported.Warnings];
         }
         else if (File.Exists(path))

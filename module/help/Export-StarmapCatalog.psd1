@@ -3,7 +3,7 @@
     Description = @'
 Export-StarmapCatalog writes the whole catalog, read at one generation, to a file or folder:
 
-StarmapYaml: Starmap's on-disk layout (providers.yaml, authors.yaml, providers/<id>/models/*.yaml, authors/<id>/models/*.yaml) in a folder. A new or empty folder is written; a non-empty folder is refused with FolderNotEmpty unless you give -Force, and then only its catalog files are replaced (model files of models no longer in the catalog are removed, so the folder imports as what was exported). Nothing else in the folder is ever touched: .git, a README, logos and other files stay. Linked folders inside it are refused, never written through.
+StarmapYaml: Starmap's on-disk layout (providers.yaml, authors.yaml, providers/<id>/models/*.yaml, authors/<id>/models/*.yaml, and the endpoints.yaml, generation.json and authors/README.md a folder import stored) in a folder. What records kept from the files they were imported from is written back, so an import then an export gives back every value (docs/starmap-roundtrip.md); a field changed since is written as it is now. A new or empty folder is written; a non-empty folder is refused with FolderNotEmpty unless you give -Force, and then only its catalog files are replaced (model files of models no longer in the catalog are removed, so the folder imports as what was exported). Nothing else in the folder is ever touched: .git, a README, logos and other files stay. Linked folders inside it are refused, never written through.
 
 Json (the default): every provider and author state in the contracts' JSON shape; Import-StarmapCatalog reads it back.
 

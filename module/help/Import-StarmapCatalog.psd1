@@ -3,7 +3,9 @@
     Description = @'
 Import-StarmapCatalog reads a Starmap catalog folder (providers.yaml, authors.yaml, model files) or a JSON file written by Export-StarmapCatalog -Format Json, and replaces every provider and author it holds, wholesale, in the catalog. Providers and authors the file does not hold are left alone.
 
-The file is validated in full before anything is written: a malformed file is refused with its path and line (InvalidCatalog) and nothing is imported. So is a catalog past its caps (4 MB per YAML file, 64 MB for a JSON file, 20,000 files, 100,000 records) and a folder holding a symbolic link, which is never followed; the error names the file and the cap or the link. -WhatIf runs a dry run that reports the changes without writing them. Keys the catalog cannot hold are reported as warnings.
+The file is validated in full before anything is written: a malformed file is refused with its path and line (InvalidCatalog) and nothing is imported. So is a catalog past its caps (4 MB per YAML file, 64 MB for a JSON file, 20,000 files, 100,000 records) and a folder holding a symbolic link, which is never followed; the error names the file and the cap or the link. -WhatIf runs a dry run that reports the changes without writing them.
+
+Nothing in a folder is lost: what a file holds that the records do not model (extensions, keys the service has no field for, a tag or an author name spelled otherwise) is kept with its record and written back by Export-StarmapCatalog -Format StarmapYaml, and each kind is reported once as a warning. Timestamps are taken as the files state them, not restamped. The folder's endpoints.yaml, generation.json and authors/README.md are stored as written and exported unchanged. docs/starmap-roundtrip.md describes the round trip and how it is measured.
 
 Only a regular file or a folder is read: a path with no bytes to read (an empty file, a device such as /dev/zero, a named pipe or a socket) is refused before it is opened (NotACatalogFile), a file that fails while being read is ReadFailed, and a -Path that is no file system path (a NUL character in it) is InvalidPath; each names the path.
 

@@ -25,6 +25,9 @@ public static class GrainTypes
     /// <summary>The grain that syncs every provider (and imports models.dev files).</summary>
     public const string CatalogSync = "starmap.catalog-sync";
 
+    /// <summary>The catalog documents (endpoints.yaml, generation.json...) kept from the last folder import.</summary>
+    public const string CatalogDocuments = "starmap.catalog-documents";
+
     /// <summary>State name of provider grains.</summary>
     public const string ProviderState = "provider";
 

@@ -27,6 +27,9 @@ public sealed record Author
 
     /// <summary>Rules that attribute offerings to this author.</summary>
     [Id(7)] public EquatableArray<AttributionRule> Attribution { get; init; }
+
+    /// <summary>What its catalog entry held that the record does not model, kept for export.</summary>
+    [Id(40)] public EquatableArray<UnmodelledValue> Unmodelled { get; init; }
 }
 
 /// <summary>Links of an author.</summary>

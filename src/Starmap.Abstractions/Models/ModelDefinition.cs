@@ -52,6 +52,15 @@ public sealed record ModelDefinition
     /// <summary>Fields refused from a source and left unknown, with what was seen and why; sorted by path.</summary>
     [Id(14)] public EquatableArray<QuarantineNote> Quarantine { get; init; }
 
+    /// <summary>When the catalog first recorded it, as its source states; null when unknown.</summary>
+    [Id(15)] public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>When its content last changed, as its source states; null when unknown.</summary>
+    [Id(16)] public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>What its catalog file held that the record does not model, kept for export.</summary>
+    [Id(17)] public EquatableArray<UnmodelledValue> Unmodelled { get; init; }
+
     /// <summary>The author part of <see cref="Id"/>.</summary>
     public string AuthorId => Id.Split('/', 2)[0];
 

@@ -75,6 +75,15 @@ public sealed record Offering
     /// </summary>
     [Id(19)] public EquatableArray<QuarantineNote> Quarantine { get; init; }
 
+    /// <summary>Ranges of sampling parameters the provider accepts; null when unknown.</summary>
+    [Id(20)] public ModelGeneration? Generation { get; init; }
+
+    /// <summary>Other ways to call it at another price (a <c>fast</c> mode), sorted by name.</summary>
+    [Id(21)] public EquatableArray<OfferingMode> Modes { get; init; }
+
+    /// <summary>What its catalog file held that the record does not model, kept for export.</summary>
+    [Id(22)] public EquatableArray<UnmodelledValue> Unmodelled { get; init; }
+
     /// <summary>The offering's key.</summary>
     public OfferingKey Key => new(ProviderId, ModelId);
 }

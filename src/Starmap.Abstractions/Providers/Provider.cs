@@ -48,6 +48,9 @@ public sealed record Provider
 
     /// <summary>Moderation and governance.</summary>
     [Id(13)] public GovernancePolicy? GovernancePolicy { get; init; }
+
+    /// <summary>What its catalog entry held that the record does not model, kept for export.</summary>
+    [Id(40)] public EquatableArray<UnmodelledValue> Unmodelled { get; init; }
 }
 
 /// <summary>How a provider authenticates. Names of variables and headers only, never values.</summary>

@@ -12,6 +12,9 @@ public sealed record CatalogContent
 
     /// <summary>Authors with their definitions, sorted by ID.</summary>
     [Id(2)] public EquatableArray<AuthorDetails> Authors { get; init; }
+
+    /// <summary>Catalog-level files kept as written (endpoints.yaml, generation.json...), sorted by path.</summary>
+    [Id(3)] public EquatableArray<CatalogDocument> Documents { get; init; }
 }
 
 /// <summary>What an import changed (or would change), per provider and author.</summary>

@@ -12,6 +12,9 @@ public sealed record ImportedCatalog
     /// <summary>Authors with their definitions, sorted by author ID; definitions sorted by ID.</summary>
     public EquatableArray<AuthorDetails> Authors { get; init; }
 
+    /// <summary>Catalog-level files kept as written (<see cref="StarmapFiles.DocumentPaths"/>), sorted by path.</summary>
+    public EquatableArray<CatalogDocument> Documents { get; init; }
+
     /// <summary>One line per kind of thing not imported (unknown keys, dropped values), sorted.</summary>
     public EquatableArray<string> Warnings { get; init; }
 

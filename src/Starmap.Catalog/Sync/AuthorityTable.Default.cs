@@ -55,6 +55,12 @@ public sealed partial class AuthorityTable
             "The reasoning budget range this provider accepts first; models.dev's reasoning_options fill."),
         Offering("quarantine", [Api, Dev, Local],
             "Notes of values a source gave that were refused; the newest statement from the highest-ranked source that has any replaces the list."),
+        Offering("generation", [Api, Dev, Local],
+            "The sampling ranges this provider's endpoint accepts (supported_sampling_parameters) are the provider's to state; models.dev and the curated files fill."),
+        Offering("modes", [Local, Api],
+            "Other price lists (a fast mode) and the headers or body that select them are curated from the provider's pricing pages; no models list states them yet."),
+        Offering("unmodelled", [Local],
+            "What a Starmap file held beyond the record (extensions, other spellings) only serves to write that file back; only the file catalog states it."),
 
         // Definitions: what a model is, shared by every provider that serves it.
         Definition("name", [Local, Dev, Api],
@@ -93,6 +99,8 @@ public sealed partial class AuthorityTable
             "models.dev groups models into families consistently across providers. Filled only."),
         Definition("quarantine", [Dev, Api, Local],
             "Notes of values a source gave about the model that were refused. Filled only."),
+        Definition("unmodelled", [Local],
+            "What a Starmap file held beyond the record only serves to write that file back; only the file catalog states it. Filled only."),
     ]);
 
     private static AuthorityRule Offering(string path, string[] sources, string rationale) =>

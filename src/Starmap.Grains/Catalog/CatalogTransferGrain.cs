@@ -14,7 +14,13 @@ internal sealed class CatalogTransferGrain(TimeProvider clock) : Grain, ICatalog
 {
     private ICatalogGrain Registry => GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default);
 
-    public Task<CatalogContent> ExportAsync() => Registry.ExportAsync();
+    private ICatalogDocumentsGrain Documents => GrainFactory.GetGrain<ICatalogDocumentsGrain>(CatalogKeys.Default);
+
+    public async Task<CatalogContent> ExportAsync()
+    {
+        var content = await Registry.ExportAsync();
+        return content with { Documents = await Documents.GetAsync() };
+    }
 
     public async Task<ImportResult> ImportAsync(CatalogContent content, bool dryRun)
     {
@@ -65,6 +71,11 @@ internal sealed class CatalogTransferGrain(TimeProvider clock) : Grain, ICatalog
                 var write = await GrainFactory.GetGrain<IProviderGrain>(provider.Provider.Id).ReplaceAsync(provider.Provider, provider.Offerings, expectedVersion: null);
                 generation = Math.Max(generation, write.Generation);
             }
+            // A folder's own catalog documents replace the stored ones; content without any (JSON) leaves them.
+            if (!content.Documents.IsEmpty)
+            {
+                await Documents.ReplaceAsync(content.Documents);
+            }
         }
         return new ImportResult
         {
@@ -79,6 +90,7 @@ internal sealed class CatalogTransferGrain(TimeProvider clock) : Grain, ICatalog
     /// <summary>Everything is checked before the first write, so bad input writes nothing.</summary>
     private static void Validate(CatalogContent content)
     {
+        CatalogDocumentsGrain.Validate(content.Documents);
         var providerIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var provider in content.Providers)
         {

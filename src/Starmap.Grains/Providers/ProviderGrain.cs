@@ -102,7 +102,7 @@ internal sealed class ProviderGrain(
             {
                 throw new StarmapValidationException("offerings", offering.ModelId, "appears twice");
             }
-            stamped.Add(Stamp(Find(state.State.Offerings, offering.ModelId), offering));
+            stamped.Add(Restamp(Find(state.State.Offerings, offering.ModelId), offering));
         }
         return state.State with { Provider = provider, Offerings = Sorted(stamped) };
     }
@@ -214,6 +214,14 @@ internal sealed class ProviderGrain(
         var now = clock.GetUtcNow();
         return content with { CreatedAt = existing?.CreatedAt ?? incoming.CreatedAt ?? now, UpdatedAt = now };
     }
+
+    /// <summary>
+    /// A replace (an import, a sync) that states either time carries its record's history: both are kept
+    /// as stated, not restamped, so an import of a catalog folder gives back its created_at and updated_at
+    /// (an unknown one stays unknown). An offering stating neither is stamped like any other write.
+    /// </summary>
+    private Offering Restamp(Offering? existing, Offering incoming) =>
+        incoming.CreatedAt is null && incoming.UpdatedAt is null ? Stamp(existing, incoming) : incoming;
 
     private async Task<WriteResult> CommitAsync(ProviderState next)
     {

@@ -1,3 +1,5 @@
+using Starmap.Catalog.Formats;
+
 namespace Starmap.Catalog.Tests.Formats;
 
 /// <summary>Where the format tests' inputs are: the small catalog shipped here, and the shared real-world fixtures.</summary>
@@ -20,6 +22,23 @@ internal static class FormatFixtures
         Assert.SkipUnless(Directory.Exists(path), $"{path} is not present");
         return path;
     }
+
+    /// <summary>The catalog's records without the values they kept from their files (as records made in the service).</summary>
+    public static (EquatableArray<ProviderDetails> Providers, EquatableArray<AuthorDetails> Authors) WithoutFileValues(ImportedCatalog catalog) =>
+        (catalog.Providers.Select(p => p with
+        {
+            Provider = p.Provider with { Unmodelled = [] },
+            Offerings = p.Offerings.Select(o => o with { Unmodelled = [] }).ToEquatableArray(),
+        }).ToEquatableArray(),
+        catalog.Authors.Select(a => a with
+        {
+            Author = a.Author with { Unmodelled = [] },
+            Definitions = a.Definitions.Select(d => d with { Unmodelled = [] }).ToEquatableArray(),
+        }).ToEquatableArray());
+
+    /// <summary>The import's warnings without their counts and places.</summary>
+    public static IEnumerable<string> WarningKinds(ImportedCatalog catalog) =>
+        catalog.Warnings.Select(w => w[..w.LastIndexOf(" (", StringComparison.Ordinal)]);
 
     private static string? FindShared()
     {

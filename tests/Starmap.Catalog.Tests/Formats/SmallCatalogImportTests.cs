@@ -226,16 +226,14 @@ public sealed class SmallCatalogImportTests
         string[] expected =
         [
             "author ID 'acme.ai' is imported as 'acme-ai'",
-            "authors.yaml: key 'catalog.description' is not imported",
-            "definition files: key 'created_at' is not imported",
+            "authors.yaml: key 'catalog.description' is not modelled; kept as written for export",
             "limits.input_tokens: 0 (Starmap's 'not set') is imported as unknown",
             "metadata.tags: 'prompt_cache' has no equivalent tag",
-            "offering files: key 'description' is not imported",
-            "offering files: key 'extensions' is not imported",
+            "offering files: key 'extensions' is not modelled; kept as written for export",
             "pricing.tiers are sorted by size",
             "pricing: a token cost without per_1m or per_token is imported as unknown",
-            "providers.yaml: key 'catalog.endpoint.protocol_options.openai' is not imported",
-            "providers.yaml: key 'extensions' is not imported",
+            "providers.yaml: key 'catalog.endpoint.protocol_options.openai' is not modelled; kept as written for export",
+            "providers.yaml: key 'extensions' is not modelled; kept as written for export",
         ];
         foreach (var start in expected)
         {

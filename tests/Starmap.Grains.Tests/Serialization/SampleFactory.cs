@@ -40,7 +40,8 @@ public static class SampleFactory
             var create = typeof(EquatableArray).GetMethod(nameof(EquatableArray.ToEquatableArray))!.MakeGenericMethod(element);
             return create.Invoke(null, [array]);
         }
-        if (depth > 8)
+        // Offering modes carry a whole price list (tiers of token prices), two levels below the offering.
+        if (depth > 10)
         {
             throw new InvalidOperationException($"{path}: contract types should not nest this deep");
         }

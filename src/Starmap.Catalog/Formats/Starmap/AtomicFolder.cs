@@ -16,7 +16,7 @@ internal static class AtomicFolder
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     // Catalog files that are not model files; model files live under these folders' <owner>/models/.
-    private static readonly string[] TopFiles = ["providers.yaml", "authors.yaml"];
+    private static readonly string[] TopFiles = ["providers.yaml", "authors.yaml", .. StarmapFiles.DocumentPaths];
     private static readonly string[] ModelFolders = ["providers", "authors"];
 
     private static readonly EnumerationOptions NoLinks = new()

@@ -26,6 +26,8 @@ internal static class DefinitionMapping
             Tools = ModelBlocksMapping.Tools(y.Tools),
             Delivery = ModelBlocksMapping.Delivery(y.Response, c),
             Lineage = ModelBlocksMapping.Lineage(y.Lineage),
+            CreatedAt = c.Timestamp(y.CreatedAt, y, "created_at", "created_at"),
+            UpdatedAt = c.Timestamp(y.UpdatedAt, y, "updated_at", "updated_at"),
         };
     }
 
@@ -45,5 +47,7 @@ internal static class DefinitionMapping
         Verbosity = ModelBlocksMapping.LevelsYaml(d.Verbosity),
         Tools = ModelBlocksMapping.ToolsYaml(d.Tools),
         Response = ModelBlocksMapping.DeliveryYaml(d.Delivery),
+        CreatedAt = d.CreatedAt is { } created ? StarmapDates.Format(created) : null,
+        UpdatedAt = d.UpdatedAt is { } updated ? StarmapDates.Format(updated) : null,
     };
 }

@@ -2,7 +2,7 @@ namespace Starmap.Catalog.Formats;
 
 /// <summary>
 /// A model file under <c>authors/&lt;author&gt;/models/</c>: a definition. Its <c>id</c> is the slug
-/// (the path below <c>models/</c>); timestamps and extensions have no place in a definition record.
+/// (the path below <c>models/</c>). Keys not declared here (extensions) are kept as written.
 /// </summary>
 internal sealed class DefinitionYaml : YamlDto
 {
@@ -20,4 +20,6 @@ internal sealed class DefinitionYaml : YamlDto
     [YamlKey("verbosity")] public ControlLevelsYaml? Verbosity { get; set; }
     [YamlKey("tools")] public ToolsYaml? Tools { get; set; }
     [YamlKey("response")] public ResponseYaml? Response { get; set; }
+    [YamlKey("created_at", Plain = true)] public string? CreatedAt { get; set; }
+    [YamlKey("updated_at", Plain = true)] public string? UpdatedAt { get; set; }
 }

@@ -1,9 +1,11 @@
+using YamlDotNet.RepresentationModel;
+
 namespace Starmap.Catalog.Formats;
 
 /// <summary>
 /// A model file under <c>providers/&lt;provider&gt;/models/</c>: an offering. Starmap repeats the
-/// definition's facts here (description, metadata, generation...); only provider facts are declared,
-/// so those repeats are reported as not imported rather than silently dropped.
+/// definition's facts here (description, metadata, generation...) as the provider's source states them;
+/// the offering keeps them. Keys not declared here are kept as written (<see cref="UnmodelledValues"/>).
 /// </summary>
 internal sealed class OfferingYaml : YamlDto
 {
@@ -13,7 +15,16 @@ internal sealed class OfferingYaml : YamlDto
     [YamlKey("model")] public string? Model { get; set; }
     [YamlKey("name")] public string? Name { get; set; }
     [YamlKey("authors")] public List<AuthorRefYaml>? Authors { get; set; }
+    [YamlKey("description")] public string? Description { get; set; }
+    [YamlKey("metadata")] public MetadataYaml? Metadata { get; set; }
+    [YamlKey("lineage")] public LineageYaml? Lineage { get; set; }
     [YamlKey("features")] public FeaturesYaml? Features { get; set; }
+    [YamlKey("generation")] public GenerationYaml? Generation { get; set; }
+    [YamlKey("reasoning")] public ControlLevelsYaml? Reasoning { get; set; }
+    [YamlKey("reasoning_tokens")] public IntRangeYaml? ReasoningTokens { get; set; }
+
+    /// <summary>Mode name → its prices and request additions; read by <see cref="ModesMapping"/>.</summary>
+    [YamlKey("modes")] public YamlNode? Modes { get; set; }
     [YamlKey("pricing")] public PricingYaml? Pricing { get; set; }
     [YamlKey("limits")] public LimitsYaml? Limits { get; set; }
     [YamlKey("status")] public string? Status { get; set; }

@@ -45,20 +45,27 @@ internal sealed class StarmapImporter
     private ImportedCatalog Run()
     {
         var providers = ReadEntries<ProviderYaml, Provider>(ProvidersFile, "provider", ProviderMapping.ToRecord,
-            (p, node, c) => Validate(() => CatalogValidator.Validate(p), node, c), y => y.Id, p => p.Id);
+            (p, node, c) => Validate(() => CatalogValidator.Validate(p), node, c), y => y.Id, p => p.Id, StarmapTrees.Keep);
         var authors = ReadEntries<AuthorYaml, Author>(AuthorsFile, "author", AuthorEntryMapping.ToRecord,
-            (a, node, c) => Validate(() => CatalogValidator.Validate(a), node, c), y => y.Id, a => a.Id);
+            (a, node, c) => Validate(() => CatalogValidator.Validate(a), node, c), y => y.Id, a => a.Id, StarmapTrees.Keep);
+        // Model files name their authors; the names authors.yaml gives are what an export writes there.
+        var authorNames = authors.Values.ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
 
         var offerings = ReadModels("providers", providers, "offering files", (owner, id, node, c) =>
         {
             var offering = OfferingMapping.ToRecord(c.Reader.Read<OfferingYaml>(node), owner, id, c);
-            return Keep(RecordSanitizer.Sanitize(offering, RecordSanitizer.ImportSource, null, owner), node, c);
+            return Keep(RecordSanitizer.Sanitize(offering, RecordSanitizer.ImportSource, null, owner), node, c) is { } kept
+                ? StarmapTrees.Keep(kept, node, authorNames)
+                : null;
         });
         var definitions = ReadModels("authors", authors, "definition files", (owner, slug, node, c) =>
         {
             var definition = DefinitionMapping.ToRecord(c.Reader.Read<DefinitionYaml>(node), owner, slug, c);
-            return Keep(RecordSanitizer.Sanitize(definition, RecordSanitizer.ImportSource, null, owner), node, c);
+            return Keep(RecordSanitizer.Sanitize(definition, RecordSanitizer.ImportSource, null, owner), node, c) is { } kept
+                ? StarmapTrees.Keep(kept, node, authorNames)
+                : null;
         });
+        var documents = ReadDocuments();
 
         return new ImportedCatalog
         {
@@ -72,6 +79,7 @@ internal sealed class StarmapImporter
                 Author = a,
                 Definitions = definitions.GetValueOrDefault(a.Id, []).OrderBy(d => d.Id, StringComparer.Ordinal).ToEquatableArray(),
             }).ToEquatableArray(),
+            Documents = documents,
             Warnings = _warnings.ToArray(),
             Root = _root,
         };
@@ -83,7 +91,8 @@ internal sealed class StarmapImporter
         Func<TYaml, MappingContext, TRecord> map,
         Action<TRecord, YamlNode, MappingContext> validate,
         Func<TYaml, string?> rawId,
-        Func<TRecord, string> id)
+        Func<TRecord, string> id,
+        Func<TRecord, YamlNode, TRecord> keep)
         where TYaml : YamlDto, new()
     {
         var records = new Dictionary<string, TRecord>(StringComparer.Ordinal);
@@ -115,7 +124,7 @@ internal sealed class StarmapImporter
                 throw new CatalogFileException(file, dto.LineOf("id"), $"[{i}].id", $"{what} '{id(record)}' appears twice");
             }
             // Folders are named by the ID as the file spells it (01.ai), so look-ups use that spelling.
-            records[rawId(dto)!] = record;
+            records[rawId(dto)!] = keep(record, node);
         }
         return records;
     }
@@ -175,6 +184,24 @@ internal sealed class StarmapImporter
             }
         }
         return result;
+    }
+
+    /// <summary>Catalog-level files (endpoints.yaml...), kept as written; each must parse as what it claims to be.</summary>
+    private EquatableArray<CatalogDocument> ReadDocuments()
+    {
+        var documents = new List<CatalogDocument>();
+        foreach (var file in StarmapFiles.DocumentPaths)
+        {
+            var path = Path.Combine(_root, file.Replace('/', Path.DirectorySeparatorChar));
+            if (!CatalogTree.IsFile(_root, path))
+            {
+                continue;
+            }
+            var text = ReadText(path, file);
+            StarmapTrees.CheckDocument(file, text);
+            documents.Add(new CatalogDocument { Path = file, Text = text });
+        }
+        return documents.ToEquatableArray();
     }
 
     // Starmap once kept denormalized copies beside models/ (authors/<id>/<model>.yaml) that it never

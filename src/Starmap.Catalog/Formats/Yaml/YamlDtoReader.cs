@@ -50,7 +50,7 @@ internal sealed class YamlDtoReader(string file, string kind, ImportWarnings war
             }
             else
             {
-                warnings.Add($"{kind}: key '{Join(schemaPath, key)}' is not imported", file, keyNode.Start.Line);
+                warnings.Add($"{kind}: key '{Join(schemaPath, key)}' is not modelled; kept as written for export", file, keyNode.Start.Line);
             }
         }
         schema.Rest?.SetValue(dto, rest ?? []);
@@ -62,6 +62,10 @@ internal sealed class YamlDtoReader(string file, string kind, ImportWarnings war
         if (YamlScalars.IsNull(node))
         {
             return null;
+        }
+        if (type == typeof(YamlNode))
+        {
+            return node; // taken as it is; the mapping layer reads it (a subtree of any shape)
         }
         if (type == typeof(string))
         {

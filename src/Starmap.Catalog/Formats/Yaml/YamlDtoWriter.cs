@@ -51,6 +51,7 @@ internal static class YamlDtoWriter
         decimal number => YamlScalars.Number(number),
         double number => YamlScalars.Number(number),
         YamlDto dto => Write(dto),
+        YamlNode node => node,
         List<KeyValuePair<string, string>> pairs => Pairs(pairs),
         IList list => Sequence(list),
         _ => throw new InvalidOperationException($"DTO value type {value.GetType()} is not supported"),
