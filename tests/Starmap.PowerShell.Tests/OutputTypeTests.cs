@@ -58,6 +58,30 @@ public sealed class OutputTypeTests
     }
 
     [Fact]
+    public void A_model_shows_its_definitions_facts_and_fills_gaps_from_its_offering()
+    {
+        var model = Bare() with
+        {
+            Offering = Bare().Offering with
+            {
+                Description = "offering text",
+                Metadata = new ModelMetadata { ReleaseDate = new DateOnly(2030, 1, 1), KnowledgeCutoff = new DateOnly(2025, 3, 1), OpenWeights = true },
+                Lineage = new ModelLineage { Family = "rocket" },
+            },
+            Definition = new ModelDefinition { Id = "a/m", Name = "M", Description = "definition text", Metadata = new ModelMetadata { ReleaseDate = new DateOnly(2025, 9, 1) } },
+        };
+
+        var m = StarmapModel.From(model);
+
+        Assert.Equal("2025-09-01", m.ReleaseDate);      // the definition's
+        Assert.Equal("2025-03-01", m.KnowledgeCutoff);  // the offering's, the definition does not say
+        Assert.True(m.OpenWeights);
+        Assert.Equal("rocket", m.Family);
+        Assert.Equal("definition text", m.Description);
+        Assert.Null(StarmapModel.From(Bare()).Family);
+    }
+
+    [Fact]
     public void A_provider_shows_whether_its_key_is_set_but_never_the_key()
     {
         var variable = "STARMAP_TEST_KEY_" + Guid.NewGuid().ToString("N");
