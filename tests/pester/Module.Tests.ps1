@@ -11,7 +11,7 @@ BeforeDiscovery {
         'Get-StarmapProvider'        = 'Id,Name'
         'Get-StarmapAuthor'          = 'Id,Name'
         'Get-StarmapEndpoint'        = 'Id,Provider'
-        'Sync-StarmapProvider'       = 'All,AsJob,Force,PassThru,Provider,Source,ThrottleLimit'
+        'Sync-StarmapProvider'       = 'All,AsJob,Discover,Force,PassThru,Provider,Source,ThrottleLimit'
         'New-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Set-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Force,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Remove-StarmapModel'        = 'Id,InputObject,PassThru,Provider'
@@ -23,7 +23,7 @@ BeforeDiscovery {
         'Set-StarmapSyncSchedule'    = 'Interval,PassThru,Provider'
         'Remove-StarmapSyncSchedule' = 'PassThru,Provider'
         'Export-StarmapCatalog'      = 'Force,Format,PassThru,Path'
-        'Import-StarmapCatalog'      = 'Force,Path'
+        'Import-StarmapCatalog'      = 'Force,Format,Path'
         'Test-StarmapProvider'       = 'Provider'
     }
     $script:surfaces = $surface.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Expected = $_.Value } }
