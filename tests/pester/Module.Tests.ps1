@@ -12,7 +12,7 @@ BeforeDiscovery {
         'Get-StarmapAuthor'          = 'Id,Name'
         'Get-StarmapEndpoint'        = 'Id,Provider'
         'Get-StarmapModelEndpoint'   = 'Id'
-        'Sync-StarmapProvider'       = 'All,AsJob,Force,PassThru,Provider,Source,ThrottleLimit'
+        'Sync-StarmapProvider'       = 'All,AsJob,Discover,Force,PassThru,Provider,Source,ThrottleLimit'
         'New-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Set-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Force,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Remove-StarmapModel'        = 'Id,InputObject,PassThru,Provider'
@@ -24,7 +24,7 @@ BeforeDiscovery {
         'Set-StarmapSyncSchedule'    = 'Interval,PassThru,Provider'
         'Remove-StarmapSyncSchedule' = 'PassThru,Provider'
         'Export-StarmapCatalog'      = 'Force,Format,PassThru,Path'
-        'Import-StarmapCatalog'      = 'Force,Path'
+        'Import-StarmapCatalog'      = 'Force,Format,Path'
         'Test-StarmapProvider'       = 'Provider'
     }
     $script:surfaces = $surface.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Expected = $_.Value } }
