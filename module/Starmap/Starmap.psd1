@@ -17,6 +17,7 @@
         'Get-StarmapProvider'
         'Get-StarmapAuthor'
         'Get-StarmapEndpoint'
+        'Get-StarmapQuarantine'
         'Sync-StarmapProvider'
         'New-StarmapModel'
         'Set-StarmapModel'

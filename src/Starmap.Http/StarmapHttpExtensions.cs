@@ -163,6 +163,7 @@ public static class StarmapHttpExtensions
                 StatusCodes.Status503ServiceUnavailable, StatusCodes.Status504GatewayTimeout);
         var reads = api.MapGroup("").RequireReadKey().ValidateRouteIds();
         CatalogEndpoints.Map(reads);
+        QuarantineEndpoints.Map(reads);
         SyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);
         OpenAIEndpoints.Map(endpoints);

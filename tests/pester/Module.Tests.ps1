@@ -11,6 +11,7 @@ BeforeDiscovery {
         'Get-StarmapProvider'        = 'Id,Name'
         'Get-StarmapAuthor'          = 'Id,Name'
         'Get-StarmapEndpoint'        = 'Id,Provider'
+        'Get-StarmapQuarantine'      = 'Field,Model,Provider'
         'Sync-StarmapProvider'       = 'All,AsJob,Force,PassThru,Provider,Source,ThrottleLimit'
         'New-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Set-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Force,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
