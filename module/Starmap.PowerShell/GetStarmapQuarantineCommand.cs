@@ -47,7 +47,7 @@ public sealed class GetStarmapQuarantineCommand : StarmapCmdlet
                 }
                 providers = known;
             }
-            IEnumerable<string?> models = Model is { Length: > 0 } ? Model.Distinct(StringComparer.OrdinalIgnoreCase) : [null];
+            IEnumerable<string?> models = Model is { Length: > 0 } ? Model.Distinct(StringComparer.OrdinalIgnoreCase).Select(m => (string?)m) : [null];
             var seen = new HashSet<(string, string?, string, string, string)>();
             foreach (var provider in providers)
             {
