@@ -52,6 +52,28 @@ public static class CatalogReader
         return model is null ? null : StarmapModel.From(model);
     }
 
+    /// <summary>
+    /// Quarantined fields of the catalog (every page), of one provider when <paramref name="providerId"/>
+    /// is given, of models matching <paramref name="model"/> (wildcards), and fields under <paramref name="fieldPrefix"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<StarmapQuarantine>> ListQuarantineAsync(string? providerId, string? model, string? fieldPrefix, CancellationToken cancellationToken)
+    {
+        var catalog = StarmapSession.Catalog;
+        var query = new QuarantineQuery { ProviderId = providerId, ModelId = model, FieldPrefix = fieldPrefix, Limit = ModelQuery.MaxLimit };
+        var items = new List<StarmapQuarantine>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = await Failures.Guard(() => catalog.Models.ListQuarantineAsync(query), "InvalidFilter");
+            items.AddRange(page.Items.Select(StarmapQuarantine.From));
+            if (page.Items.Count < page.Limit || query.Offset + page.Items.Count >= page.Total)
+            {
+                return items;
+            }
+            query = query with { Offset = query.Offset + page.Items.Count, MinGeneration = page.Generation };
+        }
+    }
+
     /// <summary>Every provider with its model count and the version it was read at.</summary>
     public static async Task<IReadOnlyList<StarmapProvider>> ListProvidersAsync()
     {

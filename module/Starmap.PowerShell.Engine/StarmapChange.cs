@@ -9,7 +9,7 @@ public sealed class StarmapChange
     /// <summary>offering, definition, provider or author.</summary>
     public string Scope { get; set; } = "";
 
-    /// <summary>added, updated or removed.</summary>
+    /// <summary>added, updated or removed; quarantined or released for a quarantine note (Path names the field, New or Old the refused value).</summary>
     public string Action { get; set; } = "";
 
     /// <summary>Model ID, definition ID, provider or author ID.</summary>
@@ -39,8 +39,23 @@ public sealed class StarmapChange
             .Concat(Rows("offering", "removed", changes.RemovedOfferings))
             .Concat(Rows("definition", "added", changes.AddedDefinitions))
             .Concat(Rows("definition", "updated", changes.UpdatedDefinitions))
-            .Concat(changes.Provider is { } p ? Of(providerId, "provider", "updated", p) : []);
+            .Concat(changes.Provider is { } p ? Of(providerId, "provider", "updated", p) : [])
+            .Concat(changes.Quarantined.Select(q => Note(q, "quarantined", old: null, @new: q.Value)))
+            .Concat(changes.Released.Select(q => Note(q, "released", old: q.Value, @new: null)));
     }
+
+    // A quarantine note as a change row: the field, the refused value and its source.
+    private static StarmapChange Note(QuarantinedField field, string action, string? old, string? @new) => new()
+    {
+        ProviderId = field.ProviderId,
+        Scope = field.Kind,
+        Action = action,
+        Id = field.ModelId,
+        Path = field.Path,
+        Old = old,
+        New = @new,
+        Source = field.Source,
+    };
 
     internal static IEnumerable<StarmapChange> Of(string? providerId, string scope, string action, EntityChange entity) =>
         entity.Fields.IsEmpty

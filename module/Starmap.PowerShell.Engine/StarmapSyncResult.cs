@@ -36,6 +36,12 @@ public sealed class StarmapSyncResult
     /// <summary>Every changed field.</summary>
     public StarmapChange[] Changes { get; set; } = [];
 
+    /// <summary>Fields this run quarantined: values a source gave that were refused and left unknown, with why.</summary>
+    public StarmapQuarantine[] Quarantined { get; set; } = [];
+
+    /// <summary>Quarantine notes this run dropped (the field now has a valid value, or its source no longer refuses).</summary>
+    public StarmapQuarantine[] Released { get; set; } = [];
+
     /// <summary>Each source's report.</summary>
     public StarmapSourceReport[] Sources { get; set; } = [];
 
@@ -82,6 +88,8 @@ public sealed class StarmapSyncResult
         Definitions = result.Changes.AddedDefinitions.Count + result.Changes.UpdatedDefinitions.Count,
         Reason = result.Reason,
         Changes = [.. StarmapChange.From(result.ProviderId, result.Changes)],
+        Quarantined = [.. result.Changes.Quarantined.Select(StarmapQuarantine.From)],
+        Released = [.. result.Changes.Released.Select(StarmapQuarantine.From)],
         Sources = [.. result.Sources.Select(StarmapSourceReport.From)],
         Warnings = [.. result.Warnings],
         StartedAt = result.StartedAt,

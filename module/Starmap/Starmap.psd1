@@ -18,6 +18,7 @@
         'Get-StarmapAuthor'
         'Get-StarmapEndpoint'
         'Get-StarmapModelEndpoint'
+        'Get-StarmapQuarantine'
         'Sync-StarmapProvider'
         'New-StarmapModel'
         'Set-StarmapModel'

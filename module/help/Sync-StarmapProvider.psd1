@@ -7,6 +7,8 @@ Sync-StarmapProvider asks the cluster to sync providers: it reads each provider'
 
 Providers come from -Provider, from the pipeline (strings, or objects with a ProviderId property, such as Get-StarmapProvider's), or from -All. Up to -ThrottleLimit providers sync at once, with progress across them. A sync the service refuses (its sources failed, or the list shrank implausibly) writes a SyncRejected error; -Force applies past the shrink guard.
 
+A record whose value cannot be right (an output limit above the context window, a tab in a name, a negative price, a date that is not one) no longer rejects its provider: the record is kept with that field unknown and a quarantine note. Each result lists the fields the run quarantined (Quarantined: provider, model, field, value, reason, source) and the notes it dropped because a valid value came (Released); they also appear in Changes with the action quarantined or released, and as "What if" lines under -WhatIf. A record with no usable ID is left out and named in Warnings. Get-StarmapQuarantine lists every quarantined field.
+
 -AsJob returns a StarmapSyncJob at once; Wait-Job, Receive-Job and Stop-Job work on it, and Receive-Job returns each provider's result.
 
 Each sync starts in the cluster and the cmdlet then waits for its result with short calls, so a sync that takes longer than the client's response timeout (Starmap__Client__ResponseTimeout, 30 s by default) still completes and reports. Ctrl+C or Stop-Job stops the waiting; a sync already running in the cluster finishes there and its outcome shows in Get-StarmapSyncSchedule.

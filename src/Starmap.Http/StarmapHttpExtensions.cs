@@ -164,6 +164,7 @@ public static class StarmapHttpExtensions
         var reads = api.MapGroup("").RequireReadKey().ValidateRouteIds();
         CatalogEndpoints.Map(reads);
         ModelEndpointsRoute.Map(reads);
+        QuarantineEndpoints.Map(reads);
         SyncEndpoints.Map(reads);
         CatalogSyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);

@@ -108,7 +108,7 @@ public sealed class CatalogRouteTests(HttpSilo shared)
             ("/api/v1/models", "get"), ("/api/v1/models/{provider}/{modelId}", "get"),
             ("/api/v1/providers", "get"), ("/api/v1/providers/{id}", "get"), ("/api/v1/providers/{id}/models", "get"),
             ("/api/v1/authors", "get"), ("/api/v1/authors/{id}", "get"), ("/api/v1/authors/{id}/models", "get"),
-            ("/api/v1/endpoints", "get"), ("/api/v1/providers/{id}/sync", "post"),
+            ("/api/v1/endpoints", "get"), ("/api/v1/quarantine", "get"), ("/api/v1/providers/{id}/sync", "post"),
             ("/api/v1/providers/{id}/sync/schedule", "get"), ("/api/v1/providers/{id}/sync/schedule", "put"),
             ("/api/v1/providers/{id}/sync/schedule", "delete"), ("/api/v1/providers/{id}/sync/last", "get"),
             ("/api/v1/providers/{id}/sync/runs/{runId}", "get"),

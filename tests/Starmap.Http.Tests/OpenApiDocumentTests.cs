@@ -85,6 +85,7 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
             ("/api/v1/authors/{id}", "get", "/api/v1/authors/meta"),
             ("/api/v1/authors/{id}/models", "get", "/api/v1/authors/meta/models"),
             ("/api/v1/endpoints", "get", "/api/v1/endpoints"),
+            ("/api/v1/quarantine", "get", "/api/v1/quarantine"),
             ("/api/v1/providers/{id}/sync", "post", "/api/v1/providers/openai/sync"),
             ("/api/v1/providers/{id}/sync/schedule", "get", "/api/v1/providers/openai/sync/schedule"),
             ("/api/v1/providers/{id}/sync/schedule", "delete", "/api/v1/providers/openai/sync/schedule"),

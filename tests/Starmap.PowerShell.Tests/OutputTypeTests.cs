@@ -137,4 +137,28 @@ public sealed class OutputTypeTests
         Assert.Equal(("updated", "pricing.tokens.input", "1", "2", "models.dev"), (r.Changes[1].Action, r.Changes[1].Path, r.Changes[1].Old, r.Changes[1].New, r.Changes[1].Source));
         Assert.Null(r.Changes[2].Old);
     }
+
+    [Fact]
+    public void A_sync_result_shows_the_fields_it_quarantined_and_released_as_objects_and_change_rows()
+    {
+        var note = new QuarantineNote { Path = "limits.output_tokens", Value = "65536", Reason = "must not exceed context_window (8192)", Source = "models.dev" };
+        var result = new SyncResult
+        {
+            ProviderId = "groq",
+            Status = SyncStatus.DryRun,
+            Changes = new Changeset
+            {
+                Quarantined = [QuarantinedField.OfOffering("groq", "big", note)],
+                Released = [QuarantinedField.OfOffering("groq", "old", note with { Path = "name", Value = "x\\u0009" })],
+            },
+        };
+
+        var r = StarmapSyncResult.From(result);
+
+        var quarantined = Assert.Single(r.Quarantined);
+        Assert.Equal(("groq", "big", "limits.output_tokens", "65536", "models.dev"), (quarantined.ProviderId, quarantined.ModelId, quarantined.Field, quarantined.Value, quarantined.Source));
+        Assert.Equal("name", Assert.Single(r.Released).Field);
+        Assert.Equal(("quarantined", "big", "limits.output_tokens", null, "65536"), (r.Changes[0].Action, r.Changes[0].Id, r.Changes[0].Path, r.Changes[0].Old, r.Changes[0].New));
+        Assert.Equal(("released", "old", "x\\u0009", null), (r.Changes[1].Action, r.Changes[1].Id, r.Changes[1].Old, r.Changes[1].New));
+    }
 }

@@ -12,6 +12,7 @@ BeforeDiscovery {
         'Get-StarmapAuthor'          = 'Id,Name'
         'Get-StarmapEndpoint'        = 'Id,Provider'
         'Get-StarmapModelEndpoint'   = 'Id'
+        'Get-StarmapQuarantine'      = 'Field,Model,Provider'
         'Sync-StarmapProvider'       = 'All,AsJob,Discover,Force,PassThru,Provider,Source,ThrottleLimit'
         'New-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Set-StarmapModel'           = 'Author,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Force,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
