@@ -161,6 +161,19 @@ public sealed class ExportRoundTripProperties
             Regions = Chance() ? Some(() => Pick("us-east1", "eu")) : null,
             AuthorIds = Some(() => Pick("author-0", "author-1")),
             Features = Maybe(Features),
+            Description = Text(),
+            Metadata = Maybe(() => new ModelMetadata { ReleaseDate = MaybeValue(Date), OpenWeights = TriState(), Tags = Chance() ? [.. Enum.GetValues<ModelTag>().Where(_ => r.Next(5) == 0)] : null }),
+            Lineage = Maybe(() => new ModelLineage { Family = Text(), Parent = Text() }),
+            Generation = Maybe(() => new ModelGeneration { Temperature = Maybe(FloatRange), TopK = Maybe(IntRange), MaxTokens = MaybeValue(() => 4096L) }),
+            Reasoning = Maybe(Levels),
+            ReasoningTokens = Maybe(IntRange),
+            Modes = Chance() ? [new OfferingMode
+            {
+                Name = Pick("fast", "0.5", "pro mode"),
+                Pricing = Maybe(Pricing),
+                Headers = Chance() ? [new HeaderValue { Name = "x-mode", Value = Pick(Texts) }] : [],
+                Body = Maybe(() => Pick("{}", "{\"service_tier\":\"priority\",\"n\":2,\"deep\":{\"on\":true,\"list\":[1,\"2024-05-13\",null]}}")),
+            }] : [],
             CreatedAt = MaybeValue(Timestamp),
             UpdatedAt = MaybeValue(Timestamp),
             Provenance = Some(() => new FieldProvenance { Path = "pricing.tokens.input", Source = SourceIds.ModelsDev, ObservedAt = Timestamp() }),
@@ -277,6 +290,8 @@ public sealed class ExportRoundTripProperties
                 Formats = Chance() ? Some(EnumValue<ResponseFormat>) : null,
             }),
             Lineage = Maybe(() => new ModelLineage { Family = Text(), Root = Maybe(() => "root/model"), Parent = Text() }),
+            CreatedAt = MaybeValue(Timestamp),
+            UpdatedAt = MaybeValue(Timestamp),
         };
 
         private FloatRange FloatRange() => new() { Min = MaybeValue(() => 0d), Max = MaybeValue(() => Pick(1d, 2d, 1e-7, 0.1 + 0.2)), Default = MaybeValue(() => r.NextDouble()) };

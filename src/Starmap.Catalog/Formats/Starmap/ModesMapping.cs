@@ -38,7 +38,7 @@ internal static class ModesMapping
                 Name = name,
                 Pricing = PricingMapping.ToRecord(mode.Pricing, c),
                 Headers = (mode.Provider?.Headers ?? []).Select(h => new HeaderValue { Name = h.Key, Value = h.Value }).ToEquatableArray(),
-                Body = body is null ? null : ToJson(body)!.ToJsonString(),
+                Body = body is null ? null : ToJson(body, c, $"modes.{name}.provider.body")!.ToJsonString(),
             });
         }
         return result.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
@@ -80,11 +80,14 @@ internal static class ModesMapping
         }
     }
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    private static JsonNode? ToJson(YamlNode node, MappingContext c, string path) => node switch
     {
         YamlMappingNode mapping => new JsonObject(mapping.Children.Select(p =>
-            KeyValuePair.Create(((YamlScalarNode)p.Key).Value ?? "", ToJson(p.Value)))),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
+        {
+            var key = (p.Key as YamlScalarNode)?.Value ?? throw c.Reader.Error(p.Key, path, "keys must be text");
+            return KeyValuePair.Create(key, ToJson(p.Value, c, path + "." + key));
+        })),
+        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select((item, i) => ToJson(item, c, $"{path}[{i}]"))]),
         YamlScalarNode scalar when scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any) => JsonValue.Create(scalar.Value ?? ""),
         YamlScalarNode scalar when YamlScalars.IsNull(scalar) => null,
         YamlScalarNode { Value: var text } when YamlScalars.TryBool(text ?? "", out var flag) => JsonValue.Create(flag),

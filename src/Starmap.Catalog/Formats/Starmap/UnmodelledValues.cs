@@ -57,7 +57,7 @@ internal static class UnmodelledValues
     {
         foreach (var (keyNode, value) in written.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = KeyText(keyNode);
             var mine = Child(rendered, key);
             path.Add(key);
             if (mine is null)
@@ -76,7 +76,7 @@ internal static class UnmodelledValues
         }
         foreach (var (keyNode, value) in rendered.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = KeyText(keyNode);
             if (Child(written, key) is null)
             {
                 values.Add(Kept([.. path, key], null, value));
@@ -98,7 +98,7 @@ internal static class UnmodelledValues
         (YamlScalarNode x, YamlScalarNode y) => Typed(x) == Typed(y),
         (YamlSequenceNode x, YamlSequenceNode y) => x.Children.Count == y.Children.Count && x.Children.Zip(y.Children).All(p => Same(p.First, p.Second)),
         (YamlMappingNode x, YamlMappingNode y) => x.Children.Count == y.Children.Count
-            && x.Children.All(p => Same(p.Value, Child(y, ((YamlScalarNode)p.Key).Value ?? ""))),
+            && x.Children.All(p => Same(p.Value, Child(y, KeyText(p.Key)))),
         _ => false,
     };
 
@@ -121,11 +121,14 @@ internal static class UnmodelledValues
         return YamlScalars.TryDecimal(text, out var number) ? "number:" + YamlScalars.Format(number) : "text:" + text;
     }
 
+    // Keys are text in Starmap's files; a key of another shape (inside extensions) is kept by its YAML text.
+    private static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : YamlText.Write(key);
+
     private static YamlNode? Child(YamlMappingNode mapping, string key)
     {
         foreach (var (k, v) in mapping.Children)
         {
-            if (k is YamlScalarNode { Value: var name } && string.Equals(name, key, StringComparison.Ordinal))
+            if (string.Equals(KeyText(k), key, StringComparison.Ordinal))
             {
                 return v;
             }
