@@ -24,12 +24,16 @@ public static class CatalogSeeder
             cancellationToken.ThrowIfCancellationRequested();
             await grains.GetGrain<IAuthorGrain>(author.Author.Id).ReplaceAsync(author.Author, author.Definitions, expectedVersion: null);
         }
-        cancellationToken.ThrowIfCancellationRequested();
-        // Providers are stored side by side and published as one generation: one at a time, each publish
+        // Providers are stored first and published as one generation: published one at a time, each publish
         // rebuilt the whole catalog, which for the 175 providers of the generated seed took many seconds.
-        var stored = await Task.WhenAll(seed.Providers.Select(p =>
-            grains.GetGrain<IProviderGrain>(p.Provider.Id).StoreUnpublishedAsync(p.Provider, p.Offerings)));
-        cancellationToken.ThrowIfCancellationRequested();
+        // Stored one after another: SQLite takes one writer at a time, and 175 waiting at once outlast its
+        // busy timeout on a loaded machine.
+        var stored = new List<ProviderDetails>(seed.Providers.Count);
+        foreach (var provider in seed.Providers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            stored.Add(await grains.GetGrain<IProviderGrain>(provider.Provider.Id).StoreUnpublishedAsync(provider.Provider, provider.Offerings));
+        }
         await registry.PublishProvidersAsync(stored.ToEquatableArray());
         await registry.MarkSeededAsync(seed.Version);
         return seed.Version;

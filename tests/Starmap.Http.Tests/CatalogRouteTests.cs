@@ -72,7 +72,16 @@ public sealed class CatalogRouteTests(HttpSilo shared)
         Assert.All(data, e => Assert.Equal((string?)e["id"], (string?)e["canonical_slug"]));
 
         // One entry per definition (author/slug); an offering without one stands for itself.
-        var models = (await _http.JsonAsync($"/api/v1/models?limit=1000&min_generation={shared.Generation}"))["items"]!.AsArray().Select(m => m!).ToList();
+        // Every page: the built-in catalog holds more offerings than one.
+        var models = new List<JsonNode>();
+        int total;
+        do
+        {
+            var page = await _http.JsonAsync($"/api/v1/models?limit=1000&offset={models.Count}&min_generation={shared.Generation}");
+            total = (int)page["total"]!;
+            models.AddRange(page["items"]!.AsArray().Select(m => m!));
+        }
+        while (models.Count < total);
         var bySlug = models.GroupBy(Slug).ToDictionary(g => g.Key, g => g.ToList());
         Assert.Equal(bySlug.Keys.Order(StringComparer.Ordinal), ids);
         foreach (var entry in data)
