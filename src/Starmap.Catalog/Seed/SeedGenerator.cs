@@ -59,7 +59,7 @@ public static class SeedGenerator
             var baseline = curatedByEntry.GetValueOrDefault(entry.Id);
             if (baseline is null)
             {
-                var record = NewProvider(entry, providers, now, skipped, quarantined);
+                var record = NewProvider(entry, providers, skipped, quarantined);
                 if (record is null)
                 {
                     skippedModels += entry.Models.Count;
@@ -70,36 +70,33 @@ public static class SeedGenerator
             var providerId = baseline.Provider.Id;
             // The entry itself under the provider's ID: the provider ID may differ from the models.dev key.
             var only = snapshot with { Providers = new Dictionary<string, ModelsDevProvider>(StringComparer.Ordinal) { [providerId] = entry } };
-            var observation = ModelsDevMapper.ToObservation(only, baseline.Provider, now)!;
+            // The same steps a models.dev sync takes (SyncEngine): refuse bad values record by record, reconcile,
+            // then make sure the merged records store.
+            var warnings = new List<string>();
+            var observation = RecordSanitizer.Sanitize(ModelsDevMapper.ToObservation(only, baseline.Provider, now)!, warnings);
+            skipped.AddRange(warnings.Where(w => w.Contains(": skipped", StringComparison.Ordinal)));
+            skippedModels += entry.Models.Count - observation.Models.Count;
             var curatedIds = baseline.Offerings.Select(o => o.ModelId).ToHashSet(StringComparer.Ordinal);
-            var models = new List<ObservedModel>();
-            var refusals = new Dictionary<string, List<QuarantineNote>>(StringComparer.Ordinal);
-            foreach (var model in observation.Models)
-            {
-                if (curatedIds.Contains(model.ModelId))
-                {
-                    curatedWins++;
-                }
-                else if (Clean(providerId, model, now, refusals, skipped, quarantined) is { } clean)
-                {
-                    models.Add(clean);
-                }
-                else
-                {
-                    skippedModels++;
-                }
-            }
-            var reconciled = Reconciler.Reconcile(baseline, [.. definitions.Values], [observation with { Models = [.. models] }], AuthorityTable.Default, now);
+            curatedWins += observation.Models.Count(m => curatedIds.Contains(m.ModelId));
+            var models = observation.Models.Where(m => !curatedIds.Contains(m.ModelId)).ToEquatableArray();
+            var reconciled = Reconciler.Reconcile(baseline, [.. definitions.Values], [observation with { Models = models }], AuthorityTable.Default, now);
             foreach (var definition in reconciled.Definitions)
             {
                 if (authors.Contains(definition.AuthorId) && !curatedDefinitions.Contains(definition.Id)
-                    && Clean(definition, now, skipped, quarantined) is { } clean)
+                    && RecordSanitizer.Sanitize(definition, SourceIds.Baseline, now).Record is { } clean)
                 {
                     definitions[clean.Id] = clean;
+                    Report(clean.Id + " (definition)", clean.Quarantine, quarantined);
                 }
             }
-            // Notes are attached after the merge: they are what this run refused, not a field a source states.
-            var offerings = reconciled.Offerings.Select(o => refusals.TryGetValue(o.ModelId, out var notes) ? o with { Quarantine = [.. o.Quarantine, .. notes] } : o);
+            var before = baseline.Offerings.DistinctBy(o => o.ModelId, StringComparer.Ordinal).ToDictionary(o => o.ModelId, StringComparer.Ordinal);
+            var offerings = reconciled.Offerings
+                .Select(o => RecordSanitizer.SanitizeReconciled(o, before.GetValueOrDefault(o.ModelId), SourceIds.Baseline, now).Record ?? o)
+                .ToList();
+            foreach (var offering in offerings.Where(o => !curatedIds.Contains(o.ModelId)))
+            {
+                Report($"{providerId}/{offering.ModelId}", offering.Quarantine, quarantined);
+            }
             providers[providerId] = baseline with { Offerings = [.. offerings] };
         }
 
@@ -159,66 +156,32 @@ public static class SeedGenerator
     private static DateOnly? Newest(ModelsDevSnapshot snapshot) =>
         snapshot.Providers.Values.SelectMany(p => p.Models).Select(m => m.LastUpdated).Max();
 
-    private static Provider? NewProvider(ModelsDevProvider entry, Dictionary<string, ProviderDetails> providers, DateTimeOffset now,
-        List<string> skipped, List<string> quarantined)
+    private static Provider? NewProvider(ModelsDevProvider entry, Dictionary<string, ProviderDetails> providers, List<string> skipped, List<string> quarantined)
     {
         var what = $"{StarmapValidationException.Escape(entry.Id)} (provider, with its {entry.Models.Count} models)";
-        var record = ModelsDevProviderMapping.ToProvider(entry);
+        Provider record;
+        var warnings = new List<string>();
+        try
+        {
+            // The discover sync's mapping: values the catalog cannot hold are left out with a warning.
+            record = ModelsDevProviderMapping.ToProvider(entry, warnings);
+        }
+        catch (StarmapValidationException ex)
+        {
+            skipped.Add($"{what}: {ex.Message}");
+            return null;
+        }
+        // A renamed ID is reported by the mapping too, but only a value left out is a refusal.
+        quarantined.AddRange(warnings.Where(w => w.EndsWith("left out", StringComparison.Ordinal))
+            .Select(w => $"{StarmapValidationException.Escape(entry.Id)} (provider): {w}"));
         if (providers.ContainsKey(record.Id))
         {
             skipped.Add($"{what}: provider id '{record.Id}' is taken by a curated provider that reads another models.dev entry");
             return null;
         }
-        // ---- stand-in for the quarantine sanitizer (see SeedCleaner) ----
-        var notes = new List<QuarantineNote>();
-        var provider = SeedCleaner.Clean(record, CatalogValidator.Validate, "provider", SourceIds.ModelsDev, now, notes, out var why);
-        Report(entry.Id, notes, quarantined);
-        if (provider is null)
-        {
-            skipped.Add($"{what}: {why}");
-        }
-        return provider;
+        return record;
     }
 
-    private static ObservedModel? Clean(string providerId, ObservedModel model, DateTimeOffset now, Dictionary<string, List<QuarantineNote>> refusals,
-        List<string> skipped, List<string> quarantined)
-    {
-        var key = $"{providerId}/{model.ModelId}";
-        if (IdRules.ModelIdProblem(model.ModelId) is { } problem)
-        {
-            skipped.Add($"{StarmapValidationException.Escape(key)}: model id {problem}");
-            return null;
-        }
-        // ---- stand-in for the quarantine sanitizer (see SeedCleaner) ----
-        var notes = new List<QuarantineNote>();
-        var offering = SeedCleaner.Clean(model.Offering, o => CatalogValidator.Validate(o, providerId), "offering", SourceIds.ModelsDev, now, notes, out var why);
-        Report(key, notes, quarantined);
-        if (offering is null)
-        {
-            skipped.Add($"{key}: {why}");
-            return null;
-        }
-        if (notes.Count > 0)
-        {
-            refusals[model.ModelId] = notes;
-        }
-        return model with { Offering = offering };
-    }
-
-    private static ModelDefinition? Clean(ModelDefinition definition, DateTimeOffset now, List<string> skipped, List<string> quarantined)
-    {
-        // ---- stand-in for the quarantine sanitizer (see SeedCleaner) ----
-        var notes = new List<QuarantineNote>();
-        var clean = SeedCleaner.Clean(definition, d => CatalogValidator.Validate(d, d.AuthorId), "definition", SourceIds.ModelsDev, now, notes, out var why);
-        Report(definition.Id + " (definition)", notes, quarantined);
-        if (clean is null)
-        {
-            skipped.Add($"{definition.Id} (definition): {why}");
-            return null;
-        }
-        return notes.Count == 0 ? clean : clean with { Quarantine = [.. clean.Quarantine, .. notes] };
-    }
-
-    private static void Report(string key, List<QuarantineNote> notes, List<string> quarantined) =>
+    private static void Report(string key, IEnumerable<QuarantineNote> notes, List<string> quarantined) =>
         quarantined.AddRange(notes.Select(n => $"{StarmapValidationException.Escape(key)} {n.Path} '{n.Value}': {n.Reason}"));
 }

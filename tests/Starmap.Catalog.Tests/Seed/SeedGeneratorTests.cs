@@ -66,7 +66,7 @@ public sealed class SeedGeneratorTests
         Assert.Equal(10m, added.Pricing.Tokens.Output);
         Assert.Equal(200_000, added.Limits!.ContextWindow);
         Assert.Equal("openai/gpt-test-new", added.DefinitionId);
-        Assert.Contains(added.Provenance, p => p.Path == "pricing" && p.Source == SourceIds.ModelsDev);
+        Assert.Contains(added.Provenance, p => p.Path == "pricing.tokens.input" && p.Source == SourceIds.ModelsDev);
         // The snapshot's date: its newest last_updated.
         Assert.Equal(new DateOnly(2026, 3, 9), catalog.Recorded);
         Assert.EndsWith("+models.dev.2026.03.09", catalog.Version, StringComparison.Ordinal);
@@ -108,9 +108,12 @@ public sealed class SeedGeneratorTests
 
         Assert.Null(catalog.Providers.Single(p => p.Provider.Id == "templated-host").Provider.Inference?.BaseUrl);
 
-        Assert.Equal(3, report.Quarantined.Count);
+        Assert.Collection(report.Quarantined,
+            q => Assert.StartsWith("openai/gpt-test-inconsistent limits.output_tokens '16384'", q, StringComparison.Ordinal),
+            q => Assert.StartsWith("templated-host (provider)", q, StringComparison.Ordinal),
+            q => Assert.StartsWith(@"tiny-host/tabbed name 'Tabbed Name\u0009'", q, StringComparison.Ordinal));
         var skipped = Assert.Single(report.Skipped);
-        Assert.StartsWith(@"tiny-host/bad\u0007id: model id", skipped, StringComparison.Ordinal);
+        Assert.Contains(@"'tiny-host' with no usable ID 'bad\u0007id'", skipped, StringComparison.Ordinal);
         Assert.DoesNotContain(catalog.Providers.Single(p => p.Provider.Id == "tiny-host").Offerings, o => o.ModelId.StartsWith("bad", StringComparison.Ordinal));
     }
 
