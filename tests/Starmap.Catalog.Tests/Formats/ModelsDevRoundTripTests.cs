@@ -49,10 +49,10 @@ public sealed class ModelsDevRoundTripTests(ITestOutputHelper output)
         Assert.Equal("https://api.acme.example/v1", (string?)json["acme-ai"]!["api"]);
         Assert.Equal(["ACME_API_KEY", "ACME_TOKEN"], json["acme-ai"]!["env"]!.AsArray().Select(e => (string)e!));
 
-        // The shipped snapshot exercises every allowance that is not waiting on the facts merge.
+        // The shipped snapshot exercises every allowance.
         var seen = report.Allowed.Keys.Select(k => k.Rule).ToHashSet();
-        Assert.Superset(ModelsDevCompat.Rules.Where(r => r.Id != "quarantined" && r.Id != "status-active" && r.Id != "unknown-modality").Select(r => r.Id)
-            .Except(ModelsDevCompat.PendingFacts).ToHashSet(), seen);
+        Assert.Superset(ModelsDevCompat.Rules.Where(r => r.Id != "quarantined" && r.Id != "provider-refused" && r.Id != "status-active" && r.Id != "unknown-modality").Select(r => r.Id)
+            .ToHashSet(), seen);
     }
 
     [Fact]
@@ -100,16 +100,6 @@ public sealed class ModelsDevRoundTripTests(ITestOutputHelper output)
 /// <summary>The round trip and the field-by-field comparison, with the allowed differences.</summary>
 internal static class ModelsDevCompat
 {
-    /// <summary>
-    /// Facts today's mapper keeps only on a guessed definition (none without an author), so they drop for
-    /// every model whose author it cannot tell. The facts change puts them on the offering; then these
-    /// allowances can go (the lead tightens after merging).
-    /// </summary>
-    public static readonly IReadOnlySet<string> PendingFacts = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "facts-on-definition",
-    };
-
     private static readonly HashSet<string> KnownEfforts = new(StringComparer.Ordinal) { "minimal", "low", "medium", "high", "max" };
     private static readonly HashSet<string> KnownModalities = new(StringComparer.Ordinal) { "text", "image", "audio", "video", "pdf", "embedding", "embeddings" };
 
@@ -123,7 +113,6 @@ internal static class ModelsDevCompat
 
     public static readonly Rule[] Rules =
     [
-        new("provider-npm", d => d is { Kind: "dropped", Path: "provider:npm" }),
         new("interleaved", d => d.Kind == "dropped" && Under(d.Path, "interleaved")),
         new("experimental-modes", d => d.Kind == "dropped" && Under(d.Path, "experimental")),
         new("model-provider", d => d.Kind == "dropped" && Under(d.Path, "provider")),
@@ -134,17 +123,25 @@ internal static class ModelsDevCompat
         new("tiers-from-200k-block", d => d.Kind == "added" && Under(d.Path, "cost.tiers")),
         new("zero-limit", d => d.Kind == "dropped" && d.Path.StartsWith("limit.", StringComparison.Ordinal) && d.Source == "0"),
         new("reasoning-toggle", d => d.Kind == "dropped" && Under(d.Path, "reasoning_options[toggle]")),
-        new("effort-values", d => d.Path == "reasoning_options[effort].values" && d.Kind is "changed" or "dropped"
-            && (d.Source ?? "").Split(',').Any(v => !KnownEfforts.Contains(v))),
+        new("effort-values", d => (d.Path == "reasoning_options[effort].values" && d.Kind is "changed" or "dropped"
+            && (d.Source ?? "").Split(',').Any(v => !KnownEfforts.Contains(v)))
+            // An effort option whose values are all outside the levels leaves no option to write.
+            || (d is { Kind: "dropped", Path: "reasoning_options[effort].type" } && EffortValues(d.SourceModel).All(v => !KnownEfforts.Contains(v)))),
         new("unknown-modality", d => d.Path.StartsWith("modalities.", StringComparison.Ordinal) && d.Kind is "changed" or "dropped"
             && (d.Source ?? "").Split(',').Any(v => !KnownModalities.Contains(v))),
         new("status-active", d => d is { Kind: "dropped", Path: "status" } && !(d.Source is "alpha" or "beta" or "deprecated" or "preview" or "retired")),
-        new("facts-on-definition", d => d.Kind == "dropped" && d.Offering is not null
-            && (d.Path is "description" or "family" or "knowledge" or "release_date" or "open_weights" || Under(d.Path, "reasoning_options[effort]") || Under(d.Path, "reasoning_options[budget_tokens]"))),
+        // A provider value the catalog cannot hold (a templated URL, a variable name starting with a digit) is left out by the mapping.
+        new("provider-refused", d => d.Kind == "dropped" && d.Path is "provider:api" or "provider:env" or "provider:doc"
+            && ((d.Source ?? "").Contains("${", StringComparison.Ordinal) || char.IsDigit((d.Source ?? " ")[0]))),
         // A value the import refused (quarantine note on the offering) is left unknown, so it is not written back.
         new("quarantined", d => d.Kind is "dropped" or "changed" && d.Offering is { Quarantine.IsEmpty: false } offering
             && offering.Quarantine.Any(n => n.Value == d.Source || n.Path.Contains(Leaf(d.Path), StringComparison.Ordinal))),
     ];
+
+    private static IEnumerable<string> EffortValues(JsonObject? model) =>
+        model?["reasoning_options"] is JsonArray options
+            ? options.Where(o => (string?)o?["type"] == "effort").SelectMany(o => o!["values"] is JsonArray values ? values.Select(v => v?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string)v! : "") : [])
+            : [];
 
     public sealed record Exported(string Json, IReadOnlyDictionary<(string Provider, string Model), Offering> Models);
 
@@ -154,20 +151,17 @@ internal static class ModelsDevCompat
         var snapshot = ModelsDevParser.Parse(source);
         var providers = new List<Provider>();
         var models = new List<CatalogModel>();
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         foreach (var entry in snapshot.Providers.Values)
         {
-            // The provider record as models.dev describes it (name, key variables, API base, docs).
-            var provider = new Provider
-            {
-                Id = entry.Id,
-                Name = entry.Name ?? entry.Id,
-                DocsUrl = entry.Doc,
-                Auth = entry.Env.IsEmpty ? null : new ProviderAuth { ApiKeyEnvVars = entry.Env },
-                Inference = entry.Api is null ? null : new ProviderInference { BaseUrl = entry.Api },
-            };
+            // The provider record a discover sync creates and the observation a models.dev sync of it makes, with values
+            // that cannot be right refused (left unknown, with a note) before merging.
+            var provider = ModelsDevProviderMapping.ToProvider(entry);
             providers.Add(provider);
-            var observation = ModelsDevMapper.ToObservation(snapshot, provider, at)!;
+            renamed[provider.Id] = entry.Id;
+            var only = snapshot with { Providers = new Dictionary<string, ModelsDevProvider>(StringComparer.Ordinal) { [provider.Id] = entry } };
+            var observation = RecordSanitizer.Sanitize(ModelsDevMapper.ToObservation(only, provider, at)!, new List<string>());
             foreach (var observed in observation.Models)
             {
                 // As the reconciler does: an observed definition is proposed as the offering's link.
@@ -176,8 +170,18 @@ internal static class ModelsDevCompat
                 models.Add(new CatalogModel { Offering = offering, Definition = definition, AuthorIds = offering.AuthorIds });
             }
         }
-        return new Exported(ModelsDevExport.ToJson(providers, models, indented: true),
-            models.ToDictionary(m => (m.ProviderId, m.ModelId), m => m.Offering));
+        // A models.dev key that is no provider ID (wafer.ai) is served under its catalog ID (wafer-ai); the comparison
+        // lines the two up by the models.dev key (docs/models-dev-compat.md, provider IDs).
+        var json = JsonNode.Parse(ModelsDevExport.ToJson(providers, models, indented: true))!.AsObject();
+        foreach (var (id, original) in renamed.Where(r => r.Key != r.Value).ToList())
+        {
+            var node = json[id]!;
+            json.Remove(id);
+            node["id"] = original;
+            json[original] = node;
+        }
+        return new Exported(json.ToJsonString(),
+            models.ToDictionary(m => (renamed[m.ProviderId], m.ModelId), m => m.Offering));
     }
 
     public static Report Compare(string source, string exported, IReadOnlyDictionary<(string Provider, string Model), Offering> offerings)

@@ -79,7 +79,7 @@ public static class ModelsDevExport
             }
             json.WriteEndArray();
         }
-        // The catalog keeps no AI SDK package (npm) for a provider; docs/models-dev-compat.md.
+        String(json, "npm", provider?.Inference?.SdkPackage);
         String(json, "api", provider?.Inference?.BaseUrl);
         String(json, "doc", provider?.DocsUrl ?? provider?.Catalog?.DocsUrl);
         json.WriteStartObject("models");
@@ -105,7 +105,8 @@ public static class ModelsDevExport
         String(json, "family", offering.Lineage?.Family ?? definition?.Lineage?.Family);
         Bool(json, "attachment", model.Supports(Feature.Attachments));
         Bool(json, "reasoning", model.Supports(Feature.Reasoning));
-        WriteReasoningOptions(json, offering.Reasoning ?? definition?.Reasoning, offering.ReasoningTokens ?? definition?.ReasoningTokens);
+        WriteReasoningOptions(json, offering.Reasoning ?? definition?.Reasoning, offering.ReasoningTokens ?? definition?.ReasoningTokens,
+            model.Supports(Feature.ReasoningTokens) == true);
         Bool(json, "tool_call", model.Supports(Feature.ToolCalls) ?? model.Supports(Feature.Tools));
         Bool(json, "structured_output", model.Supports(Feature.StructuredOutputs));
         Bool(json, "temperature", model.Supports(Feature.Temperature));
@@ -130,10 +131,11 @@ public static class ModelsDevExport
         _ => null,
     };
 
-    private static void WriteReasoningOptions(Utf8JsonWriter json, ControlLevels? effort, IntRange? budget)
+    private static void WriteReasoningOptions(Utf8JsonWriter json, ControlLevels? effort, IntRange? budget, bool budgetSupported)
     {
         var levels = effort?.Levels ?? default;
-        var hasBudget = budget is { Min: not null } or { Max: not null };
+        // A budget option without a range still says the model takes a token budget (the reasoning_tokens feature).
+        var hasBudget = budget is { Min: not null } or { Max: not null } || budgetSupported;
         if (levels.IsEmpty && !hasBudget)
         {
             return;
@@ -155,8 +157,8 @@ public static class ModelsDevExport
         {
             json.WriteStartObject();
             json.WriteString("type", "budget_tokens");
-            Long(json, "min", budget!.Min);
-            Long(json, "max", budget.Max);
+            Long(json, "min", budget?.Min);
+            Long(json, "max", budget?.Max);
             json.WriteEndObject();
         }
         json.WriteEndArray();
