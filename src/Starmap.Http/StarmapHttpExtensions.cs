@@ -137,14 +137,7 @@ public static class StarmapHttpExtensions
             var status => HttpError.WriteAsync(context.HttpContext, status, "error", "the request failed"),
         });
         app.UseMiddleware<ErrorHandling>();
-        app.Use((context, next) =>
-        {
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
-            {
-                body.MaxRequestBodySize = options.MaxRequestBodyBytes;
-            }
-            return next(context);
-        });
+        app.UseMiddleware<RequestBodyLimit>();
         if (options.CorsOrigins.Length > 0)
         {
             app.UseCors(CorsPolicy);
