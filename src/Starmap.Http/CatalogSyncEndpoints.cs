@@ -79,6 +79,7 @@ internal static class CatalogSyncEndpoints
                 return await AnswerAsync(http, catalog, options, run);
             })
             .RequireWriteKey()
+            .WithMetadata(new LargeRequestBody())
             .Accepts<object>("application/json")
             .WithName("ImportModelsDev")
             .WithSummary("Imports a models.dev api.json (the body): creates the providers it lists that the catalog lacks and merges each provider's models " +

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -137,14 +136,7 @@ public static class StarmapHttpExtensions
             var status => HttpError.WriteAsync(context.HttpContext, status, "error", "the request failed"),
         });
         app.UseMiddleware<ErrorHandling>();
-        app.Use((context, next) =>
-        {
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
-            {
-                body.MaxRequestBodySize = options.MaxRequestBodyBytes;
-            }
-            return next(context);
-        });
+        app.UseMiddleware<RequestBodyLimit>();
         if (options.CorsOrigins.Length > 0)
         {
             app.UseCors(CorsPolicy);

@@ -160,4 +160,19 @@ public sealed class ModelsDevParserTests
         Assert.Contains(snapshot.Warnings, w => w.Contains("b: provider entry is a number"));
         Assert.Contains(snapshot.Warnings, w => w.Contains("a/m1.limit: 'context' is a string"));
     }
+
+    [Fact]
+    public void A_name_escaping_a_lone_surrogate_fails_as_not_text()
+    {
+        var ex = Assert.Throws<FormatException>(() => ModelsDevParser.Parse("{\"\\udc00\":\"06:00:00\"}"));
+        Assert.Contains("not text", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Control_characters_of_an_unparsable_file_are_escaped_in_the_error()
+    {
+        var ex = Assert.Throws<FormatException>(() => ModelsDevParser.Parse("f9\0\u000c\u001f\u202e junk"));
+        Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ex.Message, c => char.IsControl(c) || c == '\u202e');
+    }
 }

@@ -24,6 +24,10 @@ public static class ModelsDevParser
         {
             throw Invalid(ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw NotText(ex);
+        }
     }
 
     /// <summary>Parses JSON text.</summary>
@@ -39,6 +43,10 @@ public static class ModelsDevParser
         {
             throw Invalid(ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw NotText(ex);
+        }
     }
 
     /// <summary>Parses a stream of UTF-8 JSON.</summary>
@@ -53,10 +61,20 @@ public static class ModelsDevParser
         {
             throw Invalid(ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw NotText(ex);
+        }
     }
 
+    // The parser's message quotes the offending bytes: escaped, so a hostile body cannot put control or bidi
+    // characters into an error or a log line.
     private static FormatException Invalid(JsonException ex) =>
-        new($"models.dev api.json is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): {ex.Message}", ex);
+        new($"models.dev api.json is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): {StarmapValidationException.Escape(ex.Message)}", ex);
+
+    // Read's kind checks leave one cause: a name or string escaping a lone surrogate ("\udc00"), valid JSON but not text.
+    private static FormatException NotText(InvalidOperationException ex) =>
+        new("models.dev api.json holds a name or string that is not text (an escaped lone surrogate such as \\udc00)", ex);
 
     private static ModelsDevSnapshot Read(JsonElement root)
     {
