@@ -57,6 +57,22 @@ public sealed class QuarantinedImportTests : IDisposable
     }
 
     [Fact]
+    public void A_date_that_is_not_one_is_left_unknown_with_a_note_and_the_other_dates_kept()
+    {
+        Edit(Offering, text => text.Replace("deprecated_at: 2026-01-15", "deprecated_at: soon", StringComparison.Ordinal));
+
+        var imported = StarmapFiles.Import(Root);
+
+        var after = imported.Providers.Single(p => p.Provider.Id == "fastinfer").Offerings.Single(o => o.ModelId == "acme-1");
+        Assert.Null(after.Lifecycle!.DeprecatedAt);
+        Assert.Equal(new DateOnly(2026, 6, 30), after.Lifecycle.RetiresAt);
+        var note = Assert.Single(after.Quarantine);
+        Assert.Equal(("deprecated_at", "soon", "is not a date (YYYY-MM-DD)"), (note.Path, note.Value, note.Reason));
+        Assert.Contains(imported.Warnings, w => w.StartsWith("quarantined 'deprecated_at'", StringComparison.Ordinal)
+            && w.Contains($"{Offering}:{LineOf(Offering, "deprecated_at: soon")}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_model_file_with_no_usable_id_is_left_out_and_named_by_its_raw_id()
     {
         Write("authors/meta/models/llama 5.yaml", "name: Llama 5\n");

@@ -1,8 +1,15 @@
 namespace Starmap.Catalog.Formats;
 
-/// <summary>What mapping one file needs: where it is, where warnings go and how IDs are normalized.</summary>
-internal sealed class MappingContext(string file, string kind, ImportWarnings warnings, StarmapIds ids)
+/// <summary>
+/// What mapping one file needs: where it is, where warnings go and how IDs are normalized. In a model
+/// file (<paramref name="quarantine"/>) a date that is not one is not fatal: it is left unknown and noted
+/// in <see cref="Refused"/>, which the importer adds to the record's quarantine.
+/// </summary>
+internal sealed class MappingContext(string file, string kind, ImportWarnings warnings, StarmapIds ids, bool quarantine = false)
 {
+    /// <summary>Values of this file left unknown because they could not be read (model files only).</summary>
+    public List<QuarantineNote> Refused { get; } = [];
+
     /// <summary>The file, relative to the catalog folder.</summary>
     public string File => file;
 
@@ -27,10 +34,24 @@ internal sealed class MappingContext(string file, string kind, ImportWarnings wa
     public EquatableArray<T> Enums<T>(List<string> texts, YamlDto dto, string key, string path) where T : struct, System.Enum =>
         texts.Select(t => Enum<T>(t, dto, key, path)).ToEquatableArray();
 
-    public DateOnly? Date(string? text, YamlDto dto, string key, string path) =>
-        text is null ? null
-        : StarmapDates.TryParseDate(text, out var date) ? date
-        : throw Fail(dto, key, path, $"'{StarmapValidationException.Printable(text)}' is not a date (YYYY-MM-DD)");
+    public DateOnly? Date(string? text, YamlDto dto, string key, string path)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (StarmapDates.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+        if (!quarantine)
+        {
+            throw Fail(dto, key, path, $"'{StarmapValidationException.Printable(text)}' is not a date (YYYY-MM-DD)");
+        }
+        Refused.Add(RecordSanitizer.Note(path, text, "is not a date (YYYY-MM-DD)", RecordSanitizer.ImportSource, null));
+        Warn($"quarantined '{path}': the value broke a rule and was left unknown with a note", dto.LineOf(key));
+        return null;
+    }
 
     public DateTimeOffset? Timestamp(string? text, YamlDto dto, string key, string path) =>
         text is null ? null

@@ -54,6 +54,7 @@ internal sealed class StarmapImporter
         var offerings = ReadModels("providers", providers, "offering files", (owner, id, node, c) =>
         {
             var offering = OfferingMapping.ToRecord(c.Reader.Read<OfferingYaml>(node), owner, id, c);
+            offering = offering with { Quarantine = RecordSanitizer.Merge(offering.Quarantine, c.Refused) };
             return Keep(RecordSanitizer.Sanitize(offering, RecordSanitizer.ImportSource, null, owner), node, c) is { } kept
                 ? StarmapTrees.Keep(kept, node, authorNames)
                 : null;
@@ -61,6 +62,7 @@ internal sealed class StarmapImporter
         var definitions = ReadModels("authors", authors, "definition files", (owner, slug, node, c) =>
         {
             var definition = DefinitionMapping.ToRecord(c.Reader.Read<DefinitionYaml>(node), owner, slug, c);
+            definition = definition with { Quarantine = RecordSanitizer.Merge(definition.Quarantine, c.Refused) };
             return Keep(RecordSanitizer.Sanitize(definition, RecordSanitizer.ImportSource, null, owner), node, c) is { } kept
                 ? StarmapTrees.Keep(kept, node, authorNames)
                 : null;
@@ -174,7 +176,7 @@ internal sealed class StarmapImporter
             {
                 var file = $"{folder}/{rawOwner}/models/{relative}";
                 CountItems(file, 1);
-                var c = new MappingContext(file, kind, _warnings, _ids);
+                var c = new MappingContext(file, kind, _warnings, _ids, quarantine: true);
                 var node = YamlText.Load(ReadText(Path.Combine(modelsDir, relative), file), file)
                     ?? throw new CatalogFileException(file, null, null, "the file is empty");
                 if (read(ownerId, relative[..^".yaml".Length], node, c) is { } record)
