@@ -82,11 +82,12 @@ public sealed class OpenAIClientTests(HttpSilo shared)
         }
     }
 
-    /// <summary>owned_by is the credited authors ("system" when none); created is the release date at 00:00 UTC, else 0.</summary>
+    /// <summary>owned_by is the credited authors ("system" when none); created is the release date at 00:00 UTC (definition first, then offering), else 0.</summary>
     private static (string Owner, long Created) Expected(JsonNode model)
     {
         var authors = model["author_ids"]?.AsArray().Select(a => (string)a!).ToList() ?? [];
-        var release = (string?)model["definition"]?["metadata"]?["release_date"];
+        // The definition's release date, else the one the offering's source states.
+        var release = (string?)model["definition"]?["metadata"]?["release_date"] ?? (string?)model["offering"]?["metadata"]?["release_date"];
         var created = release is null ? 0 : new DateTimeOffset(DateOnly.ParseExact(release, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds();
         return (authors.Count == 0 ? "system" : string.Join(",", authors), created);
     }

@@ -155,6 +155,7 @@ internal static class ProviderMapping
         return new ProviderInference
         {
             BaseUrl = baseUrl,
+            SdkPackage = y.SdkPackage,
             ChatCompletionsUrl = y.ChatCompletionsUrl is { } chat ? urls.Resolve(chat) ?? chat : null,
             Endpoints = endpoints.ToEquatableArray(),
             HealthApiUrl = y.HealthApiUrl,
@@ -204,6 +205,7 @@ internal static class ProviderMapping
     private static InferenceYaml InferenceYaml(ProviderInference i) => new()
     {
         BaseUrl = i.BaseUrl,
+        SdkPackage = i.SdkPackage,
         ChatCompletionsUrl = i.ChatCompletionsUrl,
         Endpoints = i.Endpoints.IsEmpty ? null : [.. i.Endpoints.Select(e => new InferenceEndpointYaml
         {

@@ -80,6 +80,9 @@ internal sealed class InferenceYaml : YamlDto
     [YamlKey("endpoints")] public List<InferenceEndpointYaml>? Endpoints { get; set; }
     [YamlKey("health_api_url")] public string? HealthApiUrl { get; set; }
     [YamlKey("health_components")] public List<HealthComponentYaml>? HealthComponents { get; set; }
+
+    /// <summary>Not in Starmap's files (models.dev's npm): the AI SDK package; written only when set.</summary>
+    [YamlKey("sdk_package")] public string? SdkPackage { get; set; }
 }
 
 internal sealed class InferenceEndpointYaml : YamlDto
