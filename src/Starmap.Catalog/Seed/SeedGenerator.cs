@@ -89,10 +89,7 @@ public static class SeedGenerator
                     Report(clean.Id + " (definition)", clean.Quarantine, quarantined);
                 }
             }
-            var before = baseline.Offerings.DistinctBy(o => o.ModelId, StringComparer.Ordinal).ToDictionary(o => o.ModelId, StringComparer.Ordinal);
-            var offerings = reconciled.Offerings
-                .Select(o => RecordSanitizer.SanitizeReconciled(o, before.GetValueOrDefault(o.ModelId), SourceIds.Baseline, now).Record ?? o)
-                .ToList();
+            var offerings = RecordSanitizer.Storable(baseline, reconciled.Offerings, now);
             foreach (var offering in offerings.Where(o => !curatedIds.Contains(o.ModelId)))
             {
                 Report($"{providerId}/{offering.ModelId}", offering.Quarantine, quarantined);

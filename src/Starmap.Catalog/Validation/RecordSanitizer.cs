@@ -145,41 +145,49 @@ public static class RecordSanitizer
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(warnings);
-        var providers = content.Providers.Select(p =>
+        var providers = content.Providers.Select(p => p with
         {
-            var offerings = new List<Offering>(p.Offerings.Count);
-            foreach (var offering in p.Offerings)
-            {
-                var kept = Sanitize(offering, source, observedAt, p.Provider.Id);
-                if (kept.Record is null)
-                {
-                    warnings.Add($"{source}: skipped an offering of '{Printable(p.Provider.Id)}': {kept.Skipped}");
-                }
-                else
-                {
-                    offerings.Add(kept.Record);
-                }
-            }
-            return p with { Offerings = [.. offerings] };
+            Offerings = Kept(p.Offerings, o => Sanitize(o, source, observedAt, p.Provider.Id), $"{source}: skipped an offering of '{Printable(p.Provider.Id)}'", warnings),
         });
-        var authors = content.Authors.Select(a =>
+        var authors = content.Authors.Select(a => a with
         {
-            var definitions = new List<ModelDefinition>(a.Definitions.Count);
-            foreach (var definition in a.Definitions)
-            {
-                var kept = Sanitize(definition, source, observedAt, a.Author.Id);
-                if (kept.Record is null)
-                {
-                    warnings.Add($"{source}: skipped a definition of '{Printable(a.Author.Id)}': {kept.Skipped}");
-                }
-                else
-                {
-                    definitions.Add(kept.Record);
-                }
-            }
-            return a with { Definitions = [.. definitions] };
+            Definitions = Kept(a.Definitions, d => Sanitize(d, source, observedAt, a.Author.Id), $"{source}: skipped a definition of '{Printable(a.Author.Id)}'", warnings),
         });
         return content with { Providers = [.. providers], Authors = [.. authors] };
+    }
+
+    /// <summary>The records that could be kept; each one left out is reported after <paramref name="skipped"/>.</summary>
+    private static EquatableArray<T> Kept<T>(EquatableArray<T> records, Func<T, Sanitized<T>> sanitize, string skipped, ICollection<string> warnings)
+        where T : class
+    {
+        var kept = new List<T>(records.Count);
+        foreach (var record in records)
+        {
+            var result = sanitize(record);
+            if (result.Record is null)
+            {
+                warnings.Add($"{skipped}: {result.Skipped}");
+            }
+            else
+            {
+                kept.Add(result.Record);
+            }
+        }
+        return [.. kept];
+    }
+
+    /// <summary>
+    /// Merged offerings made storable: merging can make a record no single source sent (an output limit from one
+    /// above another's context window), so such a field is left unknown and noted like a refused source value.
+    /// A record that still cannot be kept (no usable ID) is left as it is: the write refuses it and says why.
+    /// The sync and the seed generator both use it.
+    /// </summary>
+    public static EquatableArray<Offering> Storable(ProviderDetails baseline, EquatableArray<Offering> offerings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var before = baseline.Offerings.DistinctBy(o => o.ModelId, StringComparer.Ordinal).ToDictionary(o => o.ModelId, StringComparer.Ordinal);
+        return offerings.Select(o => SanitizeReconciled(o, before.GetValueOrDefault(o.ModelId), SourceIds.Baseline, now).Record ?? o)
+            .ToEquatableArray();
     }
 
     /// <summary>A note with its value made printable (control characters escaped, long values shortened).</summary>

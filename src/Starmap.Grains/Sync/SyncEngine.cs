@@ -82,7 +82,7 @@ internal sealed class SyncEngine(
             var definitionsBefore = (await registry.ListDefinitionsAsync()).Items;
             var reconciled = Reconciler.Reconcile(baseline, definitionsBefore, observations, AuthorityTable.Default, clock.GetUtcNow());
             warnings.AddRange(reconciled.Warnings);
-            var offerings = Storable(baseline, reconciled.Offerings, clock.GetUtcNow());
+            var offerings = RecordSanitizer.Storable(baseline, reconciled.Offerings, clock.GetUtcNow());
             var definitions = await WritableDefinitionsAsync(registry, Storable(reconciled.Definitions, clock.GetUtcNow(), warnings), warnings);
             var after = baseline with { Offerings = offerings };
             var changes = Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions);
@@ -160,18 +160,6 @@ internal sealed class SyncEngine(
                 throw new StarmapValidationException("sources", source, $"is not a source; use {string.Join(", ", KnownSources.Order())}");
             }
         }
-    }
-
-    /// <summary>
-    /// Merging can make a record no single source sent (an output limit from one above another's context
-    /// window): such a field is left unknown and noted like a refused source value, so the write stores.
-    /// </summary>
-    private static EquatableArray<Offering> Storable(ProviderDetails baseline, EquatableArray<Offering> offerings, DateTimeOffset now)
-    {
-        var before = baseline.Offerings.DistinctBy(o => o.ModelId, StringComparer.Ordinal).ToDictionary(o => o.ModelId, StringComparer.Ordinal);
-        // A record that still cannot be kept (no usable ID) is left as it is: the write refuses it and says why.
-        return offerings.Select(o => RecordSanitizer.SanitizeReconciled(o, before.GetValueOrDefault(o.ModelId), SourceIds.Baseline, now).Record ?? o)
-            .ToEquatableArray();
     }
 
     private static EquatableArray<ModelDefinition> Storable(EquatableArray<ModelDefinition> definitions, DateTimeOffset now, List<string> warnings) =>
