@@ -12,7 +12,7 @@ public static class CatalogSeeder
     /// </summary>
     public static async Task<string?> SeedIfEmptyAsync(IGrainFactory grains, CancellationToken cancellationToken = default)
     {
-        var registry = grains.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+        var registry = grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
         var status = await registry.GetStatusAsync();
         if (status.SeedVersion is not null)
         {

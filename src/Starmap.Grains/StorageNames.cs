@@ -20,7 +20,7 @@ public static class GrainTypes
     public const string ProviderSync = "starmap.provider-sync";
 
     /// <summary>The catalog registry.</summary>
-    public const string Catalog = "starmap.catalog";
+    public const string Registry = "starmap.catalog"; // the type ID stored data is keyed by: kept from when the registry was named "catalog"
 
     /// <summary>The grain that syncs every provider (and imports models.dev files).</summary>
     public const string CatalogSync = "starmap.catalog-sync";

@@ -38,7 +38,7 @@ internal sealed class SiloStartup(
         {
             logger.LogInformation("Every provider is synced with discover every {DiscoverInterval}", every);
         }
-        var status = await grains.GetGrain<ICatalogGrain>(CatalogKeys.Default).GetStatusAsync();
+        var status = await grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default).GetStatusAsync();
         var readiness = services.GetService<StarmapReadiness>();
         readiness?.MarkReady();
         var http = readiness is null ? "off" : $"http://{options.HttpAddress}:{options.HttpPort}";

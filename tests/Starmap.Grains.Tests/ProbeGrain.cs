@@ -34,7 +34,7 @@ public sealed class ProbeGrain : Grain, IProbeGrain
         };
 
         var after = (await provider.GetAsync())!;
-        var catalogAfter = await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default).GetModelAsync(providerId, first.ModelId);
+        var catalogAfter = await GrainFactory.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default).GetModelAsync(providerId, first.ModelId);
         return new ProbeReport { Before = before, Derived = derived, After = after, CatalogAfter = catalogAfter };
     }
 }

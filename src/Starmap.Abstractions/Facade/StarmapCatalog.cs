@@ -35,7 +35,7 @@ public sealed class StarmapCatalog
         Sync = new(grains, _session);
     }
 
-    private ICatalogGrain Registry => _grains.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+    private ICatalogRegistryGrain Registry => _grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
 
     /// <summary>Providers and their offerings.</summary>
     public ProviderCollection Providers { get; }

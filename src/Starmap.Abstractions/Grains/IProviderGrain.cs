@@ -47,7 +47,7 @@ public interface IProviderGrain : IGrainWithStringKey
     /// <summary>
     /// Replaces the provider record and all its offerings like <see cref="ReplaceAsync"/> (whatever the
     /// version), but does not publish the change: the caller publishes many providers in one catalog
-    /// generation with <see cref="ICatalogGrain.PublishProvidersAsync"/>. For the built-in catalog seeder,
+    /// generation with <see cref="ICatalogRegistryGrain.PublishProvidersAsync"/>. For the built-in catalog seeder,
     /// which would otherwise rebuild the catalog once per provider. Returns the stored state.
     /// </summary>
     [Alias("StoreUnpublishedAsync")]

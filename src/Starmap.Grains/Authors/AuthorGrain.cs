@@ -14,14 +14,14 @@ internal sealed class AuthorGrain(
 {
     private string Id => this.GetPrimaryKeyString();
 
-    private ICatalogGrain Catalog => GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+    private ICatalogRegistryGrain Registry => GrainFactory.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         IdRules.ValidateAuthorId(Id, "author key");
         if (state.RecordExists)
         {
-            await Catalog.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
+            await Registry.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
         }
     }
 
@@ -155,7 +155,7 @@ internal sealed class AuthorGrain(
         var previous = state.State;
         if (next == previous)
         {
-            var current = await Catalog.PublishAuthorAsync(Id, previous.Version, previous.ToDetails());
+            var current = await Registry.PublishAuthorAsync(Id, previous.Version, previous.ToDetails());
             return new WriteResult { Changed = false, Version = previous.Version, Generation = current };
         }
 
@@ -169,7 +169,7 @@ internal sealed class AuthorGrain(
             throw;
         }
 
-        var generation = await Catalog.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
+        var generation = await Registry.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
         using var scope = logger.BeginScope("author {AuthorId} generation {Generation}", Id, generation);
         logger.LogInformation("Author {AuthorId} is at version {Version}, catalog generation {Generation}",
             Id, state.State.Version, generation);

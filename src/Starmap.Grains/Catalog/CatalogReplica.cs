@@ -33,7 +33,7 @@ public sealed class CatalogReplica : ICatalogObserver, ILifecycleParticipant<ISi
     /// <summary>The snapshot held now (possibly a little behind the registry).</summary>
     public CatalogSnapshot Current => Volatile.Read(ref _snapshot);
 
-    private ICatalogGrain Registry => _grains.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+    private ICatalogRegistryGrain Registry => _grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
 
     /// <summary>A snapshot at <paramref name="minGeneration"/> or newer; pulls when this replica is behind.</summary>
     public async Task<CatalogSnapshot> EnsureAsync(long minGeneration)

@@ -12,7 +12,7 @@ namespace Starmap.Grains;
 [StatelessWorker, GrainType("starmap.catalog-transfer")]
 internal sealed class CatalogTransferGrain(TimeProvider clock) : Grain, ICatalogTransferGrain
 {
-    private ICatalogGrain Registry => GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+    private ICatalogRegistryGrain Registry => GrainFactory.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
 
     private ICatalogDocumentsGrain Documents => GrainFactory.GetGrain<ICatalogDocumentsGrain>(CatalogKeys.Default);
 

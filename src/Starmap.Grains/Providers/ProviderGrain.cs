@@ -16,7 +16,7 @@ internal sealed class ProviderGrain(
 {
     private string Id => this.GetPrimaryKeyString();
 
-    private ICatalogGrain Catalog => GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+    private ICatalogRegistryGrain Registry => GrainFactory.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed class ProviderGrain(
         // Publishing is idempotent, and the catalog never calls back, so this cannot deadlock.
         if (state.RecordExists)
         {
-            await Catalog.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
+            await Registry.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
         }
     }
 
@@ -228,12 +228,12 @@ internal sealed class ProviderGrain(
         var previous = state.State;
         if (next == previous)
         {
-            var current = await Catalog.PublishProviderAsync(Id, previous.Version, previous.ToDetails());
+            var current = await Registry.PublishProviderAsync(Id, previous.Version, previous.ToDetails());
             return new WriteResult { Changed = false, Version = previous.Version, Generation = current };
         }
 
         await StoreAsync(next);
-        var generation = await Catalog.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
+        var generation = await Registry.PublishProviderAsync(Id, state.State.Version, state.State.ToDetails());
         using var scope = logger.BeginScope("provider {ProviderId} generation {Generation}", Id, generation);
         logger.LogInformation("Provider {ProviderId} is at version {Version}, catalog generation {Generation}",
             Id, state.State.Version, generation);

@@ -78,7 +78,7 @@ internal sealed class SyncEngine(
                 warnings.Add($"applied despite: {implausible}");
             }
 
-            var registry = grains.GetGrain<ICatalogGrain>(CatalogKeys.Default);
+            var registry = grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
             var definitionsBefore = (await registry.ListDefinitionsAsync()).Items;
             var reconciled = Reconciler.Reconcile(baseline, definitionsBefore, observations, AuthorityTable.Default, clock.GetUtcNow());
             warnings.AddRange(reconciled.Warnings);
@@ -179,7 +179,7 @@ internal sealed class SyncEngine(
     /// independent facts, so a crash in between leaves the provider wholly old and a rerun finishes.
     /// </summary>
     private static async Task<List<ModelDefinition>> WritableDefinitionsAsync(
-        ICatalogGrain registry, EquatableArray<ModelDefinition> definitions, List<string> warnings)
+        ICatalogRegistryGrain registry, EquatableArray<ModelDefinition> definitions, List<string> warnings)
     {
         if (definitions.IsEmpty)
         {

@@ -38,7 +38,7 @@ public sealed class ContractAttributeTests
     {
         var interfaces = typeof(IProviderGrain).Assembly.GetTypes()
             .Where(t => t.IsInterface && typeof(IAddressable).IsAssignableFrom(t)).ToList();
-        Assert.Contains(typeof(ICatalogGrain), interfaces);
+        Assert.Contains(typeof(ICatalogRegistryGrain), interfaces);
         foreach (var grain in interfaces)
         {
             Assert.StartsWith("starmap.", grain.GetCustomAttribute<AliasAttribute>()?.Alias ?? "", StringComparison.Ordinal);

@@ -8,12 +8,12 @@ namespace Starmap.Grains;
 /// publish, so read-only calls (which may interleave with each other) always see one generation.
 /// Publishes are serialized by the grain's turns; each bumps and persists the generation first.
 /// </summary>
-[GrainType(GrainTypes.Catalog)]
-internal sealed class CatalogGrain(
+[GrainType(GrainTypes.Registry)]
+internal sealed class CatalogRegistryGrain(
     [PersistentState("catalog", StorageNames.Catalog)] IPersistentState<CatalogRegistryState> state,
     CatalogStateLoader loader,
     TimeProvider clock,
-    ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
+    ILogger<CatalogRegistryGrain> logger) : Grain, ICatalogRegistryGrain
 {
     private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
     private Dictionary<string, long> _providerVersions = new(StringComparer.Ordinal);

@@ -8,8 +8,8 @@ namespace Starmap;
 /// answers catalog-wide reads from it. It never calls provider or author grains, so publishing
 /// (provider → catalog) cannot form a call cycle.
 /// </summary>
-[Alias("starmap.ICatalogGrain")]
-public interface ICatalogGrain : IGrainWithStringKey
+[Alias("starmap.ICatalogRegistryGrain")]
+public interface ICatalogRegistryGrain : IGrainWithStringKey
 {
     /// <summary>Generation and counts.</summary>
     [ReadOnly, Alias("GetStatusAsync")]
