@@ -23,8 +23,16 @@ summary() {
     # Name every failed test, so a red run's last lines say what to look at.
     for trx in "$results"/*.trx; do
         [ -e "$trx" ] || continue
-        grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*' "$trx" | grep -o 'testName="[^"]*"' |
-            sed "s/^testName=/FAILED $(basename "$trx" .trx): /"
+        # Each failed test by name, then the first lines of its message: a flaky test in a CI log must
+        # say what it saw, or it cannot be fixed.
+        awk -v project="$(basename "$trx" .trx)" '
+            /<UnitTestResult / {
+                failed = ($0 ~ /outcome="Failed"/); inmsg = 0; n = 0
+                if (failed) { name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name); print "FAILED " project ": " name }
+            }
+            failed && /<Message>/ { inmsg = 1; sub(/.*<Message>/, "") }
+            failed && inmsg { line = $0; done = sub(/<\/Message>.*/, "", line); if (n++ < 8) print "    " line; if (done) { inmsg = 0; failed = 0 } }
+        ' "$trx"
     done
     if [ -e "$results/pester.counts" ]; then
         read -r p f < "$results/pester.counts"

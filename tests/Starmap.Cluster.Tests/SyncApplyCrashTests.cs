@@ -35,7 +35,8 @@ public sealed class SyncApplyCrashTests(SharedRedis redis)
             var newIds = Enumerable.Range(0, 2000).Select(i => $"r{round}-new/{i}@v1").ToHashSet(StringComparer.Ordinal);
             server.Map(SyncSources.ListPath(ProviderId), ReplayResponse.Json(SyncSources.OpenAiList(oldIds)));
             var applied = await control.Catalog.Sync.SyncAsync(ProviderId, SyncSources.ProviderApiOnly(force: true));
-            Assert.Equal(SyncStatus.Applied, applied.Status);
+            Assert.True(applied.Status == SyncStatus.Applied,
+                $"round {round}: the sync of the old state was {applied.Status}: {applied.Reason}; {string.Join("; ", applied.Warnings)}");
             var old = await control.Catalog.Providers.GetAsync(ProviderId);
             var oldAvailable = Available(old);
             Assert.True(oldIds.IsSubsetOf(oldAvailable), "the old models are available before the crash");
@@ -75,7 +76,8 @@ public sealed class SyncApplyCrashTests(SharedRedis redis)
             }
             else
             {
-                Assert.Equal(old.Version + 1, after.Version);
+                Assert.True(after.Version == old.Version + 1,
+                    $"round {round} (kill after {killDelay} ms): version {after.Version}, expected the old {old.Version} or the new {old.Version + 1}");
                 Assert.True(newIds.SetEquals(available), $"round {round}: at the new version, but {newIds.Except(available).Count()} new models are missing or {available.Except(newIds).Count()} others still available");
                 Assert.True(oldIds.IsSubsetOf(all), $"round {round}: old models must be kept (marked unavailable), not deleted");
                 outcomes.Add($"{killDelay} ms: new");
