@@ -73,6 +73,56 @@ public sealed class QuarantinedImportTests : IDisposable
     }
 
     [Fact]
+    public void A_name_that_is_none_of_an_enums_is_left_unknown_with_a_note_as_the_sync_does()
+    {
+        Edit(Offering, text => text.Replace("status: deprecated", "status: sunset", StringComparison.Ordinal));
+
+        var imported = StarmapFiles.Import(Root);
+
+        var after = imported.Providers.Single(p => p.Provider.Id == "fastinfer").Offerings.Single(o => o.ModelId == "acme-1");
+        Assert.Equal(LifecycleStatus.Unknown, after.Lifecycle!.Status);
+        Assert.Equal(new DateOnly(2026, 1, 15), after.Lifecycle.DeprecatedAt);
+        var note = Assert.Single(after.Quarantine);
+        Assert.Equal(("status", "sunset", "is not one of unknown, active, beta, preview, deprecated, retired"), (note.Path, note.Value, note.Reason));
+        Assert.Contains(imported.Warnings, w => w.StartsWith("quarantined 'status'", StringComparison.Ordinal)
+            && w.Contains($"{Offering}:{LineOf(Offering, "status: sunset")}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_unknown_modality_leaves_that_list_unknown_and_keeps_the_other()
+    {
+        const string Scout = "providers/fastinfer/models/meta-llama/llama-4-scout.yaml";
+        var good = StarmapFiles.Import(Root).Providers.Single(p => p.Provider.Id == "fastinfer").Offerings.Single(o => o.ModelId == "meta-llama/llama-4-scout");
+        Assert.NotNull(good.Features?.InputModalities);
+        Assert.NotNull(good.Features?.OutputModalities);
+        Edit(Scout, text => ReplaceFirstListEntryAfter(text, "input:", "- hologram"));
+
+        var after = StarmapFiles.Import(Root).Providers.Single(p => p.Provider.Id == "fastinfer").Offerings.Single(o => o.ModelId == "meta-llama/llama-4-scout");
+
+        Assert.Null(after.Features!.InputModalities);
+        Assert.Equal(good.Features!.OutputModalities, after.Features.OutputModalities);
+        var note = Assert.Single(after.Quarantine);
+        Assert.Equal(("features.modalities.input", "hologram"), (note.Path, note.Value));
+        Assert.StartsWith("is not one of text, ", note.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_timestamp_that_is_not_one_is_left_unknown_with_a_note_but_a_provenance_time_is_still_required()
+    {
+        Write("authors/meta/models/llama-9.yaml", "name: Llama 9\ncreated_at: yesterday\nupdated_at: 2025-03-01T00:00:00Z\n");
+
+        var definition = StarmapFiles.Import(Root).Authors.Single(a => a.Author.Id == "meta").Definitions.Single(d => d.Id == "meta/llama-9");
+
+        Assert.Null(definition.CreatedAt);
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), definition.UpdatedAt);
+        Assert.Equal(("created_at", "yesterday", "is not an RFC 3339 timestamp"), (definition.Quarantine.Single().Path, definition.Quarantine.Single().Value, definition.Quarantine.Single().Reason));
+
+        Edit(Offering, text => text.TrimEnd() + "\nprovenance:\n- path: name\n  source: local\n  observed_at: yesterday\n");
+        var error = Assert.Throws<CatalogFileException>(() => StarmapFiles.Import(Root));
+        Assert.Equal((Offering, "provenance.observed_at"), (error.File, error.Field));
+    }
+
+    [Fact]
     public void A_model_file_with_no_usable_id_is_left_out_and_named_by_its_raw_id()
     {
         Write("authors/meta/models/llama 5.yaml", "name: Llama 5\n");
@@ -97,6 +147,17 @@ public sealed class QuarantinedImportTests : IDisposable
         var after = edit(before);
         Assert.NotEqual(before, after);
         Write(relative, after);
+    }
+
+    /// <summary>Replaces the first "- x" entry of the YAML list under <paramref name="key"/>.</summary>
+    private static string ReplaceFirstListEntryAfter(string text, string key, string entry)
+    {
+        var lines = text.Split('\n');
+        var at = Array.FindIndex(lines, l => l.TrimStart().StartsWith(key, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"no '{key}' in the file");
+        var item = Array.FindIndex(lines, at + 1, l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal));
+        lines[item] = lines[item][..lines[item].IndexOf('-', StringComparison.Ordinal)] + entry;
+        return string.Join('\n', lines);
     }
 
     private long LineOf(string relative, string text) =>

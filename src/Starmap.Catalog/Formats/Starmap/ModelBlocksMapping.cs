@@ -34,8 +34,8 @@ internal static class ModelBlocksMapping
         var modalities = y.Modalities;
         return new ModelFeatures
         {
-            InputModalities = modalities?.Input is { } input ? c.Enums<Modality>(input, modalities, "input", "features.modalities.input") : null,
-            OutputModalities = modalities?.Output is { } output ? c.Enums<Modality>(output, modalities, "output", "features.modalities.output") : null,
+            InputModalities = modalities is null ? null : c.KnownEnums<Modality>(modalities.Input, modalities, "input", "features.modalities.input"),
+            OutputModalities = modalities is null ? null : c.KnownEnums<Modality>(modalities.Output, modalities, "output", "features.modalities.output"),
             Flags = FeatureFlags.From(known),
         };
     }
@@ -59,9 +59,9 @@ internal static class ModelBlocksMapping
         Architecture = y.Architecture is { } a ? new ModelArchitecture
         {
             ParameterCount = a.ParameterCount,
-            Type = a.Type is { } type ? c.Enum<ArchitectureType>(type, a, "type", "metadata.architecture.type") : null,
+            Type = c.KnownEnum<ArchitectureType>(a.Type, a, "type", "metadata.architecture.type"),
             Tokenizer = a.Tokenizer,
-            Quantization = a.Quantization is { } q ? c.Enum<Quantization>(q, a, "quantization", "metadata.architecture.quantization") : null,
+            Quantization = c.KnownEnum<Quantization>(a.Quantization, a, "quantization", "metadata.architecture.quantization"),
             Quantized = a.Quantized,
             FineTuned = a.FineTuned,
             BaseModel = a.BaseModel,
@@ -129,8 +129,8 @@ internal static class ModelBlocksMapping
 
     public static ControlLevels? Levels(ControlLevelsYaml? y, string key, MappingContext c) => y is null ? null : new ControlLevels
     {
-        Levels = c.Enums<ControlLevel>(y.Levels ?? [], y, "levels", key + ".levels"),
-        Default = y.Default is { } level ? c.Enum<ControlLevel>(level, y, "default", key + ".default") : null,
+        Levels = c.KnownEnums<ControlLevel>(y.Levels ?? [], y, "levels", key + ".levels") ?? [],
+        Default = c.KnownEnum<ControlLevel>(y.Default, y, "default", key + ".default"),
     };
 
     public static ControlLevelsYaml? LevelsYaml(ControlLevels? l) => l is null ? null : new ControlLevelsYaml
@@ -173,9 +173,9 @@ internal static class ModelBlocksMapping
 
     public static ModelDelivery? Delivery(ResponseYaml? y, MappingContext c) => y is null ? null : new ModelDelivery
     {
-        Protocols = y.Protocols is { } protocols ? c.Enums<DeliveryProtocol>(protocols, y, "protocols", "response.protocols") : null,
-        Streaming = y.Streaming is { } streaming ? c.Enums<StreamingKind>(streaming, y, "streaming", "response.streaming") : null,
-        Formats = y.Formats is { } formats ? c.Enums<ResponseFormat>(formats, y, "formats", "response.formats") : null,
+        Protocols = c.KnownEnums<DeliveryProtocol>(y.Protocols, y, "protocols", "response.protocols"),
+        Streaming = c.KnownEnums<StreamingKind>(y.Streaming, y, "streaming", "response.streaming"),
+        Formats = c.KnownEnums<ResponseFormat>(y.Formats, y, "formats", "response.formats"),
     };
 
     public static ResponseYaml? DeliveryYaml(ModelDelivery? d) => d is null ? null : new ResponseYaml

@@ -21,11 +21,11 @@ internal static class OfferingMapping
             Limits = y.Limits is { } limits ? Limits(limits, c) : null,
             Lifecycle = hasLifecycle ? new OfferingLifecycle
             {
-                Status = y.Status is { } status ? c.Enum<LifecycleStatus>(status, y, "status", "status") : LifecycleStatus.Unknown,
+                Status = c.KnownEnum<LifecycleStatus>(y.Status, y, "status", "status") ?? LifecycleStatus.Unknown,
                 DeprecatedAt = c.Date(y.DeprecatedAt, y, "deprecated_at", "deprecated_at"),
                 RetiresAt = c.Date(y.RetiresAt, y, "retires_at", "retires_at"),
             } : null,
-            Availability = y.Availability is { } availability ? c.Enum<Availability>(availability, y, "availability", "availability") : Availability.Unknown,
+            Availability = c.KnownEnum<Availability>(y.Availability, y, "availability", "availability") ?? Availability.Unknown,
             Regions = y.Regions?.ToEquatableArray(),
             AuthorIds = ModelBlocksMapping.AuthorIds(y.Authors, c),
             Description = y.Description,
@@ -42,7 +42,7 @@ internal static class OfferingMapping
             {
                 Path = c.Required(p.Path, p, "path", "provenance.path"),
                 Source = c.Required(p.Source, p, "source", "provenance.source"),
-                ObservedAt = c.Timestamp(c.Required(p.ObservedAt, p, "observed_at", "provenance.observed_at"), p, "observed_at", "provenance.observed_at")!.Value,
+                ObservedAt = c.RequiredTimestamp(p.ObservedAt, p, "observed_at", "provenance.observed_at"),
             }).ToEquatableArray(),
         };
     }
