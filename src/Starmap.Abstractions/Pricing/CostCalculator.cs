@@ -1,0 +1,167 @@
+namespace Starmap;
+
+/// <summary>
+/// The cost of a call from an offering's prices, following the providers' rules as genai-prices documents
+/// them: a context tier applies when the input tokens are strictly above its threshold, and then to every
+/// token of the call (input and output alike); cache read and write tokens are part of the input tokens and
+/// are charged at their cache price instead of the input price; reasoning tokens are part of the output
+/// tokens and are charged at a reasoning price only where the offering has one. Token prices are per
+/// 1,000,000 tokens, so every amount is an exact decimal. A price the usage needs but the offering does not
+/// know leaves the total unknown and is named; it never counts as 0.
+/// </summary>
+public static class CostCalculator
+{
+    private const decimal PerMillion = 1_000_000m;
+    private const string PerMillionTokens = "per_1m_tokens";
+    private const string PerUnit = "per_unit";
+
+    /// <summary>The largest count priced (a quadrillion): far above any bill, and safe from decimal overflow.</summary>
+    public const long MaxCount = 1_000_000_000_000_000;
+
+    /// <summary>Prices <paramref name="usage"/> with <paramref name="pricing"/> (null: no known prices).</summary>
+    /// <exception cref="StarmapValidationException">A count is negative, or the parts exceed their whole.</exception>
+    public static CallCost Calculate(string providerId, string modelId, ModelPricing? pricing, CallUsage usage, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        Validate(usage);
+        var lines = new List<CostLine>();
+        var unpriced = new List<string>();
+        var notes = new List<string>();
+
+        if (pricing is not null && at is { } when && !InForce(pricing, when))
+        {
+            notes.Add($"the offering's prices apply {Span(pricing)}, not at {when:O}: the prices in force then are unknown");
+            pricing = null;
+        }
+        var tier = pricing is null ? null : TierFor(pricing, usage.InputTokens);
+        var tierName = tier is null ? null : tier.Name ?? $"above {tier.ContextThreshold} tokens";
+
+        void Charge(string component, long quantity, decimal? tierPrice, decimal? basePrice, string unit)
+        {
+            if (quantity == 0)
+            {
+                return;
+            }
+            var price = tierPrice ?? basePrice;
+            if (price is null)
+            {
+                unpriced.Add(component);
+                return;
+            }
+            if (tier is not null && tierPrice is null)
+            {
+                notes.Add($"{component}: the tier '{tierName}' names no price, so the base price applied");
+            }
+            var amount = unit == PerMillionTokens ? quantity * price.Value / PerMillion : quantity * price.Value;
+            lines.Add(new CostLine
+            {
+                Component = component,
+                Quantity = quantity,
+                UnitPrice = price.Value,
+                Unit = unit,
+                Amount = amount,
+                Tier = tierPrice is null ? null : tierName,
+            });
+        }
+
+        var baseTokens = pricing?.Tokens;
+        var tierTokens = tier?.Tokens;
+        var uncachedInput = usage.InputTokens - usage.CacheReadTokens - usage.CacheWriteTokens;
+        Charge(CostComponents.InputTokens, uncachedInput, tierTokens?.Input, baseTokens?.Input, PerMillionTokens);
+        Charge(CostComponents.CacheReadTokens, usage.CacheReadTokens, tierTokens?.CacheRead, baseTokens?.CacheRead, PerMillionTokens);
+        Charge(CostComponents.CacheWriteTokens, usage.CacheWriteTokens, tierTokens?.CacheWrite, baseTokens?.CacheWrite, PerMillionTokens);
+        // Reasoning is output unless the offering prices it apart.
+        var reasoningPriced = (tierTokens?.Reasoning ?? baseTokens?.Reasoning) is not null;
+        var reasoning = reasoningPriced ? usage.ReasoningTokens : 0;
+        Charge(CostComponents.OutputTokens, usage.OutputTokens - reasoning, tierTokens?.Output, baseTokens?.Output, PerMillionTokens);
+        Charge(CostComponents.ReasoningTokens, reasoning, tierTokens?.Reasoning, baseTokens?.Reasoning, PerMillionTokens);
+
+        var baseOps = pricing?.Operations;
+        var tierOps = tier?.Operations;
+        Charge(CostComponents.Requests, usage.Requests, tierOps?.Request, baseOps?.Request, PerUnit);
+        Charge(CostComponents.InputImages, usage.InputImages, tierOps?.ImageInput, baseOps?.ImageInput, PerUnit);
+        Charge(CostComponents.InputAudio, usage.InputAudio, tierOps?.AudioInput, baseOps?.AudioInput, PerUnit);
+        Charge(CostComponents.InputVideo, usage.InputVideo, tierOps?.VideoInput, baseOps?.VideoInput, PerUnit);
+        Charge(CostComponents.GeneratedImages, usage.GeneratedImages, tierOps?.ImageGen, baseOps?.ImageGen, PerUnit);
+        Charge(CostComponents.GeneratedAudio, usage.GeneratedAudio, tierOps?.AudioGen, baseOps?.AudioGen, PerUnit);
+        Charge(CostComponents.GeneratedVideo, usage.GeneratedVideo, tierOps?.VideoGen, baseOps?.VideoGen, PerUnit);
+        Charge(CostComponents.WebSearches, usage.WebSearches, tierOps?.WebSearch, baseOps?.WebSearch, PerUnit);
+        Charge(CostComponents.FunctionCalls, usage.FunctionCalls, tierOps?.FunctionCall, baseOps?.FunctionCall, PerUnit);
+        Charge(CostComponents.ToolUses, usage.ToolUses, tierOps?.ToolUse, baseOps?.ToolUse, PerUnit);
+
+        return new CallCost
+        {
+            ProviderId = providerId,
+            ModelId = modelId,
+            Currency = pricing?.Currency ?? "USD",
+            Total = unpriced.Count == 0 ? lines.Sum(l => l.Amount) : null,
+            Lines = lines.ToEquatableArray(),
+            Unpriced = unpriced.ToEquatableArray(),
+            Tier = tierName,
+            Notes = notes.ToEquatableArray(),
+            At = at,
+        };
+    }
+
+    /// <summary>The highest tier whose threshold the input tokens are strictly above, or null.</summary>
+    public static PricingTier? TierFor(ModelPricing pricing, long inputTokens)
+    {
+        ArgumentNullException.ThrowIfNull(pricing);
+        PricingTier? chosen = null;
+        foreach (var tier in pricing.Tiers)
+        {
+            if (inputTokens > tier.ContextThreshold && (chosen is null || tier.ContextThreshold > chosen.ContextThreshold))
+            {
+                chosen = tier;
+            }
+        }
+        return chosen;
+    }
+
+    private static bool InForce(ModelPricing pricing, DateTimeOffset at) =>
+        (pricing.EffectiveFrom is not { } from || at >= from) && (pricing.EffectiveUntil is not { } until || at < until);
+
+    private static string Span(ModelPricing pricing) => (pricing.EffectiveFrom, pricing.EffectiveUntil) switch
+    {
+        ({ } from, { } until) => $"from {from:O} until {until:O}",
+        ({ } from, null) => $"from {from:O}",
+        (null, { } until) => $"until {until:O}",
+        _ => "always",
+    };
+
+    private static void Validate(CallUsage usage)
+    {
+        foreach (var (name, value) in Counts(usage))
+        {
+            if (value < 0)
+            {
+                throw new StarmapValidationException(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must not be negative");
+            }
+            if (value > MaxCount)
+            {
+                throw new StarmapValidationException(name, value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be at most {MaxCount}");
+            }
+        }
+        if (usage.CacheReadTokens + usage.CacheWriteTokens > usage.InputTokens)
+        {
+            throw new StarmapValidationException(CostComponents.InputTokens, usage.InputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"must include the cache read and cache write tokens ({usage.CacheReadTokens} + {usage.CacheWriteTokens}): they are part of the input");
+        }
+        if (usage.ReasoningTokens > usage.OutputTokens)
+        {
+            throw new StarmapValidationException(CostComponents.OutputTokens, usage.OutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"must include the reasoning tokens ({usage.ReasoningTokens}): they are part of the output");
+        }
+    }
+
+    private static IEnumerable<(string Name, long Value)> Counts(CallUsage u) =>
+    [
+        (CostComponents.InputTokens, u.InputTokens), (CostComponents.OutputTokens, u.OutputTokens),
+        (CostComponents.CacheReadTokens, u.CacheReadTokens), (CostComponents.CacheWriteTokens, u.CacheWriteTokens),
+        (CostComponents.ReasoningTokens, u.ReasoningTokens), (CostComponents.Requests, u.Requests),
+        (CostComponents.InputImages, u.InputImages), (CostComponents.InputAudio, u.InputAudio), (CostComponents.InputVideo, u.InputVideo),
+        (CostComponents.GeneratedImages, u.GeneratedImages), (CostComponents.GeneratedAudio, u.GeneratedAudio),
+        (CostComponents.GeneratedVideo, u.GeneratedVideo), (CostComponents.WebSearches, u.WebSearches),
+        (CostComponents.FunctionCalls, u.FunctionCalls), (CostComponents.ToolUses, u.ToolUses),
+    ];
+}

@@ -1,0 +1,99 @@
+using CsCheck;
+
+namespace Starmap.Catalog.Tests.Pricing;
+
+/// <summary>Costs are linear in usage within a tier, exact in decimal, and priced by the sheet in force.</summary>
+public sealed class CostCalculatorProperties
+{
+    private static readonly Gen<decimal?> Price =
+        Gen.Frequency((1, Gen.Const((decimal?)null)), (4, Gen.Int[0, 100_000].Select(cents => (decimal?)(cents / 1000m))));
+
+    private static readonly Gen<TokenPrices> Tokens =
+        Gen.Select(Price, Price, Price, Price, Price, (i, o, r, cr, cw) => new TokenPrices { Input = i, Output = o, Reasoning = r, CacheRead = cr, CacheWrite = cw });
+
+    private static readonly Gen<ModelPricing> Pricing =
+        Gen.Select(Tokens, Tokens.Array[0, 3], Price, (tokens, tierTokens, request) => new ModelPricing
+        {
+            Tokens = tokens,
+            Operations = new OperationPrices { Request = request },
+            Tiers = tierTokens.Select((t, i) => new PricingTier { ContextThreshold = 100_000L * (i + 1), Tokens = t }).ToEquatableArray(),
+        });
+
+    /// <summary>Usage with every part inside its whole.</summary>
+    private static readonly Gen<CallUsage> Usage =
+        Gen.Select(Gen.Long[0, 500_000], Gen.Long[0, 100_000], Gen.Double[0, 1], Gen.Double[0, 1], Gen.Double[0, 1], Gen.Long[0, 5],
+            (input, output, read, write, reasoning, requests) =>
+            {
+                var cacheRead = (long)(input * read * 0.5);
+                var cacheWrite = (long)(input * write * 0.5);
+                return new CallUsage
+                {
+                    InputTokens = input, OutputTokens = output, CacheReadTokens = cacheRead, CacheWriteTokens = cacheWrite,
+                    ReasoningTokens = (long)(output * reasoning), Requests = requests,
+                };
+            });
+
+    private static CallUsage Sum(CallUsage a, CallUsage b) => new()
+    {
+        InputTokens = a.InputTokens + b.InputTokens, OutputTokens = a.OutputTokens + b.OutputTokens,
+        CacheReadTokens = a.CacheReadTokens + b.CacheReadTokens, CacheWriteTokens = a.CacheWriteTokens + b.CacheWriteTokens,
+        ReasoningTokens = a.ReasoningTokens + b.ReasoningTokens, Requests = a.Requests + b.Requests,
+    };
+
+    [Fact]
+    public void Within_one_tier_the_cost_of_two_calls_is_the_cost_of_their_sum() =>
+        Gen.Select(Pricing, Usage, Usage).Sample((pricing, a, b) =>
+        {
+            var sum = Sum(a, b);
+            var tier = CostCalculator.TierFor(pricing, a.InputTokens);
+            if (tier != CostCalculator.TierFor(pricing, b.InputTokens) || tier != CostCalculator.TierFor(pricing, sum.InputTokens))
+            {
+                return; // across tiers the price per token changes: linear only within one
+            }
+            var ca = CostCalculator.Calculate("p", "m", pricing, a);
+            var cb = CostCalculator.Calculate("p", "m", pricing, b);
+            var cs = CostCalculator.Calculate("p", "m", pricing, sum);
+            if (ca.Total is { } ta && cb.Total is { } tb)
+            {
+                Assert.Equal(ta + tb, cs.Total);
+            }
+            // A price unknown for one call is unknown for the sum too: never a 0 that hides it.
+            Assert.Equal(ca.Unpriced.Union(cb.Unpriced).Order(StringComparer.Ordinal), cs.Unpriced.Order(StringComparer.Ordinal));
+        }, iter: 2000);
+
+    [Fact]
+    public void Every_amount_is_exact_and_the_total_is_their_sum() =>
+        Gen.Select(Pricing, Usage).Sample((pricing, usage) =>
+        {
+            var cost = CostCalculator.Calculate("p", "m", pricing, usage);
+            foreach (var line in cost.Lines)
+            {
+                var scale = line.Unit == "per_1m_tokens" ? 1_000_000m : 1m;
+                Assert.Equal(line.Quantity * line.UnitPrice, line.Amount * scale);
+            }
+            Assert.Equal(cost.Unpriced.Count == 0 ? cost.Lines.Sum(l => l.Amount) : null, cost.Total);
+            // Every input and output token is charged exactly once, or named as unpriced.
+            var charged = cost.Lines.Where(l => l.Unit == "per_1m_tokens").Sum(l => l.Quantity);
+            Assert.True(cost.Unpriced.Count > 0 || charged == usage.InputTokens + usage.OutputTokens,
+                $"{charged} tokens charged of {usage.InputTokens} in and {usage.OutputTokens} out");
+        }, iter: 2000);
+
+    [Fact]
+    public void The_prices_are_those_in_force_at_the_time_asked() =>
+        Gen.Select(Pricing, Usage, Gen.Int[-100, 100], Gen.Int[1, 100]).Sample((pricing, usage, start, length) =>
+        {
+            var epoch = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            var sheet = pricing with { EffectiveFrom = epoch.AddDays(start), EffectiveUntil = epoch.AddDays(start + length) };
+            var now = CostCalculator.Calculate("p", "m", sheet, usage, epoch);
+            var inForce = start <= 0 && start + length > 0;
+            if (inForce)
+            {
+                Assert.Equal(CostCalculator.Calculate("p", "m", pricing, usage).Total, now.Total);
+            }
+            else if (usage.InputTokens > 0 || usage.OutputTokens > 0 || usage.Requests > 0)
+            {
+                Assert.Null(now.Total);
+                Assert.NotEmpty(now.Unpriced);
+            }
+        }, iter: 1000);
+}
