@@ -1,9 +1,10 @@
-using System.IO.Compression;
-using System.Text.Json;
-using Starmap.Catalog.Formats.ModelsDev;
-using Starmap.Catalog.Sync;
+using Starmap.Catalog.Json;
+using Starmap.Catalog.Seed;
+using Starmap.Catalog.Validation;
+using Starmap.Sources.ModelsDev;
+using Starmap.Sync;
 
-namespace Starmap.Catalog;
+namespace Starmap.SeedTool;
 
 /// <summary>
 /// Makes the built-in catalog from a models.dev snapshot and the curated catalog (<c>Seed/catalog.json</c>)
@@ -128,26 +129,6 @@ public static class SeedGenerator
             Quarantined = [.. quarantined],
         };
         return (file, report);
-    }
-
-    /// <summary>Writes <paramref name="catalog"/> as gzip-compressed JSON, the form the assembly embeds.</summary>
-    public static void Write(GeneratedCatalogFile catalog, Stream destination)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        using var gzip = new GZipStream(destination, CompressionLevel.SmallestSize, leaveOpen: true);
-        JsonSerializer.Serialize(gzip, catalog, StarmapJson.Options);
-    }
-
-    /// <summary>Reads what <see cref="Write"/> wrote.</summary>
-    public static GeneratedCatalogFile Read(Stream source)
-    {
-        // Decompressed whole first: read from a stream, the serializer would buffer and rescan the one large
-        // array (a custom converter needs its value whole), which takes seconds instead of milliseconds.
-        using var gzip = new GZipStream(source, CompressionMode.Decompress, leaveOpen: true);
-        using var json = new MemoryStream();
-        gzip.CopyTo(json);
-        return JsonSerializer.Deserialize<GeneratedCatalogFile>(json.GetBuffer().AsSpan(0, (int)json.Length), StarmapJson.Options)
-            ?? throw new JsonException("the generated catalog is null");
     }
 
     private static DateOnly? Newest(ModelsDevSnapshot snapshot) =>

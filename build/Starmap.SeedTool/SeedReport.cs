@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.SeedTool;
 
 /// <summary>What <see cref="SeedGenerator"/> made of its inputs, for the build script and the tests.</summary>
 public sealed record SeedReport

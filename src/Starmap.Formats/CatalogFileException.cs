@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats;
 
 /// <summary>
 /// A catalog file could not be read: bad YAML, a value of the wrong type, an invalid ID or a record

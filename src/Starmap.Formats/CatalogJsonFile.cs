@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Catalog.Json;
+
+namespace Starmap.Formats;
 
 /// <summary>Reads a JSON catalog export within <see cref="CatalogLimits"/>: its size before reading, its records after.</summary>
 public static class CatalogJsonFile

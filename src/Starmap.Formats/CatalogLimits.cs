@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats;
 
 /// <summary>
 /// Bounds on a Starmap catalog folder read by <see cref="StarmapFiles.Import(string, CatalogLimits?)"/>: a folder

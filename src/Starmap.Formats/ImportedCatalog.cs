@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats;
 
 /// <summary>
 /// A catalog read from files: every provider with its offerings and every author with its

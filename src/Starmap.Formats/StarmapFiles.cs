@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Formats.StarmapYaml;
+
+namespace Starmap.Formats;
 
 /// <summary>
 /// Starmap's on-disk catalog layout: <c>providers.yaml</c>, <c>authors.yaml</c>,

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// Which sources may set the fields under <see cref="Path"/> and how. A path is the snake_case JSON

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 public sealed partial class AuthorityTable
 {

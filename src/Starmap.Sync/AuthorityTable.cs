@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// The per-field source authority that reconciliation follows: data, not code, so the published

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// One source's statement about one record, flattened. <see cref="Order"/> breaks ties between

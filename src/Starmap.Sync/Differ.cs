@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// Field-level differences between two states of a provider: every modelled field, by walking the

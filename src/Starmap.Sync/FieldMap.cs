@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Starmap.Catalog.Json;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>One flattened field: its JSON value, the CLR type behind it, and whether it is a whole atomic subtree.</summary>
 internal readonly record struct Field(JsonNode Value, Type? Type, bool IsUnit);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>What merging one record gave: its fields, the provenance of fields a source set, and warnings.</summary>
 internal sealed record MergeOutcome(FieldMap Fields, IReadOnlyList<FieldProvenance> Provenance, IReadOnlyList<string> Warnings);

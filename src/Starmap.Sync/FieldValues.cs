@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Starmap.Catalog.Json;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>What a flattened value says: whether it states anything, equality, and its JSON text.</summary>
 internal static class FieldValues

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>Thresholds of the <see cref="PlausibilityGuard"/>.</summary>
 public sealed record GuardOptions

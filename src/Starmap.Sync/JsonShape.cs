@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Starmap.Catalog.Json;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// The CLR types behind the contracts' JSON paths, read from <see cref="StarmapJson"/>'s own type

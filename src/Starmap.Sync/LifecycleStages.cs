@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// The order of lifecycle stages: preview, beta and active (one live stage), then deprecated, then retired.

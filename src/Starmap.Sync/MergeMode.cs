@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>How an <see cref="AuthorityRule"/> combines the baseline with what sources stated.</summary>
 public enum MergeMode

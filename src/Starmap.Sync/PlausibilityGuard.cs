@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// Refuses a provider's complete list that would mark most of the catalog gone: an API answering with

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Starmap.Catalog.Validation;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// Which quarantine notes a reconciled record keeps. A note describes a current refusal, not history:
@@ -18,7 +19,7 @@ internal static class QuarantineCarry
         var kept = new List<QuarantineNote>(now.Count + old.Count);
         foreach (var note in now)
         {
-            kept.Add(old.FirstOrDefault(o => SameRefusal(o, note)) ?? note);
+            kept.Add(old.FirstOrDefault(o => RecordSanitizer.SameRefusal(o, note)) ?? note);
         }
         foreach (var note in old)
         {
@@ -34,8 +35,4 @@ internal static class QuarantineCarry
     /// <summary>True when <paramref name="json"/> holds a value at <paramref name="path"/>.</summary>
     public static bool HasValue(JsonObject json, string path) =>
         QuarantinePaths.Find(json, path) is { } node && node.GetValueKind() != System.Text.Json.JsonValueKind.Null;
-
-    /// <summary>The same field refused from the same source for the same value and reason (the time aside).</summary>
-    public static bool SameRefusal(QuarantineNote a, QuarantineNote b) =>
-        a.Path == b.Path && a.Source == b.Source && a.Value == b.Value && a.Reason == b.Reason;
 }

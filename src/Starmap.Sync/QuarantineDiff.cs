@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Sync;
+using Starmap.Catalog.Validation;
+
+namespace Starmap.Sync;
 
 /// <summary>
 /// Quarantine notes a change adds and drops, per offering and definition. A note counts as the same
@@ -32,5 +34,5 @@ internal static class QuarantineDiff
     }
 
     private static IEnumerable<QuarantineNote> Missing(EquatableArray<QuarantineNote> notes, EquatableArray<QuarantineNote> from) =>
-        notes.Where(n => !from.Any(f => QuarantineCarry.SameRefusal(n, f)));
+        notes.Where(n => !from.Any(f => RecordSanitizer.SameRefusal(n, f)));
 }

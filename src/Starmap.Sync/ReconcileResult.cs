@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>What reconciling one provider gave.</summary>
 public sealed record ReconcileResult

@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Starmap.Catalog.Json;
+using Starmap.Catalog.Validation;
 
-namespace Starmap.Catalog.Sync;
+namespace Starmap.Sync;
 
 /// <summary>
 /// Merges what sources observed about one provider into its catalog state, field by field as an

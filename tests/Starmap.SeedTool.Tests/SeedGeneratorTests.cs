@@ -1,7 +1,8 @@
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Catalog.Seed;
+using Starmap.Sources.ModelsDev;
 using Starmap.Testing;
 
-namespace Starmap.Catalog.Tests.Seed;
+namespace Starmap.SeedTool.Tests;
 
 /// <summary>
 /// The built-in catalog generator: every provider and model of a models.dev snapshot, the curated catalog
@@ -9,7 +10,7 @@ namespace Starmap.Catalog.Tests.Seed;
 /// </summary>
 public sealed class SeedGeneratorTests
 {
-    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Seed", "Fixtures");
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
     private static BuiltInCatalog Curated { get; } = BuiltInCatalog.Parse(File.ReadAllText(Path.Combine(Fixtures, "curated-catalog.json")));
 
@@ -122,9 +123,9 @@ public sealed class SeedGeneratorTests
     {
         var (catalog, _) = Small();
         using var stream = new MemoryStream();
-        SeedGenerator.Write(catalog, stream);
+        catalog.Write(stream);
         stream.Position = 0;
-        var read = SeedGenerator.Read(stream);
+        var read = GeneratedCatalogFile.Read(stream);
 
         Assert.Equal(catalog.Providers, read.Providers);
         Assert.Equal(catalog.Authors, read.Authors);
@@ -132,7 +133,7 @@ public sealed class SeedGeneratorTests
         Assert.Equal(catalog.Version, loaded.Version);
         // Made twice from the same inputs, it is the same to the byte.
         using var again = new MemoryStream();
-        SeedGenerator.Write(Small().Catalog, again);
+        Small().Catalog.Write(again);
         Assert.Equal(stream.ToArray(), again.ToArray());
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Interop;
 
 /// <summary>JSON settings of the interop shapes: names come from attributes, text is not HTML-escaped ("text->text").</summary>
 internal static class InteropJson

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Interop;
 
 /// <summary>The OpenAI <c>GET /v1/models</c> list: <c>{"object":"list","data":[...]}</c>.</summary>
 public sealed record OpenAIModelList

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Starmap.Formats.StarmapYaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Interop;
 
 /// <summary>
 /// OpenRouter's <c>GET /api/v1/models/:author/:slug/endpoints</c> answer, <c>{"data": {...}}</c>: one

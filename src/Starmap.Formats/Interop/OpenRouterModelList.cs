@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Starmap.Catalog.Snapshot;
+using Starmap.Formats.StarmapYaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Interop;
 
 /// <summary>The OpenRouter <c>GET /api/v1/models</c> list: <c>{"data":[...]}</c>.</summary>
 public sealed record OpenRouterModelList
@@ -62,12 +64,8 @@ public sealed record OpenRouterModelList
         };
     }
 
-    /// <summary>The <c>author/slug</c> an offering is listed under.</summary>
-    public static string Slug(CatalogModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return model.Offering.DefinitionId ?? (model.AuthorIds.IsEmpty ? model.ProviderId : model.AuthorIds[0]) + "/" + model.ModelId;
-    }
+    /// <summary>The <c>author/slug</c> an offering is listed under (<see cref="ModelSlug.Of"/>).</summary>
+    public static string Slug(CatalogModel model) => ModelSlug.Of(model);
 
     // USD prices only: a price in another currency is not comparable and is left out of the entry anyway.
     internal static CatalogModel Representative(IEnumerable<CatalogModel> offerings) => offerings

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Interop;
 
 /// <summary>
 /// Prices as OpenRouter-style APIs spell them: USD per token as a decimal string. The catalog holds

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// Writes a catalog's files into a folder without ever touching a file that is not a catalog file.

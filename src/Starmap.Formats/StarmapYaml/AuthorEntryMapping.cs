@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Catalog.Snapshot;
+
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>Author records ⇄ entries of authors.yaml. <c>catalog.description</c> has no record field.</summary>
 internal static class AuthorEntryMapping

@@ -1,4 +1,7 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Catalog.Snapshot;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>One entry of Starmap's authors.yaml: links are flat keys, attribution sits under <c>catalog</c>.</summary>
 internal sealed class AuthorYaml : YamlDto

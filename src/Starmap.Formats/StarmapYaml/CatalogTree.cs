@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// Walks a catalog folder without following symbolic links: a link anywhere below the root (a file or a

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// <see cref="ProviderAuth"/> ⇄ Starmap's credentials block. The key is the secret field placed by

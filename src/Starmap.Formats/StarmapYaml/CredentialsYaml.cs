@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 // Starmap's credentials block: fields (secrets and parameters read from environment variables),
 // profiles that place a field in a header or query parameter, and per-plane alternatives.

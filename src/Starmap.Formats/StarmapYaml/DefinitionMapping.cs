@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>Definitions ⇄ <c>authors/&lt;author&gt;/models/&lt;slug&gt;.yaml</c>.</summary>
 internal static class DefinitionMapping

@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// A model file under <c>authors/&lt;author&gt;/models/</c>: a definition. Its <c>id</c> is the slug

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary><see cref="ModelGeneration"/> ⇄ the <c>generation</c> block, field for field.</summary>
 internal static class GenerationMapping

@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>Ranges of generation parameters, keyed by the request parameter's name.</summary>
 internal sealed class GenerationYaml : YamlDto

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Starmap.Formats.Yaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>Go's duration text (<c>720h0m0s</c>, <c>1.5s</c>, <c>0s</c>), which Starmap uses for retention.</summary>
 internal static partial class GoDuration

@@ -1,4 +1,7 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Catalog.Validation;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// What mapping one file needs: where it is, where warnings go and how IDs are normalized. In a model

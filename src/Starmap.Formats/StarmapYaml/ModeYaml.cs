@@ -1,6 +1,7 @@
 using YamlDotNet.RepresentationModel;
+using Starmap.Formats.Yaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>One entry of an offering's <c>modes</c> map: the mode's prices and how a request selects it.</summary>
 internal sealed class ModeYaml : YamlDto

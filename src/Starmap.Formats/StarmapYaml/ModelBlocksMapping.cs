@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>Blocks shared by definition and offering files: features, metadata, generation and the like.</summary>
 internal static class ModelBlocksMapping

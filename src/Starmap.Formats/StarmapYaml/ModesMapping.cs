@@ -3,8 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Starmap.Formats.Yaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// <see cref="OfferingMode"/>s ⇄ an offering's <c>modes</c> map (<c>fast: {pricing, provider: {headers, body}}</c>).

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>Offerings ⇄ <c>providers/&lt;provider&gt;/models/&lt;model-id&gt;.yaml</c>.</summary>
 internal static class OfferingMapping

@@ -1,6 +1,7 @@
 using YamlDotNet.RepresentationModel;
+using Starmap.Formats.Yaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// A model file under <c>providers/&lt;provider&gt;/models/</c>: an offering. Starmap repeats the

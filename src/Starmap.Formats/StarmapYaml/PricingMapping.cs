@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// <see cref="ModelPricing"/> ⇄ Starmap's pricing block. Token prices are USD per 1M tokens in both

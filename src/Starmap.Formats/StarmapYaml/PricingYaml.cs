@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 // Starmap prices: token costs are {per_1m: USD per 1M tokens} (per_token is never filled in its data),
 // operation prices are plain numbers per unit, tiers apply above a context size.

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>Provider records ⇄ entries of providers.yaml.</summary>
 internal static class ProviderMapping

@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 // The shape of one entry of Starmap's providers.yaml (HEAD layout). Keys Starmap has that the records
 // cannot hold (extensions, capability_mappings...) are not declared, so an import reports them once.

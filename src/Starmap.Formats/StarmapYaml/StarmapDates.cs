@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// Dates and timestamps as Starmap writes them. Dates accept <c>YYYY-MM-DD</c>, <c>YYYY-MM</c>,

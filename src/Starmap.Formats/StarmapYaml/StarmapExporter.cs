@@ -1,6 +1,8 @@
 using YamlDotNet.RepresentationModel;
+using Starmap.Catalog.Validation;
+using Starmap.Formats.Yaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// Renders a catalog as Starmap's layout, entirely in memory: providers.yaml and authors.yaml sorted by

@@ -1,4 +1,7 @@
-namespace Starmap.Catalog.Formats;
+using Starmap.Catalog.Validation;
+using Starmap.Formats.Yaml;
+
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// Starmap allows dots in author IDs (<c>01.ai</c>, <c>h2o.ai</c>); IDs here are kebab-case, so a dot

@@ -1,6 +1,8 @@
 using YamlDotNet.RepresentationModel;
+using Starmap.Catalog.Validation;
+using Starmap.Formats.Yaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// Reads a Starmap catalog folder entirely into memory, validating every record, and returns it only

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using YamlDotNet.RepresentationModel;
+using Starmap.Formats.Yaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// The YAML tree each record is written as, shared by the exporter and the importer: the importer

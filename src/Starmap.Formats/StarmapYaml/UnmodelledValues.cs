@@ -1,7 +1,8 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Starmap.Formats.Yaml;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// Keeps what a record cannot say so an export writes its file back as it was. On import the file's

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.StarmapYaml;
 
 /// <summary>
 /// Starmap URLs may hold <c>{variable}</c> placeholders bound to credential fields (<c>{base_url}</c>,

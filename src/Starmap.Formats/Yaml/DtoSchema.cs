@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Yaml;
 
 /// <summary>The keys of a DTO type in declaration order, found once per type.</summary>
 internal sealed class DtoSchema

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Yaml;
 
 /// <summary>
 /// Collects what an import leaves behind, one entry per kind (not per occurrence), so a catalog with

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Yaml;
 
 /// <summary>
 /// Base of the classes that mirror Starmap's YAML shapes. Reading records where each mapping and key

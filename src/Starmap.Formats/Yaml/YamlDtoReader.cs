@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Yaml;
 
 /// <summary>
 /// Fills DTOs from a parsed YAML tree. A value of the wrong type throws <see cref="CatalogFileException"/>

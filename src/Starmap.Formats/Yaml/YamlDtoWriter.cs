@@ -2,7 +2,7 @@ using System.Collections;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Yaml;
 
 /// <summary>
 /// Turns DTOs into YAML trees: keys in declaration order, null properties left out, empty mappings

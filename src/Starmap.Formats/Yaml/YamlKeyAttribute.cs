@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Yaml;
 
 /// <summary>The YAML key a DTO property maps to. Properties without it are not part of the file.</summary>
 [AttributeUsage(AttributeTargets.Property)]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Yaml;
 
 /// <summary>
 /// Finds the line a validation error points at: walks a record field path such as

@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Starmap.Catalog.Formats;
+namespace Starmap.Formats.Yaml;
 
 /// <summary>
 /// How plain YAML scalars are typed (YAML 1.2 core schema) and how values are written back so that

@@ -1,4 +1,6 @@
-namespace Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Catalog.Snapshot;
+
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// Best guess at who made a models.dev model listed under a provider: the provider's author mapping

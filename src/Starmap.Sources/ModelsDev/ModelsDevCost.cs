@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>models.dev prices, USD per 1M tokens, read as exact decimals from the JSON text.</summary>
 public sealed record ModelsDevCost

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// Writes the catalog as a models.dev <c>api.json</c>: an object of providers keyed by provider ID, each

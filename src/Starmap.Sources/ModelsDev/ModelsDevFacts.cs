@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// The intrinsic facts of a models.dev entry (description, dates, open weights, family, reasoning

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// Turns one provider's part of a models.dev snapshot into a <see cref="SourceObservation"/>.

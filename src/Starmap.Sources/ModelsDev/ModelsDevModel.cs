@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// A models.dev model entry as the file states it. Every member is null (or empty) when the entry

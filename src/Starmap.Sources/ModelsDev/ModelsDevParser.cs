@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// Reads a models.dev <c>api.json</c>. Lenient per record, strict on the whole: a file that is not a

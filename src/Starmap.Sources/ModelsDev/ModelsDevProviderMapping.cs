@@ -1,6 +1,7 @@
 using System.Text;
+using Starmap.Catalog.Validation;
 
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// A models.dev provider entry as a catalog <see cref="Provider"/>: what models.dev knows of it (name,

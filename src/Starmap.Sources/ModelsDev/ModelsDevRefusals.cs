@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using Starmap.Catalog.Validation;
 
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// Values of one models.dev model entry the parser could not read (a date that is not one, a number

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>A parsed models.dev <c>api.json</c>: providers keyed by their models.dev ID.</summary>
 public sealed record ModelsDevSnapshot

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog.Formats.ModelsDev;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>Collects warnings up to a cap, so one broken snapshot cannot produce megabytes of them.</summary>
 internal sealed class ModelsDevWarnings

@@ -1,3 +1,4 @@
+using Starmap.Sources.Http;
 using Starmap.Sources.Json;
 
 namespace Starmap.Sources.Providers;

@@ -1,5 +1,6 @@
 using CsCheck;
-using Starmap.Catalog.Formats;
+using Starmap.Formats.StarmapYaml;
+using Starmap.Formats.Yaml;
 
 namespace Starmap.Catalog.Tests.Formats;
 

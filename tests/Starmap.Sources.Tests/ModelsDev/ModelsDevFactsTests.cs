@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Starmap.Catalog;
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Catalog.Snapshot;
+using Starmap.Sources.ModelsDev;
+using Starmap.Sources.Tests.Support;
 using Starmap.Testing;
-using static Starmap.Sources.Tests.TestProviders;
+using static Starmap.Sources.Tests.Support.TestProviders;
 
-namespace Starmap.Sources.Tests;
+namespace Starmap.Sources.Tests.ModelsDev;
 
 /// <summary>
 /// Every intrinsic fact a models.dev entry states reaches the offering, whether or not an author can be

@@ -1,7 +1,8 @@
+using Starmap.Sources.Tests.Support;
 using Starmap.Testing;
-using static Starmap.Sources.Tests.TestProviders;
+using static Starmap.Sources.Tests.Support.TestProviders;
 
-namespace Starmap.Sources.Tests;
+namespace Starmap.Sources.Tests.ModelsDev;
 
 /// <summary>When a models.dev refresh fails: the cached snapshot is used only while young enough, and the sync is told how old it is.</summary>
 public sealed class ModelsDevFallbackTests

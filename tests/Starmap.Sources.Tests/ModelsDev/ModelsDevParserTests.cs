@@ -1,7 +1,8 @@
-using Starmap.Catalog.Formats.ModelsDev;
-using static Starmap.Sources.Tests.TestProviders;
+using Starmap.Sources.ModelsDev;
+using Starmap.Sources.Tests.Support;
+using static Starmap.Sources.Tests.Support.TestProviders;
 
-namespace Starmap.Sources.Tests;
+namespace Starmap.Sources.Tests.ModelsDev;
 
 public sealed class ModelsDevParserTests
 {

@@ -1,6 +1,7 @@
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Catalog.Validation;
+using Starmap.Sources.ModelsDev;
 
-namespace Starmap.Catalog.Tests.Formats;
+namespace Starmap.Sources.Tests.ModelsDev;
 
 public sealed class ModelsDevProviderMappingTests
 {

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Catalog.Validation;
+using Starmap.Sources.ModelsDev;
+using Starmap.Testing;
 
-namespace Starmap.Catalog.Tests.Formats;
+namespace Starmap.Sources.Tests.ModelsDev;
 
 /// <summary>
 /// models.dev import → export: a snapshot read the way a sync reads it (<see cref="ModelsDevParser"/>,
@@ -13,7 +15,7 @@ namespace Starmap.Catalog.Tests.Formats;
 /// </summary>
 public sealed class ModelsDevRoundTripTests(ITestOutputHelper output)
 {
-    private static string Shipped => Path.Combine(AppContext.BaseDirectory, "Formats", "Fixtures", "models-dev", "api.json");
+    private static string Shipped => Path.Combine(AppContext.BaseDirectory, "Fixtures", "models.dev", "roundtrip.json");
 
     [Fact]
     public void Import_then_export_of_the_shipped_snapshot_gives_back_every_modelled_value()
@@ -58,8 +60,8 @@ public sealed class ModelsDevRoundTripTests(ITestOutputHelper output)
     [Fact]
     public void Import_then_export_of_the_shared_snapshot_gives_back_every_modelled_value()
     {
-        Assert.SkipUnless(FormatFixtures.Shared is not null, "../shared/fixtures is not present (CI always has it)");
-        var path = Path.Combine(FormatFixtures.Shared!, "models.dev", "api.json");
+        Assert.SkipUnless(SharedFixtures.Available, SharedFixtures.SkipReason);
+        var path = SharedFixtures.Path("models.dev", "api.json");
         Assert.SkipUnless(File.Exists(path), $"{path} is not present");
         var source = File.ReadAllText(path);
         var exported = ModelsDevCompat.RoundTrip(source);

@@ -1,7 +1,8 @@
+using Starmap.Sources.Tests.Support;
 using Starmap.Testing;
-using static Starmap.Sources.Tests.TestProviders;
+using static Starmap.Sources.Tests.Support.TestProviders;
 
-namespace Starmap.Sources.Tests;
+namespace Starmap.Sources.Tests.ModelsDev;
 
 public sealed class ModelsDevSourceTests
 {
