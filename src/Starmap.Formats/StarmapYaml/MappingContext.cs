@@ -8,7 +8,7 @@ namespace Starmap.Formats.StarmapYaml;
 /// file (<paramref name="quarantine"/>) a date that is not one is not fatal: it is left unknown and noted
 /// in <see cref="Refused"/>, which the importer adds to the record's quarantine.
 /// </summary>
-internal sealed class MappingContext(string file, string kind, ImportWarnings warnings, StarmapIds ids, bool quarantine = false)
+internal sealed class MappingContext(string file, string kind, WarningList warnings, StarmapIds ids, bool quarantine = false)
 {
     /// <summary>Values of this file left unknown because they could not be read (model files only).</summary>
     public List<QuarantineNote> Refused { get; } = [];

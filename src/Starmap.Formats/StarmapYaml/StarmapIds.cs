@@ -8,7 +8,7 @@ namespace Starmap.Formats.StarmapYaml;
 /// becomes a hyphen wherever such an ID appears (the author entry, folders, references), with a warning.
 /// Any other invalid ID is left as written for the validator to refuse.
 /// </summary>
-internal sealed class StarmapIds(ImportWarnings warnings)
+internal sealed class StarmapIds(WarningList warnings)
 {
     public string Entity(string raw, string kind, string file, long line)
     {

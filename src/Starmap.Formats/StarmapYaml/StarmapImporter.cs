@@ -19,7 +19,7 @@ internal sealed class StarmapImporter
     private const string AuthorsFile = "authors.yaml";
 
     private readonly string _root;
-    private readonly ImportWarnings _warnings = new();
+    private readonly WarningList _warnings = new();
     private readonly StarmapIds _ids;
     private readonly CatalogLimits _limits;
     private int _files;

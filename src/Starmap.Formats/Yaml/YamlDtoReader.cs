@@ -1,5 +1,6 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Starmap.Catalog.Validation;
 
 namespace Starmap.Formats.Yaml;
 
@@ -9,7 +10,7 @@ namespace Starmap.Formats.Yaml;
 /// YAML <c>null</c> and an omitted key both leave the property null: "unknown" and "no claim" are
 /// the same to the records, and neither is ever turned into false or 0.
 /// </summary>
-internal sealed class YamlDtoReader(string file, string kind, ImportWarnings warnings)
+internal sealed class YamlDtoReader(string file, string kind, WarningList warnings)
 {
     /// <summary>
     /// Reads a mapping into <typeparamref name="T"/>. <paramref name="path"/> prefixes key paths in errors

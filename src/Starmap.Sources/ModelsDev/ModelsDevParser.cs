@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Starmap.Catalog.Validation;
+using Starmap.Sources.Json;
 
 namespace Starmap.Sources.ModelsDev;
 
@@ -80,15 +82,15 @@ public static class ModelsDevParser
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"models.dev api.json must be an object of providers, not {Describe(root.ValueKind)}");
+            throw new FormatException($"models.dev api.json must be an object of providers, not {JsonRecord.Describe(root.ValueKind)}");
         }
-        var warnings = new ModelsDevWarnings();
+        var warnings = new WarningList();
         var providers = new Dictionary<string, ModelsDevProvider>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
             if (property.Value.ValueKind != JsonValueKind.Object)
             {
-                warnings.Add($"{property.Name}: provider entry is {Describe(property.Value.ValueKind)}, skipped");
+                warnings.Add($"{property.Name}: provider entry is {JsonRecord.Describe(property.Value.ValueKind)}, skipped");
                 continue;
             }
             providers[property.Name] = ReadProvider(property.Name, property.Value, warnings);
@@ -96,9 +98,9 @@ public static class ModelsDevParser
         return new ModelsDevSnapshot { Providers = providers, Warnings = warnings.ToArray() };
     }
 
-    private static ModelsDevProvider ReadProvider(string id, JsonElement element, ModelsDevWarnings warnings)
+    private static ModelsDevProvider ReadProvider(string id, JsonElement element, WarningList warnings)
     {
-        var reader = new ModelsDevElement(element, id, warnings);
+        var reader = new JsonRecord(element, id, warnings);
         var models = new List<ModelsDevModel>();
         if (reader.Object("models") is { } list)
         {
@@ -107,7 +109,7 @@ public static class ModelsDevParser
                 var context = id + "/" + property.Name;
                 if (property.Value.ValueKind != JsonValueKind.Object)
                 {
-                    warnings.Add($"{context}: model entry is {Describe(property.Value.ValueKind)}, skipped");
+                    warnings.Add($"{context}: model entry is {JsonRecord.Describe(property.Value.ValueKind)}, skipped");
                     continue;
                 }
                 if (property.Name.Length == 0)
@@ -116,7 +118,7 @@ public static class ModelsDevParser
                     continue;
                 }
                 var refusals = new ModelsDevRefusals();
-                models.Add(ReadModel(property.Name, new ModelsDevElement(property.Value, context, warnings, refusals)) with { Quarantine = refusals.ToArray() });
+                models.Add(ReadModel(property.Name, new JsonRecord(property.Value, context, warnings, refusals.Add)) with { Quarantine = refusals.ToArray() });
             }
         }
         else
@@ -135,7 +137,7 @@ public static class ModelsDevParser
         };
     }
 
-    private static ModelsDevModel ReadModel(string id, ModelsDevElement m)
+    private static ModelsDevModel ReadModel(string id, JsonRecord m)
     {
         var modalities = m.Child("modalities");
         return new ModelsDevModel
@@ -166,7 +168,7 @@ public static class ModelsDevParser
     }
 
     // 0 is models.dev's "not known" and stays so; a negative token count cannot be right and is refused.
-    private static long? Limit(ModelsDevElement limit, string name)
+    private static long? Limit(JsonRecord limit, string name)
     {
         var value = limit.Long(name);
         if (value is < 0)
@@ -177,13 +179,12 @@ public static class ModelsDevParser
         return value;
     }
 
-    private static ModelsDevCost ReadCost(ModelsDevElement cost)
+    private static ModelsDevCost ReadCost(JsonRecord cost)
     {
         var tiers = new List<ModelsDevCostTier>();
         foreach (var tier in cost.Items("tiers"))
         {
-            var condition = tier.Child("tier");
-            if (condition?.String("type") is not "context" || condition.Long("size") is not { } size)
+            if (tier.Child("tier") is not { } condition || condition.String("type") is not "context" || condition.Long("size") is not { } size)
             {
                 tier.Warn("a price tier is not a context-size tier, skipped");
                 continue;
@@ -208,7 +209,7 @@ public static class ModelsDevParser
         };
     }
 
-    private static ModelsDevCostTier ReadTier(ModelsDevElement tier, long contextOver) => new()
+    private static ModelsDevCostTier ReadTier(JsonRecord tier, long contextOver) => new()
     {
         ContextOver = contextOver,
         Input = tier.Decimal("input"),
@@ -218,7 +219,7 @@ public static class ModelsDevParser
         Reasoning = tier.Decimal("reasoning"),
     };
 
-    private static ModelsDevReasoningOption? ReadReasoningOption(ModelsDevElement option)
+    private static ModelsDevReasoningOption? ReadReasoningOption(JsonRecord option)
     {
         if (option.String("type") is not { } type)
         {
@@ -234,14 +235,4 @@ public static class ModelsDevParser
         };
     }
 
-    internal static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "empty",
-    };
 }

@@ -4,8 +4,8 @@ using Starmap.Catalog.Validation;
 namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
-/// Values of one models.dev model entry the parser could not read (a date that is not one, a number
-/// given as text): each becomes a quarantine note on the record, at the catalog field it would have
+/// Values of one models.dev model entry the parser could not read (a date that is not one, text where a
+/// number belongs): each becomes a quarantine note on the record, at the catalog field it would have
 /// filled, so the record is kept with that field unknown and the refusal stays visible.
 /// </summary>
 internal sealed class ModelsDevRefusals

@@ -1,3 +1,4 @@
+using Starmap.Catalog.Validation;
 using Starmap.Sources.Http;
 using Starmap.Sources.Json;
 
@@ -20,7 +21,7 @@ internal sealed class ProviderContext(Provider provider, CatalogEndpoint endpoin
 
     public Uri Url { get; } = new(endpoint.Url, UriKind.Absolute);
 
-    public SourceWarnings Warnings { get; } = new();
+    public WarningList Warnings { get; } = new();
 
     public AuthorResolver Authors { get; } = new(provider);
 

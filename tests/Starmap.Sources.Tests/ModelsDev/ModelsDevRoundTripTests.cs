@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Starmap.Catalog.Validation;
+using Starmap.Sources.Json;
 using Starmap.Sources.ModelsDev;
 using Starmap.Testing;
 
@@ -331,7 +332,7 @@ internal static class ModelsDevCompat
             case System.Text.Json.JsonValueKind.String:
                 var s = value.GetValue<string>();
                 // A month or year is read as its first day (the catalog holds dates): compared as dates.
-                return Leaf(path) is "knowledge" or "release_date" or "last_updated" && ModelsDevElement.ParseDate(s) is { } date
+                return Leaf(path) is "knowledge" or "release_date" or "last_updated" && JsonRecord.ParseDate(s) is { } date
                     ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                     : s;
             default:
