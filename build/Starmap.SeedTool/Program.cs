@@ -1,7 +1,8 @@
 using System.Globalization;
 using Starmap;
-using Starmap.Catalog;
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Catalog.Seed;
+using Starmap.SeedTool;
+using Starmap.Sources.ModelsDev;
 
 // Generates the built-in catalog: build/seed.sh runs this. Exit code 1 with one line saying what was wrong
 // when an input cannot be read; nothing is written then (the output is replaced whole, or not at all).
@@ -62,7 +63,7 @@ BuiltInCatalog.FromGenerated(catalog);
 var temporary = output + ".tmp";
 await using (var file = File.Create(temporary))
 {
-    SeedGenerator.Write(catalog, file);
+    catalog.Write(file);
 }
 File.Move(temporary, output, overwrite: true);
 

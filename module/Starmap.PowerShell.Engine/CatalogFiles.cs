@@ -1,5 +1,6 @@
-using Starmap.Catalog;
-using Starmap.Catalog.Formats;
+using Starmap.Catalog.Json;
+using Starmap.Formats;
+using Starmap.Formats.Interop;
 
 namespace Starmap.PowerShell;
 
@@ -50,7 +51,7 @@ public static class CatalogFiles
             {
                 var models = await Failures.Guard(() => catalog.Models.ListAsync());
                 var providers = await Failures.Guard(() => catalog.Providers.ListAsync());
-                await WriteAsync(path, Starmap.Catalog.Formats.ModelsDev.ModelsDevExport.ToJson(providers.Items, models.Items, indented: true), force);
+                await WriteAsync(path, Starmap.Sources.ModelsDev.ModelsDevExport.ToJson(providers.Items, models.Items, indented: true), force);
                 return (providers.Items.Count, 0, models.Items.Count);
             }
             default:

@@ -1,4 +1,4 @@
-using Starmap.Catalog.Formats;
+using Starmap.Formats;
 
 namespace Starmap.PowerShell;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using Starmap.Catalog.Sync;
+using Starmap.Sync;
 
 namespace Starmap.PowerShell;
 

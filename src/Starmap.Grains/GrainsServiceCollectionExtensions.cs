@@ -19,7 +19,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReplica>());
         services.AddStarmapSources();
         services.TryAddSingleton<SyncHooks>();
-        services.TryAddSingleton(new Starmap.Catalog.Sync.GuardOptions());
+        services.TryAddSingleton(new Starmap.Sync.GuardOptions());
         services.TryAddSingleton<ISyncEngine, SyncEngine>();
         return services;
     }

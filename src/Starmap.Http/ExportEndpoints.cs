@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using System.Text.Json;
-using Starmap.Catalog.Formats;
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Formats.Interop;
+using Starmap.Sources.ModelsDev;
 
 namespace Starmap.Http;
 

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Starmap.Catalog;
+using Starmap.Catalog.Json;
 
 namespace Starmap.Http;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Starmap.Catalog.Formats;
+using Starmap.Formats.Interop;
 
 namespace Starmap.Http;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Starmap.Catalog;
+using Starmap.Catalog.Validation;
 
 namespace Starmap.Http;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Starmap.Silo.Clustering;
 using Starmap.Storage.Sqlite;
 
 namespace Starmap.Silo;

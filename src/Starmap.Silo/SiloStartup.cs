@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Starmap.Grains;
 using Starmap.Http;
+using Starmap.Silo.Clustering;
 
 namespace Starmap.Silo;
 

@@ -2,10 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Starmap.Catalog.Sync;
-using Starmap.Sources;
 using Starmap.Grains;
+using Starmap.Sources;
+using Starmap.Silo.Clustering;
 using Starmap.Storage.Sqlite;
+using Starmap.Sync;
 
 namespace Starmap.Silo;
 

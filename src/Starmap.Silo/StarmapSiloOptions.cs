@@ -1,3 +1,5 @@
+using Starmap.Silo.Clustering;
+
 namespace Starmap.Silo;
 
 /// <summary>

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Starmap.Sources;
 using Starmap.Sources.Http;
+using Starmap.Sources.Keys;
+using Starmap.Sources.Local;
+using Starmap.Sources.ModelsDev;
 using Starmap.Sources.Providers;
 
 namespace Microsoft.Extensions.DependencyInjection;

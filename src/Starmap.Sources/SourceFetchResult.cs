@@ -1,3 +1,5 @@
+using Starmap.Sources.Keys;
+
 namespace Starmap.Sources;
 
 /// <summary>What every source said about one provider: a report per source and the observations that succeeded.</summary>

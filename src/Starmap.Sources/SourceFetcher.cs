@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Starmap.Sources.Http;
+using Starmap.Sources.Keys;
+using Starmap.Sources.ModelsDev;
 
 namespace Starmap.Sources;
 

@@ -49,7 +49,7 @@ public sealed class SourceOptions
     public TimeSpan MaxModelsDevSnapshotAge { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Caps on the local catalog folder (file size, files, records); past one, the local source fails naming the file.</summary>
-    public Catalog.Formats.CatalogLimits CatalogLimits { get; set; } = new();
+    public Formats.CatalogLimits CatalogLimits { get; set; } = new();
 
     /// <summary>A Starmap on-disk catalog folder read as the "local" source; null leaves that source out.</summary>
     public string? LocalCatalogPath { get; set; }

@@ -1,5 +1,7 @@
-using Starmap.Catalog;
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Catalog.Seed;
+using Starmap.Catalog.Snapshot;
+using Starmap.Catalog.Validation;
+using Starmap.Sources.ModelsDev;
 
 namespace Starmap.Benchmarks;
 

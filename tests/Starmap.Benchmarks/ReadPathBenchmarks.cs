@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Starmap.Catalog;
+using Starmap.Catalog.Json;
+using Starmap.Catalog.Query;
+using Starmap.Catalog.Snapshot;
 
 namespace Starmap.Benchmarks;
 

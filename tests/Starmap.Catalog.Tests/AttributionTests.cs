@@ -1,3 +1,5 @@
+using Starmap.Catalog.Snapshot;
+
 namespace Starmap.Catalog.Tests;
 
 public sealed class AttributionTests

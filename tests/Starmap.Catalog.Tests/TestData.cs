@@ -1,3 +1,5 @@
+using Starmap.Catalog.Snapshot;
+
 namespace Starmap.Catalog.Tests;
 
 /// <summary>Small builders so tests state only the facts they are about.</summary>

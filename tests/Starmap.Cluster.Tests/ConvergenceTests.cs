@@ -34,6 +34,6 @@ public sealed class ConvergenceTests(SharedRedis redis)
                 $"silo {silo.SiloPort} serving generation {status.Generation}");
         }
         // The seed was written once for the cluster, not once per silo.
-        Assert.Equal(Starmap.Catalog.BuiltInCatalog.Load().Providers.Count, (await viaB.Catalog.Providers.ListAsync()).Items.Count(p => p.Id != "converge"));
+        Assert.Equal(Starmap.Catalog.Seed.BuiltInCatalog.Load().Providers.Count, (await viaB.Catalog.Providers.ListAsync()).Items.Count(p => p.Id != "converge"));
     }
 }

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Starmap.Catalog.Sync;
 using Starmap.Http;
 using Starmap.Silo;
 using Starmap.Sources;
+using Starmap.Sync;
 
 namespace Starmap.Deploy.Tests;
 

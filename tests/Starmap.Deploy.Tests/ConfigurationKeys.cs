@@ -2,11 +2,12 @@ using System.Collections;
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
-using Starmap.Catalog.Sync;
 using Starmap.Client;
 using Starmap.Http;
 using Starmap.Silo;
 using Starmap.Sources;
+using Starmap.Sources.Keys;
+using Starmap.Sync;
 
 namespace Starmap.Deploy.Tests;
 

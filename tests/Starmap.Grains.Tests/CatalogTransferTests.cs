@@ -1,4 +1,4 @@
-using Starmap.Catalog;
+using Starmap.Catalog.Validation;
 
 namespace Starmap.Grains.Tests;
 

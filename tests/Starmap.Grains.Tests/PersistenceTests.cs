@@ -1,4 +1,4 @@
-using Starmap.Catalog;
+using Starmap.Catalog.Seed;
 using Orleans.TestingHost;
 
 namespace Starmap.Grains.Tests;

@@ -1,5 +1,5 @@
 using Orleans.TestingHost;
-using Starmap.Catalog.Formats;
+using Starmap.Formats;
 using Starmap.Testing;
 
 namespace Starmap.Grains.Tests;

@@ -1,5 +1,7 @@
+using Starmap.Sources.Keys;
+using Starmap.Sources.Tests.Support;
 using Starmap.Testing;
-using static Starmap.Sources.Tests.TestProviders;
+using static Starmap.Sources.Tests.Support.TestProviders;
 
 namespace Starmap.Sources.Tests;
 
@@ -112,7 +114,7 @@ public sealed class KeyTests
 
         var observation = result.Observation(SourceIds.ProviderApi)!;
         Assert.Equal(h.Server.Url("/v1/models"), observation.Location);
-        Assert.DoesNotContain(Secret, Starmap.Catalog.StarmapJson.Serialize(observation));
+        Assert.DoesNotContain(Secret, Starmap.Catalog.Json.StarmapJson.Serialize(observation));
         AssertNowhere(Secret, h, result.Report(SourceIds.ProviderApi)!, result.Key.ToString());
     }
 

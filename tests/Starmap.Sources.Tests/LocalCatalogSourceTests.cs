@@ -1,6 +1,7 @@
-using Starmap.Catalog.Formats;
+using Starmap.Formats;
+using Starmap.Sources.Tests.Support;
 using Starmap.Testing;
-using static Starmap.Sources.Tests.TestProviders;
+using static Starmap.Sources.Tests.Support.TestProviders;
 
 namespace Starmap.Sources.Tests;
 

@@ -1,5 +1,6 @@
+using Starmap.Sources.Tests.Support;
 using Starmap.Testing;
-using static Starmap.Sources.Tests.TestProviders;
+using static Starmap.Sources.Tests.Support.TestProviders;
 
 namespace Starmap.Sources.Tests;
 

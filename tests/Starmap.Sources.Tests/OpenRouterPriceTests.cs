@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsCheck;
 using Starmap.Sources;
+using Starmap.Sources.Providers;
 
 namespace Starmap.Sources.Tests;
 

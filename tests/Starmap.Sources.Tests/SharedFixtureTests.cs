@@ -1,5 +1,6 @@
-using Starmap.Catalog;
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Catalog.Seed;
+using Starmap.Sources.ModelsDev;
+using Starmap.Sources.Tests.Support;
 using Starmap.Testing;
 
 namespace Starmap.Sources.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Json;
 
 /// <summary>
 /// The JSON shape of the contracts: snake_case names, enums as snake_case strings, unknown values

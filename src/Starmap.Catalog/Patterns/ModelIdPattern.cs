@@ -1,4 +1,7 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Snapshot;
+using Starmap.Catalog.Validation;
+
+namespace Starmap.Catalog.Patterns;
 
 /// <summary>
 /// Attribution glob over provider model IDs, case-insensitive. <c>*</c> matches any run of characters

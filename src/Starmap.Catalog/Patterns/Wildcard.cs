@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Patterns;
 
 /// <summary>
 /// Query wildcards as PowerShell users know them: <c>*</c> any run of characters (including

@@ -1,4 +1,6 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Patterns;
+
+namespace Starmap.Catalog.Query;
 
 /// <summary>
 /// The filters of one <see cref="ModelQuery"/>, prepared once. Every given filter must hold, and a

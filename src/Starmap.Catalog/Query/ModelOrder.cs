@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Query;
 
 /// <summary>
 /// Orders models by a <see cref="ModelSort"/> key. Unknown values sort last in both directions (a

@@ -1,4 +1,6 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Validation;
+
+namespace Starmap.Catalog.Query;
 
 /// <summary>Filters, sorts and pages catalog models. Pure; never mutates its input.</summary>
 public static class ModelQueryEngine

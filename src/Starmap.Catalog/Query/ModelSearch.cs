@@ -1,4 +1,6 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Snapshot;
+
+namespace Starmap.Catalog.Query;
 
 /// <summary>
 /// Free-text search over a model's ID, linked definition ID, name, description, credited authors and

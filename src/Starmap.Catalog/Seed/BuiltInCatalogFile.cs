@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Seed;
 
 /// <summary>The JSON shape of the curated catalog (<c>Seed/catalog.json</c>), one input of the generated built-in catalog.</summary>
 public sealed record BuiltInCatalogFile

@@ -1,4 +1,6 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Patterns;
+
+namespace Starmap.Catalog.Snapshot;
 
 /// <summary>
 /// Decides which authors are credited with an offering: the linked definition's authors (and the

@@ -1,4 +1,6 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Validation;
+
+namespace Starmap.Catalog.Snapshot;
 
 /// <summary>
 /// Credits a model a source lists to authors: through the provider's <see cref="AuthorMapping"/> (the raw

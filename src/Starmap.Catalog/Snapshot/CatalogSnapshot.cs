@@ -1,4 +1,6 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Query;
+
+namespace Starmap.Catalog.Snapshot;
 
 /// <summary>
 /// One immutable published catalog generation: providers, authors, definitions, offerings joined

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Snapshot;
 
 /// <summary>Projects a provider's inference config onto <see cref="Endpoint"/> records.</summary>
 internal static class EndpointProjection

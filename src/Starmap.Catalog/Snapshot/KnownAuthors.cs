@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Snapshot;
 
 /// <summary>
 /// A small table of model makers and the spellings sources use for them: ID namespaces

@@ -1,6 +1,4 @@
-using Starmap.Catalog.Formats;
-
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Snapshot;
 
 /// <summary>
 /// Which offerings serve a model asked for by <c>author/slug</c>, for the OpenRouter-style endpoints view.
@@ -9,7 +7,7 @@ namespace Starmap.Catalog;
 /// <para>A definition ID: every offering linked to it (also when the definition itself is missing and
 /// offerings still name it), so the answer matches the one entry the OpenRouter list has for it.</para>
 /// <para>Anything else: offerings with no definition link whose list slug
-/// (<see cref="OpenRouterModelList.Slug"/>: credited author, else provider, then <c>/</c> and the model ID)
+/// (<see cref="ModelSlug.Of"/>: credited author, else provider, then <c>/</c> and the model ID)
 /// or whose model ID equals <paramref name="id"/>, together with every other unlinked offering with one
 /// of their model IDs: without a definition the model ID is the only thing tying two providers' offerings
 /// of one model together (groq's and openrouter's <c>openai/gpt-oss-120b</c>).</para>
@@ -26,7 +24,7 @@ internal static class ModelEndpointRule
         }
         var unlinked = snapshot.Models.Where(m => m.Offering.DefinitionId is null).ToList();
         var modelIds = unlinked
-            .Where(m => string.Equals(m.ModelId, id, StringComparison.Ordinal) || string.Equals(OpenRouterModelList.Slug(m), id, StringComparison.Ordinal))
+            .Where(m => string.Equals(m.ModelId, id, StringComparison.Ordinal) || string.Equals(ModelSlug.Of(m), id, StringComparison.Ordinal))
             .Select(m => m.ModelId)
             .ToHashSet(StringComparer.Ordinal);
         return modelIds.Count == 0

@@ -1,4 +1,7 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Patterns;
+using Starmap.Catalog.Validation;
+
+namespace Starmap.Catalog.Snapshot;
 
 /// <summary>
 /// Every quarantined field of a catalog snapshot (offerings, then definitions), filtered and paged: the

@@ -1,4 +1,7 @@
-namespace Starmap.Catalog;
+using Starmap.Catalog.Patterns;
+using Starmap.Catalog.Snapshot;
+
+namespace Starmap.Catalog.Validation;
 
 public static partial class CatalogValidator
 {

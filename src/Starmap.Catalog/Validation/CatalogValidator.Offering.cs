@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Validation;
 
 public static partial class CatalogValidator
 {

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Validation;
 
 /// <summary>
 /// Validates whole records before they are stored. Throws <see cref="StarmapValidationException"/>

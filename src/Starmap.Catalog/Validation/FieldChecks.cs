@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Validation;
 
 /// <summary>Field-level checks shared by the record validators; each throws naming the field path.</summary>
-internal static class FieldChecks
+public static class FieldChecks
 {
     /// <summary>Longest display name.</summary>
     public const int MaxNameLength = 200;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Validation;
 
 /// <summary>
 /// Rules for IDs. Provider and author IDs are lower-case kebab-case (<c>google-ai-studio</c>).
@@ -66,7 +66,7 @@ public static class IdRules
     }
 
     /// <summary>Why <paramref name="value"/> is not an <c>author/slug</c> ID, or null when it is one.</summary>
-    internal static string? DefinitionIdProblem(string? value)
+    public static string? DefinitionIdProblem(string? value)
     {
         if (value is null)
         {

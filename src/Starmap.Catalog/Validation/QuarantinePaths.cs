@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Validation;
 
 /// <summary>
 /// Finds and removes a field in a record's JSON by the path a validation error names
 /// (<c>limits.output_tokens</c>, <c>pricing.tiers[1].tokens.input</c>, <c>regions[0]</c>).
 /// Removing a key makes the field unknown, which is what the contracts' JSON means by a missing key.
 /// </summary>
-internal static class QuarantinePaths
+public static class QuarantinePaths
 {
     /// <summary>The node at <paramref name="path"/>, or null when there is none (or it is JSON null).</summary>
     public static JsonNode? Find(JsonObject root, string path)

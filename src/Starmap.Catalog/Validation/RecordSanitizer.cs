@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Starmap.Catalog.Json;
 
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Validation;
 
 /// <summary>
 /// Makes records from a source (a sync, an imported file) storable without losing the rest of them:
@@ -55,7 +56,7 @@ public static class RecordSanitizer
         {
             return result;
         }
-        QuarantineNote Earliest(QuarantineNote note) => before.Quarantine.FirstOrDefault(b => Sync.QuarantineCarry.SameRefusal(b, note)) ?? note;
+        QuarantineNote Earliest(QuarantineNote note) => before.Quarantine.FirstOrDefault(b => SameRefusal(b, note)) ?? note;
         return result with
         {
             Record = record with { Quarantine = [.. record.Quarantine.Select(Earliest)] },
@@ -188,6 +189,14 @@ public static class RecordSanitizer
         var before = baseline.Offerings.DistinctBy(o => o.ModelId, StringComparer.Ordinal).ToDictionary(o => o.ModelId, StringComparer.Ordinal);
         return offerings.Select(o => SanitizeReconciled(o, before.GetValueOrDefault(o.ModelId), SourceIds.Baseline, now).Record ?? o)
             .ToEquatableArray();
+    }
+
+    /// <summary>The same field refused from the same source for the same value and reason (the time aside).</summary>
+    public static bool SameRefusal(QuarantineNote a, QuarantineNote b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Path == b.Path && a.Source == b.Source && a.Value == b.Value && a.Reason == b.Reason;
     }
 
     /// <summary>A note with its value made printable (control characters escaped, long values shortened).</summary>

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Validation;
 
 /// <summary>
 /// A source record after <see cref="RecordSanitizer"/>: the record with every refused field left unknown

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Validation;
 
 /// <summary>
 /// Characters display text may not hold. A name is one line: no control character at all (a tab or a

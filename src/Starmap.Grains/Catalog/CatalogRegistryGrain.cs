@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Starmap.Catalog;
+using Starmap.Catalog.Snapshot;
 
 namespace Starmap.Grains;
 

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
-using Starmap.Catalog;
-using Starmap.Catalog.Sync;
+using Starmap.Catalog.Validation;
+using Starmap.Sync;
 
 namespace Starmap.Grains;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Starmap.Catalog.Formats.ModelsDev;
 using Starmap.Sources;
+using Starmap.Sources.ModelsDev;
 
 namespace Starmap.Grains;
 

@@ -1,4 +1,4 @@
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Sources.ModelsDev;
 
 namespace Starmap.Grains;
 

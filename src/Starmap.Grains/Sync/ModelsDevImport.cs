@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Sources.ModelsDev;
 
 namespace Starmap.Grains;
 
@@ -7,7 +7,7 @@ namespace Starmap.Grains;
 internal sealed record ModelsDevImport(ModelsDevSnapshot Snapshot, IReadOnlyDictionary<string, string> Documents)
 {
     /// <summary>Reads <paramref name="document"/>; a file that is not one, or is past <paramref name="limits"/>, is refused naming why.</summary>
-    public static ModelsDevImport Read(string? document, Catalog.Formats.CatalogLimits limits)
+    public static ModelsDevImport Read(string? document, Formats.CatalogLimits limits)
     {
         if (string.IsNullOrWhiteSpace(document))
         {

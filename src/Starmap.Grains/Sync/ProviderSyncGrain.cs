@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
-using Starmap.Catalog;
+using Starmap.Catalog.Validation;
 
 namespace Starmap.Grains;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Starmap.Catalog;
-using Starmap.Catalog.Sync;
+using Starmap.Catalog.Validation;
 using Starmap.Sources;
+using Starmap.Sync;
 
 namespace Starmap.Grains;
 

@@ -1,7 +1,7 @@
 using Orleans.Serialization;
 using Orleans.Storage;
 
-namespace Starmap.Silo;
+namespace Starmap.Silo.Clustering;
 
 /// <summary>
 /// Orleans' binary serializer (the one the SQLite store and the stored-state samples use) wrapped in

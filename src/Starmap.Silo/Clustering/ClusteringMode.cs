@@ -1,4 +1,4 @@
-namespace Starmap.Silo;
+namespace Starmap.Silo.Clustering;
 
 /// <summary>Where a silo keeps membership, grain state and reminders (<c>Starmap:Clustering</c>).</summary>
 public enum ClusteringMode

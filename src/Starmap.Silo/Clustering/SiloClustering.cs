@@ -6,7 +6,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Starmap.Grains;
 
-namespace Starmap.Silo;
+namespace Starmap.Silo.Clustering;
 
 /// <summary>Membership, grain storage and reminders for the chosen <see cref="ClusteringMode"/>.</summary>
 internal static class SiloClustering

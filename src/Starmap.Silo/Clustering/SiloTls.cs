@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Orleans.Connections.Security;
 
-namespace Starmap.Silo;
+namespace Starmap.Silo.Clustering;
 
 /// <summary>Turns <see cref="StarmapTlsOptions"/> into Orleans TLS on every silo connection.</summary>
 internal static class SiloTls

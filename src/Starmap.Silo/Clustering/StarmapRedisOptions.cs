@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Starmap.Silo;
+namespace Starmap.Silo.Clustering;
 
 /// <summary>The Redis server of a cluster (<c>Starmap:Redis</c>); used in the Redis and Kubernetes modes.</summary>
 public sealed class StarmapRedisOptions

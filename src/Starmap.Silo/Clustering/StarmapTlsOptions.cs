@@ -1,4 +1,4 @@
-namespace Starmap.Silo;
+namespace Starmap.Silo.Clustering;
 
 /// <summary>
 /// Optional TLS on silo-to-silo and client-to-gateway connections (<c>Starmap:Tls</c>). Every silo of a

@@ -1,4 +1,4 @@
-namespace Starmap.Sources;
+namespace Starmap.Sources.Http;
 
 /// <summary>Removes a secret from text that leaves the source (messages, warnings, reports).</summary>
 internal static class Secrets

@@ -1,4 +1,6 @@
-namespace Starmap.Sources;
+using Starmap.Sources.Keys;
+
+namespace Starmap.Sources.Http;
 
 /// <summary>Who a request is for and what it carries: the provider (for messages), a key, static headers.</summary>
 internal sealed record SourceCall(string ProviderId, ApiKey? Key, EquatableArray<HeaderValue> StaticHeaders, long MaxBytes)

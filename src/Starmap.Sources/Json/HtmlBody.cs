@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Starmap.Sources;
+namespace Starmap.Sources.Json;
 
 /// <summary>Recognises an HTML page where JSON was expected (an error page, a login or captive portal).</summary>
 internal static class HtmlBody

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Starmap.Sources.Http;
 
 namespace Starmap.Sources.Json;
 

@@ -1,4 +1,6 @@
-namespace Starmap.Sources;
+using Starmap.Sources.Http;
+
+namespace Starmap.Sources.Keys;
 
 /// <summary>
 /// A resolved API key and where it goes. Internal and never printed: <see cref="ToString"/> is masked

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace Starmap.Sources;
+namespace Starmap.Sources.Keys;
 
 /// <summary>
 /// Finds a provider's API key at call time in the environment variables its auth metadata names

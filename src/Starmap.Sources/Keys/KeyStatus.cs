@@ -1,4 +1,4 @@
-namespace Starmap.Sources;
+namespace Starmap.Sources.Keys;
 
 /// <summary>Whether a provider's API key is needed and set. Carries variable names, never the value.</summary>
 public sealed record KeyStatus

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
-using Starmap.Catalog;
-using Starmap.Catalog.Formats;
+using Starmap.Formats;
 
-namespace Starmap.Sources;
+namespace Starmap.Sources.Local;
 
 /// <summary>
 /// The "local" source: a Starmap on-disk catalog folder (<see cref="SourceOptions.LocalCatalogPath"/>),

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Starmap.Catalog.Formats.ModelsDev;
 using Starmap.Sources.Http;
+using Starmap.Sources.Json;
 
-namespace Starmap.Sources;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// models.dev <c>api.json</c> over HTTP. One snapshot is fetched and shared by every provider for

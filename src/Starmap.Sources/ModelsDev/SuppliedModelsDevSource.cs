@@ -1,6 +1,4 @@
-using Starmap.Catalog.Formats.ModelsDev;
-
-namespace Starmap.Sources;
+namespace Starmap.Sources.ModelsDev;
 
 /// <summary>
 /// models.dev read from a document the caller supplied (a file import) instead of the network: the

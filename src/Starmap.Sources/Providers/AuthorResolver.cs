@@ -1,4 +1,4 @@
-using Starmap.Catalog;
+using Starmap.Catalog.Snapshot;
 using Starmap.Sources.Json;
 
 namespace Starmap.Sources.Providers;

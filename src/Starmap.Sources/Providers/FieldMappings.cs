@@ -1,3 +1,4 @@
+using Starmap.Catalog.Validation;
 using Starmap.Sources.Json;
 
 namespace Starmap.Sources.Providers;
@@ -19,7 +20,7 @@ internal static class FieldMappings
         new() { From = "output_token_limit", To = "limits.output_tokens" },
     ];
 
-    public static void Apply(CatalogEndpoint endpoint, JsonRecord item, ObservedModelBuilder model, SourceWarnings warnings)
+    public static void Apply(CatalogEndpoint endpoint, JsonRecord item, ObservedModelBuilder model, WarningList warnings)
     {
         var mappings = endpoint.FieldMappings.IsEmpty ? Defaults : endpoint.FieldMappings;
         foreach (var mapping in mappings)

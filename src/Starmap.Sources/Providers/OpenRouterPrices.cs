@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Starmap.Sources;
+namespace Starmap.Sources.Providers;
 
 /// <summary>
 /// OpenRouter prices are USD per token as decimal strings ("0.0000025"). They are parsed as

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
+using Starmap.Sources.Http;
+using Starmap.Sources.Keys;
 using Starmap.Sources.Providers;
 
-namespace Starmap.Sources;
+namespace Starmap.Sources.Providers;
 
 /// <summary>
 /// The provider's own list-models API, read by the client for its <see cref="CatalogEndpointType"/>.

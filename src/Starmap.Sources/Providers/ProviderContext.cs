@@ -1,3 +1,5 @@
+using Starmap.Catalog.Validation;
+using Starmap.Sources.Http;
 using Starmap.Sources.Json;
 
 namespace Starmap.Sources.Providers;
@@ -19,7 +21,7 @@ internal sealed class ProviderContext(Provider provider, CatalogEndpoint endpoin
 
     public Uri Url { get; } = new(endpoint.Url, UriKind.Absolute);
 
-    public SourceWarnings Warnings { get; } = new();
+    public WarningList Warnings { get; } = new();
 
     public AuthorResolver Authors { get; } = new(provider);
 

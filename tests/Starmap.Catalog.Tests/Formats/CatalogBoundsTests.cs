@@ -1,5 +1,6 @@
 using System.Text;
-using Starmap.Catalog.Formats;
+using Starmap.Catalog.Json;
+using Starmap.Formats;
 
 namespace Starmap.Catalog.Tests.Formats;
 

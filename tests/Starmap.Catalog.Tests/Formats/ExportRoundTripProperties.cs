@@ -1,5 +1,6 @@
 using CsCheck;
-using Starmap.Catalog.Formats;
+using Starmap.Catalog.Snapshot;
+using Starmap.Formats;
 
 namespace Starmap.Catalog.Tests.Formats;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using CsCheck;
-using Starmap.Catalog.Formats;
+using Starmap.Catalog.Snapshot;
+using Starmap.Formats;
+using Starmap.Formats.Interop;
 
 namespace Starmap.Catalog.Tests.Formats;
 

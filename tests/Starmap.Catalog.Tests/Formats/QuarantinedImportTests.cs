@@ -1,4 +1,5 @@
-using Starmap.Catalog.Formats;
+using Starmap.Catalog.Validation;
+using Starmap.Formats;
 
 namespace Starmap.Catalog.Tests.Formats;
 

@@ -1,4 +1,4 @@
-using Starmap.Catalog.Formats;
+using Starmap.Formats;
 using YamlDotNet.RepresentationModel;
 
 namespace Starmap.Catalog.Tests.Formats;

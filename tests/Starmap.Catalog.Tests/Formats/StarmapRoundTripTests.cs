@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Starmap.Catalog.Formats;
+using Starmap.Formats;
 using Starmap.Testing;
 
 namespace Starmap.Catalog.Tests.Formats;

@@ -1,5 +1,7 @@
 using CsCheck;
-using Starmap.Catalog.Formats;
+using Starmap.Catalog.Validation;
+using Starmap.Formats.StarmapYaml;
+using Starmap.Formats.Yaml;
 
 namespace Starmap.Catalog.Tests.Formats;
 
@@ -15,7 +17,7 @@ public sealed class YamlScalarTests
         Texts.Sample(text =>
         {
             var yaml = YamlText.Write(YamlDtoWriter.Write(new AuthorYaml { Id = text, Name = text, Aliases = [text] }));
-            var read = new YamlDtoReader("t.yaml", "test", new ImportWarnings()).Read<AuthorYaml>(YamlText.Load(yaml, "t.yaml")!);
+            var read = new YamlDtoReader("t.yaml", "test", new WarningList()).Read<AuthorYaml>(YamlText.Load(yaml, "t.yaml")!);
             Assert.Equal((text, text, text), (read.Id, read.Name, read.Aliases![0]));
         }, iter: 5000);
 

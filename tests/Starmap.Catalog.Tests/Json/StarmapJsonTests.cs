@@ -1,3 +1,5 @@
+using Starmap.Catalog.Json;
+
 namespace Starmap.Catalog.Tests.Json;
 
 /// <summary>The JSON shape every surface shares: snake_case, unknown omitted, features as a tri-state map.</summary>

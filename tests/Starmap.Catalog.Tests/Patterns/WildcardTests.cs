@@ -1,3 +1,5 @@
+using Starmap.Catalog.Patterns;
+
 namespace Starmap.Catalog.Tests.Patterns;
 
 public sealed class WildcardTests

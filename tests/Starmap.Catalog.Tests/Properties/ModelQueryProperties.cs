@@ -1,4 +1,5 @@
 using CsCheck;
+using Starmap.Catalog.Query;
 
 namespace Starmap.Catalog.Tests.Properties;
 

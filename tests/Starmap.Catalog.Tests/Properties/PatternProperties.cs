@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
+using Starmap.Catalog.Patterns;
 
 namespace Starmap.Catalog.Tests.Properties;
 

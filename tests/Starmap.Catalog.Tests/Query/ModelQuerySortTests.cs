@@ -1,3 +1,5 @@
+using Starmap.Catalog.Query;
+
 namespace Starmap.Catalog.Tests.Query;
 
 public sealed class ModelQuerySortTests

@@ -1,3 +1,5 @@
+using Starmap.Catalog.Query;
+
 namespace Starmap.Catalog.Tests.Query;
 
 /// <summary>Free-text search: words ANDed over ID, name, description, authors and family; ranked by relevance.</summary>

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Starmap.Catalog.Seed;
+using Starmap.Catalog.Snapshot;
 
 namespace Starmap.Catalog.Tests.Seed;
 

@@ -1,3 +1,5 @@
+using Starmap.Catalog.Snapshot;
+
 namespace Starmap.Catalog.Tests.Snapshot;
 
 public sealed class CatalogSnapshotTests

@@ -1,4 +1,5 @@
-using Starmap.Catalog.Formats;
+using Starmap.Catalog.Snapshot;
+using Starmap.Formats.Interop;
 
 namespace Starmap.Catalog.Tests.Snapshot;
 

@@ -1,4 +1,4 @@
-using Starmap.Catalog.Sync;
+using Starmap.Sync;
 
 namespace Starmap.Catalog.Tests.Sync;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
-using Starmap.Catalog.Sync;
+using Starmap.Catalog.Json;
+using Starmap.Sync;
 using static Starmap.Catalog.Tests.Sync.SyncData;
 
 namespace Starmap.Catalog.Tests.Sync;

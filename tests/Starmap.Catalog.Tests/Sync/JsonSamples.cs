@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Starmap.Catalog.Sync;
+using Starmap.Catalog.Json;
+using Starmap.Sync;
 
 namespace Starmap.Catalog.Tests.Sync;
 

@@ -1,4 +1,4 @@
-using Starmap.Catalog.Sync;
+using Starmap.Sync;
 using static Starmap.Catalog.Tests.Sync.SyncData;
 
 namespace Starmap.Catalog.Tests.Sync;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Starmap.Catalog.Sync;
+using Starmap.Catalog.Json;
+using Starmap.Sync;
 using static Starmap.Catalog.Tests.Sync.SyncData;
 
 namespace Starmap.Catalog.Tests.Sync;

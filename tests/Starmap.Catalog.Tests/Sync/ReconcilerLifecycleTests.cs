@@ -1,5 +1,5 @@
 using CsCheck;
-using Starmap.Catalog.Sync;
+using Starmap.Sync;
 using static Starmap.Catalog.Tests.Sync.SyncData;
 
 namespace Starmap.Catalog.Tests.Sync;

@@ -1,5 +1,6 @@
 using CsCheck;
-using Starmap.Catalog.Sync;
+using Starmap.Catalog.Json;
+using Starmap.Sync;
 
 namespace Starmap.Catalog.Tests.Sync;
 

@@ -1,4 +1,5 @@
-using Starmap.Catalog.Sync;
+using Starmap.Catalog.Validation;
+using Starmap.Sync;
 using static Starmap.Catalog.Tests.Sync.SyncData;
 
 namespace Starmap.Catalog.Tests.Sync;

@@ -1,3 +1,5 @@
+using Starmap.Sync;
+
 namespace Starmap.Catalog.Tests.Sync;
 
 /// <summary>Builders for sync tests: observations state only what a test is about.</summary>
@@ -40,7 +42,7 @@ internal static class SyncData
 
     public static ModelFeatures Flag(Feature feature, bool value) => TestData.Flags((feature, value));
 
-    public static Offering Single(this Catalog.Sync.ReconcileResult result, string id) =>
+    public static Offering Single(this ReconcileResult result, string id) =>
         result.Offerings.Single(o => o.ModelId == id);
 
     public static string? SourceOf(this Offering offering, string path) =>

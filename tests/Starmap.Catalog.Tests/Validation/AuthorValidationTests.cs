@@ -1,3 +1,6 @@
+using Starmap.Catalog.Snapshot;
+using Starmap.Catalog.Validation;
+
 namespace Starmap.Catalog.Tests.Validation;
 
 public sealed class AuthorValidationTests

@@ -1,3 +1,5 @@
+using Starmap.Catalog.Validation;
+
 namespace Starmap.Catalog.Tests.Validation;
 
 public sealed class ProviderValidationTests

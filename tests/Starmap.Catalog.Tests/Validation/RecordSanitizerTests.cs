@@ -1,3 +1,5 @@
+using Starmap.Catalog.Validation;
+
 namespace Starmap.Catalog.Tests.Validation;
 
 /// <summary>A source record keeps every valid field; each refused one is left unknown with a note.</summary>

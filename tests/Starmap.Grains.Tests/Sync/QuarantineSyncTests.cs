@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Starmap.Catalog.Formats.ModelsDev;
+using Starmap.Sources.ModelsDev;
 using Starmap.Testing;
 
 namespace Starmap.Grains.Tests.Sync;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Starmap.Catalog;
+using Starmap.Catalog.Seed;
 using Starmap.Testing;
 
 namespace Starmap.Grains.Tests.Sync;

@@ -2,9 +2,12 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Starmap.Sources;
+using Starmap.Sources.Keys;
+using Starmap.Sources.ModelsDev;
+using Starmap.Sources.Providers;
 using Starmap.Testing;
 
-namespace Starmap.Sources.Tests;
+namespace Starmap.Sources.Tests.Support;
 
 /// <summary>
 /// A loopback <see cref="ReplayServer"/> plus the sources wired by <c>AddStarmapSources</c>, with a

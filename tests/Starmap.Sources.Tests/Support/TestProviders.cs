@@ -1,6 +1,6 @@
 using Starmap.Testing;
 
-namespace Starmap.Sources.Tests;
+namespace Starmap.Sources.Tests.Support;
 
 /// <summary>Provider configs shaped like the built-in catalog's, pointed at a replay server.</summary>
 internal static class TestProviders

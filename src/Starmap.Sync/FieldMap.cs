@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Starmap.Catalog.Json;
+
+namespace Starmap.Sync;
+
+/// <summary>One flattened field: its JSON value, the CLR type behind it, and whether it is a whole atomic subtree.</summary>
+internal readonly record struct Field(JsonNode Value, Type? Type, bool IsUnit);
+
+/// <summary>
+/// A record flattened to path → value in ordinal path order: objects are walked, lists and scalars are
+/// leaves, atomic subtrees stay whole, and an empty object is kept as a placeholder leaf so rebuilding
+/// gives back the same record. A list whose items are keyed (<see cref="JsonShape.ListKey"/>: price tiers
+/// by context threshold) is walked item by item as <c>name[key]</c>, e.g.
+/// <c>pricing.tiers[200000].tokens.input</c>, so each tier's each price is a field of its own.
+/// </summary>
+internal sealed class FieldMap
+{
+    private readonly SortedDictionary<string, Field> _fields;
+
+    private FieldMap(SortedDictionary<string, Field> fields) => _fields = fields;
+
+    /// <summary>Fields by path, in ordinal path order.</summary>
+    public IReadOnlyDictionary<string, Field> Fields => _fields;
+
+    /// <summary>The field at <paramref name="path"/>, if any.</summary>
+    public Field? this[string path] => _fields.TryGetValue(path, out var field) ? field : null;
+
+    /// <summary>Flattens <paramref name="value"/>, skipping top-level <paramref name="excluded"/> names.</summary>
+    public static FieldMap Of<T>(T value, IReadOnlySet<string> excluded, Func<string, bool>? isUnit = null)
+    {
+        var root = JsonSerializer.SerializeToNode(value, StarmapJson.Options) as JsonObject
+            ?? throw new ArgumentException($"a {typeof(T).Name} must serialize to a JSON object", nameof(value));
+        var fields = new SortedDictionary<string, Field>(StringComparer.Ordinal);
+        Walk(root, typeof(T), "", excluded, isUnit, fields);
+        return new FieldMap(fields);
+    }
+
+    /// <summary>A map of the given fields (for merge results).</summary>
+    public static FieldMap From(IEnumerable<KeyValuePair<string, Field>> fields)
+    {
+        var map = new SortedDictionary<string, Field>(StringComparer.Ordinal);
+        foreach (var (path, field) in fields)
+        {
+            map[path] = field;
+        }
+        return new FieldMap(map);
+    }
+
+    /// <summary>Rebuilds the JSON object; values are copied, so the map stays untouched.</summary>
+    public JsonObject ToJson()
+    {
+        var root = new JsonObject();
+        // Keyed lists are built as objects by key first, then turned into lists ordered by key.
+        var keyed = new List<(JsonObject Parent, string Name)>();
+        foreach (var (path, field) in _fields)
+        {
+            var segments = path.Split('.');
+            var node = root;
+            foreach (var segment in segments[..^1])
+            {
+                node = Child(node, segment, keyed);
+            }
+            var last = segments[^1];
+            if (field.Value is JsonObject { Count: 0 } && node[last] is JsonObject)
+            {
+                continue; // placeholder for an object that has members already
+            }
+            node[last] = field.Value.DeepClone();
+        }
+        foreach (var (parent, name) in keyed)
+        {
+            if (parent[name] is JsonObject items)
+            {
+                var ordered = items.OrderBy(p => p.Key, KeyOrder.Instance).Select(p => p.Value?.DeepClone()).ToArray();
+                parent[name] = new JsonArray(ordered);
+            }
+        }
+        return root;
+    }
+
+    /// <summary>The <c>[key]</c> suffix of a path segment split off: <c>tiers[200000]</c> → (<c>tiers</c>, <c>200000</c>).</summary>
+    public static (string Name, string? Key) Segment(string segment) =>
+        segment.IndexOf('[', StringComparison.Ordinal) is > 0 and var open && segment.EndsWith(']')
+            ? (segment[..open], segment[(open + 1)..^1])
+            : (segment, null);
+
+    private static JsonObject Child(JsonObject node, string segment, List<(JsonObject Parent, string Name)> keyed)
+    {
+        var (name, key) = Segment(segment);
+        if (key is not null)
+        {
+            if (node[name] is not JsonObject items)
+            {
+                items = new JsonObject();
+                node[name] = items;
+                keyed.Add((node, name));
+            }
+            node = items;
+            name = key;
+        }
+        if (node[name] is not JsonObject child)
+        {
+            child = new JsonObject();
+            node[name] = child;
+        }
+        return child;
+    }
+
+    // The items of a keyed list by key, when every item is an object with a distinct scalar key; else null
+    // and the list stays one leaf.
+    private static List<(string Key, JsonObject Item)>? KeyedItems(JsonArray list, Type? listType)
+    {
+        if (list.Count == 0 || JsonShape.ListKey(listType) is not { } keyName)
+        {
+            return null;
+        }
+        var items = new List<(string Key, JsonObject Item)>(list.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in list)
+        {
+            if (node is not JsonObject item || item[keyName] is not JsonValue value ||
+                value.ToJsonString() is not { } text || text.Trim('"') is not { Length: > 0 } key ||
+                key.AsSpan().IndexOfAny("[].") >= 0 || !seen.Add(key))
+            {
+                return null;
+            }
+            items.Add((key, item));
+        }
+        return items;
+    }
+
+    // Keys that are whole numbers (thresholds) order by value, so 1000000 comes after 200000.
+    private sealed class KeyOrder : IComparer<string>
+    {
+        public static KeyOrder Instance { get; } = new();
+
+        public int Compare(string? x, string? y) =>
+            decimal.TryParse(x, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var a) &&
+            decimal.TryParse(y, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var b)
+                ? a.CompareTo(b)
+                : string.CompareOrdinal(x, y);
+    }
+
+    private static void Walk(
+        JsonObject node, Type? type, string prefix, IReadOnlySet<string> excluded, Func<string, bool>? isUnit,
+        SortedDictionary<string, Field> fields)
+    {
+        foreach (var (name, value) in node)
+        {
+            if (value is null || (prefix.Length == 0 && excluded.Contains(name)))
+            {
+                continue;
+            }
+            var path = prefix.Length == 0 ? name : prefix + "." + name;
+            var childType = JsonShape.ChildType(type, name);
+            if (value is JsonObject child && child.Count > 0 && isUnit?.Invoke(path) != true)
+            {
+                Walk(child, childType, path, excluded, isUnit, fields);
+            }
+            else if (value is JsonArray list && isUnit?.Invoke(path) != true && KeyedItems(list, childType) is { } items)
+            {
+                foreach (var (key, item) in items)
+                {
+                    Walk(item, JsonShape.ItemType(childType), path + "[" + key + "]", excluded, isUnit, fields);
+                }
+            }
+            else
+            {
+                fields[path] = new Field(value, childType, value is JsonObject { Count: > 0 });
+            }
+        }
+    }
+}
