@@ -21,7 +21,7 @@ public static class StarmapSiloHttp
     public static WebApplicationBuilder AddStarmapSiloHttp(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
+        var options = StarmapSiloOptionsValidator.Read(builder.Configuration);
         builder.Services.AddStarmapHttp(builder.Configuration);
         // A service name, so series say service_name="starmap-silo" rather than "unknown_service:dotnet".
         builder.Services.AddOpenTelemetry()
