@@ -31,6 +31,7 @@ public static class StarmapHttpExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StarmapHttpOptions>>().Value);
         services.AddSingleton<ApiKeyGuard>();
         services.AddSingleton<StarmapReadiness>();
+        services.AddStarmapHealthChecks();
         services.AddSingleton<CatalogUpdates>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogUpdates>());
         // One facade for all requests: reads on this host never go back in time and see HTTP writes.
