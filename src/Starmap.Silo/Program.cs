@@ -23,7 +23,9 @@ try
         var plain = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         plain.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
         plain.AddStarmapSilo();
-        await plain.Build().RunAsync();
+        using var host = plain.Build();
+        StartupFailure.ValidateSettings(host.Services);
+        await host.RunAsync();
         return;
     }
 
@@ -38,6 +40,7 @@ try
     });
     web.AddStarmapSiloHttp();
     var app = web.Build();
+    StartupFailure.ValidateSettings(app.Services);
     app.UseStarmapHttp();
     app.MapStarmapApi();
     app.MapStarmapOperations();

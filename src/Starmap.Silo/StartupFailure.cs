@@ -8,6 +8,13 @@ namespace Starmap.Silo;
 /// </summary>
 internal static class StartupFailure
 {
+    /// <summary>
+    /// Runs the ValidateOnStart checks now, before the host starts: the host would run them too, but log
+    /// a refusal with its stack trace first.
+    /// </summary>
+    public static void ValidateSettings(IServiceProvider services) =>
+        (services.GetService(typeof(IStartupValidator)) as IStartupValidator)?.Validate();
+
     public static string? Describe(Exception exception) => exception switch
     {
         OptionsValidationException invalid => "starmap: " + string.Join("; ", invalid.Failures),

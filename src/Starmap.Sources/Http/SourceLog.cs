@@ -28,4 +28,10 @@ internal static partial class SourceLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Provider}: {Source} failed unexpectedly")]
     public static partial void SourceCrashed(ILogger logger, Exception exception, string provider, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}; using the snapshot read at {FetchedAt:O} ({Age} old)")]
+    public static partial void UsingStaleSnapshot(ILogger logger, string message, DateTimeOffset fetchedAt, string age);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "models.dev: read {Providers} providers, {Models} models from {Url}")]
+    public static partial void ModelsDevRead(ILogger logger, int providers, int models, string url);
 }
