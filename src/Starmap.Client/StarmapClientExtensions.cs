@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Starmap.Client;
@@ -16,10 +18,20 @@ public static class StarmapClientExtensions
     /// </summary>
     public static IHostApplicationBuilder AddStarmapClient(this IHostApplicationBuilder builder, Action<StarmapClientOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        // Registered as options (checked again at start), and read now by the same rules: the Orleans
+        // client below is configured from these values.
+        var registered = builder.Services.AddOptions<StarmapClientOptions>().BindConfiguration(StarmapClientOptions.Section).ValidateOnStart();
+        if (configure is not null)
+        {
+            registered.Configure(configure);
+        }
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StarmapClientOptions>, StarmapClientOptionsValidator>());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StarmapClientOptions>>().Value);
         var options = new StarmapClientOptions();
         builder.Configuration.GetSection(StarmapClientOptions.Section).Bind(options);
         configure?.Invoke(options);
-        builder.Services.AddSingleton(options);
+        StarmapClientOptionsValidator.ThrowIfInvalid(options);
         builder.UseOrleansClient(client => client.ConfigureStarmap(options));
         builder.Services.AddSingleton(sp => new StarmapCatalog(sp.GetRequiredService<IClusterClient>()));
         return builder;

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Starmap.Http;
 
@@ -23,11 +24,14 @@ public static class StarmapHttpExtensions
     public static IServiceCollection AddStarmapHttp(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(StarmapHttpOptions.Section).Get<StarmapHttpOptions>() ?? new();
-        options.Validate();
-        services.AddSingleton(options);
+        // Read now as well, validated by the same rules: the rate limiter, CORS and compression are set up from it here.
+        var options = StarmapHttpOptionsValidator.Read(configuration);
+        services.AddOptions<StarmapHttpOptions>().BindConfiguration(StarmapHttpOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StarmapHttpOptions>, StarmapHttpOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<StarmapHttpOptions>>().Value);
         services.AddSingleton<ApiKeyGuard>();
         services.AddSingleton<StarmapReadiness>();
+        services.AddStarmapHealthChecks();
         services.AddSingleton<CatalogUpdates>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogUpdates>());
         // One facade for all requests: reads on this host never go back in time and see HTTP writes.

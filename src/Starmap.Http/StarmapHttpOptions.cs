@@ -90,42 +90,4 @@ public sealed class StarmapHttpOptions
         }
         return (proxies, networks);
     }
-
-    /// <summary>Throws a message naming the setting when a value cannot work (never the key itself).</summary>
-    public void Validate()
-    {
-        if (RateLimitPermits < 1)
-        {
-            throw new InvalidOperationException($"{Section}:RateLimitPermits must be at least 1, not {RateLimitPermits}");
-        }
-        if (RateLimitWindow <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"{Section}:RateLimitWindow must be positive, not {RateLimitWindow}");
-        }
-        if (HeartbeatInterval <= TimeSpan.Zero || UpdatePollInterval <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"{Section}:HeartbeatInterval and UpdatePollInterval must be positive");
-        }
-        if (SyncWait < TimeSpan.Zero || SyncWait > TimeSpan.FromSeconds(20))
-        {
-            throw new InvalidOperationException($"{Section}:SyncWait must be from 00:00:00 to 00:00:20, not {SyncWait}");
-        }
-        if (MaxImportBytes < 1)
-        {
-            throw new InvalidOperationException($"{Section}:MaxImportBytes must be positive, not {MaxImportBytes}");
-        }
-        if (MaxRequestBodyBytes < 1)
-        {
-            throw new InvalidOperationException($"{Section}:MaxRequestBodyBytes must be positive, not {MaxRequestBodyBytes}");
-        }
-        if (RequireKeyForReads && EffectiveApiKey is null)
-        {
-            throw new InvalidOperationException($"{Section}:RequireKeyForReads is true but no key is set: set {Section}:ApiKey or {ApiKeyVariable}");
-        }
-        if (Dashboard && EffectiveApiKey is null)
-        {
-            throw new InvalidOperationException($"{Section}:Dashboard is true but no key is set (the dashboard shows the live silo log): set {Section}:ApiKey or {ApiKeyVariable}");
-        }
-        _ = TrustedProxyAddresses();
-    }
 }

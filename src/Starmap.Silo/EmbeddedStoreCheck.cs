@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Starmap.Silo.Clustering;
 using Starmap.Storage.Sqlite;
 
@@ -23,11 +24,11 @@ public static class EmbeddedStoreCheck
         StarmapSiloOptions options;
         try
         {
-            options = configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
-            options.Validate();
+            options = StarmapSiloOptionsValidator.Read(configuration);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
         {
+            // InvalidOperationException: the binder's own, a value of the wrong type (it names the key).
             problem = $"starmap: {ex.Message}";
             return false;
         }

@@ -16,28 +16,40 @@ if (!EmbeddedStoreCheck.TryOpen(web.Configuration, out var store, out var proble
     return;
 }
 using var folderLock = store;
-if (web.Configuration.GetValue($"{StarmapSiloOptions.Section}:{nameof(StarmapSiloOptions.HttpPort)}", 5080) == 0)
+try
 {
-    var plain = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-    plain.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
-    plain.AddStarmapSilo();
-    await plain.Build().RunAsync();
-    return;
-}
-
-// The dashboard is an admin surface: its grains run only when it is turned on (Starmap:Http:Dashboard).
-var dashboard = web.Configuration.GetValue($"{StarmapHttpOptions.Section}:{nameof(StarmapHttpOptions.Dashboard)}", false);
-web.AddStarmapSilo(silo =>
-{
-    if (dashboard)
+    if (web.Configuration.GetValue($"{StarmapSiloOptions.Section}:{nameof(StarmapSiloOptions.HttpPort)}", 5080) == 0)
     {
-        silo.AddDashboard();
+        var plain = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        plain.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
+        plain.AddStarmapSilo();
+        using var host = plain.Build();
+        StartupFailure.ValidateSettings(host.Services);
+        await host.RunAsync();
+        return;
     }
-});
-web.AddStarmapSiloHttp();
-var app = web.Build();
-app.UseStarmapHttp();
-app.MapStarmapApi();
-app.MapStarmapOperations();
-app.MapHeadForGetRoutes();
-await app.RunAsync();
+
+    // The dashboard is an admin surface: its grains run only when it is turned on (Starmap:Http:Dashboard).
+    var dashboard = web.Configuration.GetValue($"{StarmapHttpOptions.Section}:{nameof(StarmapHttpOptions.Dashboard)}", false);
+    web.AddStarmapSilo(silo =>
+    {
+        if (dashboard)
+        {
+            silo.AddDashboard();
+        }
+    });
+    web.AddStarmapSiloHttp();
+    var app = web.Build();
+    StartupFailure.ValidateSettings(app.Services);
+    app.UseStarmapHttp();
+    app.MapStarmapApi();
+    app.MapStarmapOperations();
+    app.MapHeadForGetRoutes();
+    await app.RunAsync();
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } line)
+{
+    // Settings the validators refused (ValidateOnStart, or read before the host was built): one line, exit code 1.
+    Console.Error.WriteLine(line);
+    Environment.ExitCode = 1;
+}

@@ -20,15 +20,10 @@ public static class StarmapSiloExtensions
     /// </summary>
     public static IHostApplicationBuilder AddStarmapSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
-        var options = builder.Configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
-        options.Validate();
-        builder.Services.AddSingleton(options);
-
-        // Before the grains' defaults, which only fill what is not registered.
-        builder.Services.AddSingleton(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sync").Get<GuardOptions>() ?? new GuardOptions());
-        var schedule = builder.Configuration.GetSection(SyncScheduleOptions.Section).Get<SyncScheduleOptions>() ?? new();
-        schedule.Validate(options.MinimumSyncInterval);
-        builder.Services.AddSingleton(schedule);
+        // Clustering, ports and the reminder minimum shape the silo itself, so they are read now, by the
+        // same validator the host runs at start.
+        var options = StarmapSiloOptionsValidator.Read(builder.Configuration);
+        builder.Services.AddStarmapSiloOptions();
 
         builder.UseOrleans(silo =>
         {
@@ -40,7 +35,7 @@ public static class StarmapSiloExtensions
             silo.Services.AddKeyedSingleton<TimeProvider>(Orleans.Runtime.TimeProviderNames.Membership, (_, _) => new SiloEpochTimeProvider());
             configure?.Invoke(silo);
         });
-        builder.Services.Configure<SourceOptions>(builder.Configuration.GetSection(StarmapSiloOptions.Section + ":Sources"));
+        builder.Services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section).ValidateOnStart();
 
         // Registered after the silo, so it starts once the silo accepts calls.
         builder.Services.AddHostedService<SiloStartup>();

@@ -21,8 +21,11 @@ public static class StarmapSiloHttp
     public static WebApplicationBuilder AddStarmapSiloHttp(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(StarmapSiloOptions.Section).Get<StarmapSiloOptions>() ?? new();
+        var options = StarmapSiloOptionsValidator.Read(builder.Configuration);
         builder.Services.AddStarmapHttp(builder.Configuration);
+        // /ready also asks the store (one instance: in Redis modes it keeps its connection).
+        builder.Services.AddSingleton<StoreHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name, tags: [StarmapHealthChecks.Ready]);
         // A service name, so series say service_name="starmap-silo" rather than "unknown_service:dotnet".
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: typeof(StarmapSiloHttp).Assembly.GetName().Version?.ToString()))

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Starmap.Silo;
 
 /// <summary>Cluster-wide scheduled syncs, bound from <c>Starmap:Sync</c> (beside the plausibility guard's thresholds).</summary>
@@ -14,14 +12,4 @@ public sealed class SyncScheduleOptions
     /// schedule, and a start without it removes one an earlier start set.
     /// </summary>
     public TimeSpan? DiscoverInterval { get; set; }
-
-    /// <summary>Throws a message naming the setting when the interval is outside what a reminder may have.</summary>
-    public void Validate(TimeSpan minimum)
-    {
-        if (DiscoverInterval is { } interval && (interval < minimum || interval > SyncSchedule.MaximumInterval))
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"{Section}:DiscoverInterval must be between Starmap:MinimumSyncInterval ({minimum:c}) and 30 days, not {interval:c}"));
-        }
-    }
 }

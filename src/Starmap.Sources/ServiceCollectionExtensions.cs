@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Starmap.Sources;
 using Starmap.Sources.Http;
@@ -26,10 +27,12 @@ public static class StarmapSourcesServiceCollectionExtensions
         {
             options.Configure(configure);
         }
-        options.PostConfigure(o => o.Validate());
+        // Every rule in one validator; a host checks it at start, anything else at first use.
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SourceOptions>, SourceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(SourceHttp.ClientName, client =>
+        var http = services.AddHttpClient(SourceHttp.ClientName, client =>
             {
                 // Timeouts are per request and per fetch (SourceOptions), not the client's single one.
                 client.Timeout = Timeout.InfiniteTimeSpan;
@@ -41,10 +44,18 @@ public static class StarmapSourcesServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
-            // The factory's own loggers print request URLs; a query-parameter key would be in them.
-            // SourceHttp logs instead, with URLs that never carry the key.
-            .RemoveAllLoggers();
+            });
+        // Retries, Retry-After and attempt timeouts (SourceResilience); the attempt handler inside it
+        // reads each body within its attempt, so a cut-off or slow body is retried too.
+        http.AddResilienceHandler(SourceResilience.PipelineName, (pipeline, context) => SourceResilience.Configure(
+            pipeline,
+            context.ServiceProvider.GetRequiredService<IOptions<SourceOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<TimeProvider>(),
+            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<SourceHttp>()));
+        http.AddHttpMessageHandler(() => new SourceAttemptHandler());
+        // The factory's own loggers print request URLs; a query-parameter key would be in them.
+        // SourceHttp logs instead, with URLs that never carry the key.
+        http.RemoveAllLoggers();
 
         services.TryAddSingleton<SourceHttp>();
         services.TryAddSingleton<ApiKeyResolver>();
@@ -57,7 +68,7 @@ public static class StarmapSourcesServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SourceOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ModelsDevSource(
             sp.GetRequiredService<SourceHttp>(), sp.GetRequiredService<IOptions<SourceOptions>>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ModelsDevSource>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ModelsDevSource>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IObservationSource, ProviderApiSource>(sp => sp.GetRequiredService<ProviderApiSource>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IObservationSource, ModelsDevSource>(sp => sp.GetRequiredService<ModelsDevSource>()));
         services.TryAddSingleton<LocalCatalogSource>();

@@ -103,25 +103,25 @@ public sealed class SourceFetcher
             {
                 return (Report(SourceStatus.Ok, null, observation.Location, observation.Models.Count), observation, outcome.Warnings);
             }
-            _logger.LogInformation("{Provider}: {Source} skipped: {Reason}", provider.Id, source.SourceId, outcome.SkipReason);
+            Http.SourceLog.SourceSkipped(_logger, provider.Id, source.SourceId, outcome.SkipReason);
             return (Report(SourceStatus.Skipped, outcome.SkipReason, outcome.Location), null, outcome.Warnings);
         }
         catch (SourceException ex)
         {
-            _logger.LogWarning("{Provider}: {Source} failed: {Message}", provider.Id, source.SourceId, ex.Message);
+            Http.SourceLog.SourceFailed(_logger, provider.Id, source.SourceId, ex.Message);
             return (Report(SourceStatus.Failed, ex.Message, ex.Location), null, default);
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
             var message = $"{provider.Id}: {source.SourceId} did not finish within the {Http.SourceHttp.Format(_options.Deadline)} deadline";
-            _logger.LogWarning("{Message}", message);
+            Http.SourceLog.SourceMissedDeadline(_logger, message);
             return (Report(SourceStatus.Failed, message, null), null, default);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug in one source must not take the others down; its report says what happened.
             Debug.Assert(ex is not SourceException);
-            _logger.LogError(ex, "{Provider}: {Source} failed unexpectedly", provider.Id, source.SourceId);
+            Http.SourceLog.SourceCrashed(_logger, ex, provider.Id, source.SourceId);
             return (Report(SourceStatus.Failed, $"{provider.Id}: {source.SourceId} failed unexpectedly: {ex.GetType().Name}", null), null, default);
         }
     }

@@ -3,6 +3,9 @@ namespace Starmap.Sources;
 /// <summary>Limits and endpoints of the sources. Defaults suit a scheduled sync of a few providers.</summary>
 public sealed class SourceOptions
 {
+    /// <summary>Where a Starmap silo binds these from; the validator's messages name keys under it.</summary>
+    public const string Section = "Starmap:Sources";
+
     /// <summary>Longest wait for one HTTP request, headers and body together.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -56,29 +59,4 @@ public sealed class SourceOptions
 
     /// <summary>Reads an environment variable; keys are looked up at call time through it (tests substitute it).</summary>
     public Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
-
-    internal void Validate()
-    {
-        if (RequestTimeout <= TimeSpan.Zero || Deadline <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("SourceOptions: RequestTimeout and Deadline must be positive");
-        }
-        if (ModelsDevRetryAfterFailure < TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("SourceOptions: ModelsDevRetryAfterFailure must not be negative");
-        }
-        if (MaxRetries < 0 || PageSize <= 0 || MaxPages <= 0 || MaxProviderResponseBytes <= 0 || MaxModelsDevResponseBytes <= 0)
-        {
-            throw new InvalidOperationException("SourceOptions: MaxRetries must be >= 0 and PageSize, MaxPages and the size caps > 0");
-        }
-        CatalogLimits.Validate();
-        if (MaxModelsDevSnapshotAge <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException("SourceOptions: MaxModelsDevSnapshotAge must be positive");
-        }
-        if (!ModelsDevUrl.IsAbsoluteUri)
-        {
-            throw new InvalidOperationException("SourceOptions: ModelsDevUrl must be absolute");
-        }
-    }
 }

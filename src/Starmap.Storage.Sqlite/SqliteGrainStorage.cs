@@ -207,7 +207,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         var message =
             $"SQLite grain storage '{_name}': ETag mismatch on {operation} of state '{stateName}' for grain {grainId}: " +
             $"expected ETag {expected ?? "<none>"}, stored ETag {storedText ?? "<none>"}.";
-        _logger.LogDebug("{Message}", message);
+        StorageLog.EtagConflict(_logger, message);
         return new InconsistentStateException(message, storedText ?? "<none>", expected ?? "<none>");
     }
 

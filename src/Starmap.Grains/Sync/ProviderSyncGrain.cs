@@ -83,8 +83,7 @@ internal sealed class ProviderSyncGrain(
             using var scope = logger.BeginScope("provider {ProviderId}", Id);
             var result = await engine.RunAsync(Id, request, CancellationToken.None);
             metrics.RecordSync(result);
-            logger.LogInformation("Sync of {ProviderId} ({Trigger}): {Status}, {Changes} changes{Reason}",
-                Id, request.Trigger ?? "call", result.Status, result.Changes.Count, result.Reason is null ? "" : ": " + result.Reason);
+            SyncLog.SyncFinished(logger, Id, request.Trigger ?? "call", result.Status, result.Changes.Count, result.Reason is null ? "" : ": " + result.Reason);
             // A dry run (and so Test-StarmapProvider) reports; only a real sync is the last outcome.
             if (!request.DryRun)
             {
@@ -167,7 +166,7 @@ internal sealed class ProviderSyncGrain(
             // queue behind it), and a failed run must not kill the reminder; the next tick tries again.
             var run = Start(new SyncRequest { Trigger = "schedule" });
             _ = run.Completion.ContinueWith(
-                t => logger.LogError(t.Exception, "Scheduled sync of {ProviderId} failed", Id),
+                t => SyncLog.ScheduledSyncFailed(logger, t.Exception, Id),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
         }
         return Task.CompletedTask;

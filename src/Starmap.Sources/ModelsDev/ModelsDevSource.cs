@@ -105,7 +105,7 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
                         $"{error.Reason ?? error.Message}; the last good snapshot, read at {stale.FetchedAt:O} ({Age(age)} ago), is older than " +
                         $"Starmap:Sources:MaxModelsDevSnapshotAge ({Age(_options.MaxModelsDevSnapshotAge)}) and was not used", error);
                 }
-                _logger.LogWarning("{Message}; using the snapshot read at {FetchedAt:O} ({Age} old)", error.Message, stale.FetchedAt, Age(age));
+                SourceLog.UsingStaleSnapshot(_logger, error.Message, stale.FetchedAt, Age(age));
                 return stale with { Warning = $"{error.Message}; used the snapshot read at {stale.FetchedAt:O} ({Age(age)} old)" };
             }
             throw new SourceException(error.ProviderId ?? Name, error.Location, $"{error.Reason ?? error.Message} (asked again after {failure.RetryAt:O})", error);
@@ -145,8 +145,7 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
         {
             throw call.Fail(url, "api.json lists no providers");
         }
-        _logger.LogInformation("models.dev: read {Providers} providers, {Models} models from {Url}",
-            snapshot.Providers.Count, snapshot.ModelCount, SourceHttp.Display(url));
+        SourceLog.ModelsDevRead(_logger, snapshot.Providers.Count, snapshot.ModelCount, SourceHttp.Display(url));
         return snapshot;
     }
 

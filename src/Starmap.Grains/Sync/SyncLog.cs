@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Starmap.Grains;
+
+/// <summary>The provider sync grain's log lines, source-generated (one per sync run; nothing parsed per call).</summary>
+internal static partial class SyncLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sync of {ProviderId} ({Trigger}): {Status}, {Changes} changes{Reason}")]
+    public static partial void SyncFinished(ILogger logger, string providerId, string trigger, SyncStatus status, int changes, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled sync of {ProviderId} failed")]
+    public static partial void ScheduledSyncFailed(ILogger logger, Exception? exception, string providerId);
+}
