@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Starmap.Catalog.Sync;
+using Starmap.Sync;
 
 namespace Starmap.Silo;
 

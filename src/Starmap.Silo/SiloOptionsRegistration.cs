@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Starmap.Catalog.Sync;
+using Starmap.Sync;
 
 namespace Starmap.Silo;
 

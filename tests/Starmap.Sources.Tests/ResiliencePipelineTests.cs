@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Starmap.Testing;
-using static Starmap.Sources.Tests.TestProviders;
+using static Starmap.Sources.Tests.Support.TestProviders;
 
 namespace Starmap.Sources.Tests;
 
