@@ -28,8 +28,6 @@ public static class StarmapHttpExtensions
         services.AddSingleton(options);
         services.AddSingleton<ApiKeyGuard>();
         services.AddSingleton<StarmapReadiness>();
-        services.AddSingleton<CatalogUpdates>();
-        services.AddHostedService(sp => sp.GetRequiredService<CatalogUpdates>());
         // One facade for all requests: reads on this host never go back in time and see HTTP writes.
         services.TryAddSingleton(CatalogReaders.NewCatalog);
 

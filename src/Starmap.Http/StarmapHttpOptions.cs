@@ -33,9 +33,6 @@ public sealed class StarmapHttpOptions
     /// <summary>Time between heartbeats on the update stream.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How often the update stream checks this silo's catalog generation.</summary>
-    public TimeSpan UpdatePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
     /// <summary>
     /// How long <c>POST /api/v1/providers/{id}/sync</c> waits for the sync before answering 202 with a
     /// Location to poll (zero: always 202); at most 20 s, inside the silo's 30 s call timeout.
@@ -102,9 +99,9 @@ public sealed class StarmapHttpOptions
         {
             throw new InvalidOperationException($"{Section}:RateLimitWindow must be positive, not {RateLimitWindow}");
         }
-        if (HeartbeatInterval <= TimeSpan.Zero || UpdatePollInterval <= TimeSpan.Zero)
+        if (HeartbeatInterval <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"{Section}:HeartbeatInterval and UpdatePollInterval must be positive");
+            throw new InvalidOperationException($"{Section}:HeartbeatInterval must be positive, not {HeartbeatInterval}");
         }
         if (SyncWait < TimeSpan.Zero || SyncWait > TimeSpan.FromSeconds(20))
         {
