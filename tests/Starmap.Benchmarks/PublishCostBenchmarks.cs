@@ -58,14 +58,14 @@ public class PublishCostBenchmarks
     [Benchmark(Baseline = true, Description = "replica update: whole export + Build (before)")]
     public CatalogSnapshot WholeExport()
     {
-        var content = _serializer.Deserialize<CatalogContent>(_serializer.SerializeToArray(_export));
+        var content = _serializer.Deserialize<CatalogContent>(_serializer.SerializeToArray(_export))!;
         return CatalogSnapshot.Build(content.Generation, content.Providers, content.Authors);
     }
 
     [Benchmark(Description = "replica update: delta + structural sharing (now)")]
     public CatalogSnapshot Delta()
     {
-        var delta = _serializer.Deserialize<CatalogDelta>(_serializer.SerializeToArray(_delta));
+        var delta = _serializer.Deserialize<CatalogDelta>(_serializer.SerializeToArray(_delta))!;
         return _before.WithChanges(delta.Generation, delta.Providers.Select(p => KeyValuePair.Create(p.Provider.Id, (ProviderDetails?)p)), []);
     }
 
