@@ -135,6 +135,32 @@ public sealed class CatalogDeltaTests(DeltaCluster fixture) : IClassFixture<Delt
     }
 
     [Fact]
+    public async Task A_listener_that_does_not_keep_up_is_dropped_instead_of_buffered_without_bound()
+    {
+        var feed = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<ICatalogChangeFeed>();
+        var id = TestData.UniqueId("slow");
+        await fixture.Catalog.SetProviderAsync(Samples.Provider(id));
+        using var slow = feed.Subscribe(1);
+        WriteResult last = null!;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await fixture.Catalog.Providers.SetModelAsync(id, Samples.Offering(id, $"s{i}"));
+        }
+        await Eventually.ValueAsync(() => Task.FromResult(feed.Generation), g => g >= last.Generation, TimeSpan.FromSeconds(20));
+
+        // The one queued change can still be read; then the queue ends with the reason.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var error = await Assert.ThrowsAsync<System.Threading.Channels.ChannelClosedException>(async () =>
+        {
+            while (true)
+            {
+                await slow.Reader.ReadAsync(timeout.Token);
+            }
+        });
+        Assert.Contains("did not keep up", (error.InnerException ?? error).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_author_change_updates_the_definitions_and_credits_of_the_offerings_it_reaches_on_replicas()
     {
         var authorId = TestData.UniqueId("author");
