@@ -197,6 +197,26 @@ public sealed class CatalogDeltaTests(DeltaCluster fixture) : IClassFixture<Delt
         Assert.Empty(empty.Providers);
     }
 
+    [Fact]
+    public async Task After_the_registry_reactivates_a_replica_behind_it_falls_back_to_the_whole_export_and_still_converges()
+    {
+        var id = TestData.UniqueId("reactivated");
+        await fixture.Catalog.SetProviderAsync(Samples.Provider(id));
+        using var replica = fixture.DeafReplica();
+        await replica.EnsureAsync(fixture.Catalog.SeenGeneration);
+        var before = replica.Transfers;
+        var write = await fixture.Catalog.Providers.SetModelAsync(id, Samples.Offering(id, "before-restart"));
+
+        // Deactivate every idle activation, the registry included: its journal of recent generations is gone.
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, TestContext.Current.CancellationToken);
+        Assert.Null(await fixture.Registry.GetChangesAsync(write.Generation - 1));
+
+        var snapshot = await replica.EnsureAsync(write.Generation);
+        Assert.Equal(before.Exports + 1, replica.Transfers.Exports);
+        Assert.NotNull(snapshot.FindModel(id, "before-restart"));
+        await AssertEqualsBuildFromExportAsync(snapshot);
+    }
+
     /// <summary>The delta-built snapshot equals the one built from scratch from the registry's states.</summary>
     private async Task AssertEqualsBuildFromExportAsync(CatalogSnapshot snapshot)
     {
