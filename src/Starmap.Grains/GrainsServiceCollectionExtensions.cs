@@ -13,7 +13,9 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<CatalogStateLoader>();
         services.TryAddSingleton<CatalogReplica>();
         services.TryAddSingleton(sp => new SiloCatalogReader(sp.GetRequiredService<CatalogReplica>()));
-        services.TryAddKeyedSingleton<ICatalogReaderGrain>(StarmapCatalog.LocalReaderKey, (sp, _) => sp.GetRequiredService<SiloCatalogReader>());
+        // The silo's catalog reader and change feed, for in-process callers (HTTP API, sync, facade).
+        services.TryAddSingleton<ICatalogReader>(sp => sp.GetRequiredService<SiloCatalogReader>());
+        services.TryAddSingleton<ICatalogChangeFeed>(sp => sp.GetRequiredService<CatalogReplica>());
         services.AddMetrics();
         services.TryAddSingleton<StarmapMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReplica>());

@@ -4,7 +4,7 @@ namespace Starmap.Grains;
 
 /// <summary>
 /// Catalog and sync metrics (meter <c>Starmap</c>): the generation and counts this silo's replica
-/// serves, and sync runs with their outcome and duration per provider.
+/// serves, what its replica pulled, and sync runs with their outcome and duration per provider.
 /// </summary>
 public sealed class StarmapMetrics
 {
@@ -23,8 +23,12 @@ public sealed class StarmapMetrics
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("starmap.catalog.generation", () => replica.Current.Generation, description: "Catalog generation this silo serves");
-        meter.CreateObservableGauge("starmap.catalog.providers", () => replica.Current.Providers.Count, description: "Providers in the catalog");
-        meter.CreateObservableGauge("starmap.catalog.models", () => replica.Current.Models.Count, description: "Offerings in the catalog");
+        meter.CreateObservableGauge("starmap.catalog.providers", () => replica.Current.ProviderCount, description: "Providers in the catalog");
+        meter.CreateObservableGauge("starmap.catalog.models", () => replica.Current.ModelCount, description: "Offerings in the catalog");
+        // What publishes cost this silo: deltas should outnumber exports, offerings received stay proportional to changes.
+        meter.CreateObservableCounter("starmap.catalog.replica.exports", () => replica.Transfers.Exports, description: "Whole-catalog exports this silo's replica pulled");
+        meter.CreateObservableCounter("starmap.catalog.replica.deltas", () => replica.Transfers.Deltas, description: "Deltas (changes since its generation) this silo's replica pulled");
+        meter.CreateObservableCounter("starmap.catalog.replica.offerings", () => replica.Transfers.Offerings, description: "Offerings this silo's replica received, by export or delta");
         _syncRuns = meter.CreateCounter<long>("starmap.sync.runs", description: "Provider syncs by outcome");
         // Second-sized buckets (a sync takes 0.1 s to its 2-minute deadline); without advice the exporter uses
         // its millisecond defaults (5 to 10,000), which put every sync in the first few buckets.

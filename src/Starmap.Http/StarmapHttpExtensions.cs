@@ -32,8 +32,6 @@ public static class StarmapHttpExtensions
         services.AddSingleton<ApiKeyGuard>();
         services.AddSingleton<StarmapReadiness>();
         services.AddStarmapHealthChecks();
-        services.AddSingleton<CatalogUpdates>();
-        services.AddHostedService(sp => sp.GetRequiredService<CatalogUpdates>());
         // One facade for all requests: reads on this host never go back in time and see HTTP writes.
         services.TryAddSingleton(CatalogReaders.NewCatalog);
 

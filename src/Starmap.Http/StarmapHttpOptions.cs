@@ -33,9 +33,6 @@ public sealed class StarmapHttpOptions
     /// <summary>Time between heartbeats on the update stream.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How often the update stream checks this silo's catalog generation.</summary>
-    public TimeSpan UpdatePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
     /// <summary>
     /// How long <c>POST /api/v1/providers/{id}/sync</c> waits for the sync before answering 202 with a
     /// Location to poll (zero: always 202); at most 20 s, inside the silo's 30 s call timeout.

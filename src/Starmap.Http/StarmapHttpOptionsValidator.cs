@@ -38,7 +38,6 @@ public sealed class StarmapHttpOptionsValidator : IValidateOptions<StarmapHttpOp
         Check(options.RateLimitPermits >= 1, $"{Section}:RateLimitPermits must be at least 1, not {options.RateLimitPermits}");
         Check(options.RateLimitWindow > TimeSpan.Zero, $"{Section}:RateLimitWindow must be positive, not {options.RateLimitWindow}");
         Check(options.HeartbeatInterval > TimeSpan.Zero, $"{Section}:HeartbeatInterval must be positive, not {options.HeartbeatInterval}");
-        Check(options.UpdatePollInterval > TimeSpan.Zero, $"{Section}:UpdatePollInterval must be positive, not {options.UpdatePollInterval}");
         Check(options.SyncWait >= TimeSpan.Zero && options.SyncWait <= TimeSpan.FromSeconds(20), $"{Section}:SyncWait must be from 00:00:00 to 00:00:20, not {options.SyncWait}");
         Check(options.MaxImportBytes >= 1, $"{Section}:MaxImportBytes must be positive, not {options.MaxImportBytes}");
         Check(options.MaxRequestBodyBytes >= 1, $"{Section}:MaxRequestBodyBytes must be positive, not {options.MaxRequestBodyBytes}");

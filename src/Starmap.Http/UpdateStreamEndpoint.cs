@@ -3,19 +3,26 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 
 namespace Starmap.Http;
 
 /// <summary>
-/// <c>GET /api/v1/updates/stream</c>: Server-Sent Events. A <c>catalog.published</c> event (id = the
-/// generation; data = the generation and the providers and authors that changed) per publish, a comment
-/// line as heartbeat; a client reconnecting with <c>Last-Event-ID</c>
-/// older than the catalog gets the current generation at once.
+/// <c>GET /api/v1/updates/stream</c>: Server-Sent Events, fed by this silo's replica's change feed (no
+/// polling). A <c>catalog.published</c> event (id = the generation; data = the generation and the
+/// providers and authors that changed) per generation the replica reaches, a comment line as heartbeat;
+/// a client reconnecting with <c>Last-Event-ID</c> older than the catalog gets the current generation at
+/// once. A client that falls <see cref="QueueLength"/> events behind is dropped (it reconnects).
 /// </summary>
+/// <remarks>
+/// Written by hand rather than with <c>TypedResults.ServerSentEvents</c>: its items (<c>SseItem</c>) cannot
+/// be comment lines, and the heartbeat must be one, so that EventSource clients never see it as an event.
+/// </remarks>
 internal static class UpdateStreamEndpoint
 {
+    private const int QueueLength = 32;
     private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
 
     public static void Map(RouteGroupBuilder api) =>
@@ -23,14 +30,15 @@ internal static class UpdateStreamEndpoint
             .WithName("UpdateStream").WithSummary("Server-Sent Events: catalog.published {generation} on every publish, heartbeats")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-    private static async Task StreamAsync(HttpContext http, CatalogUpdates updates, StarmapHttpOptions options, IHostApplicationLifetime lifetime)
+    private static async Task StreamAsync(HttpContext http, [FromServices] ICatalogChangeFeed feed, StarmapHttpOptions options, IHostApplicationLifetime lifetime)
     {
         _ = new QueryReader(http.Request.Query, None);
         var lastSent = long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var last) ? last : -1;
         // Stop with the host too: an open stream must not hold up a graceful shutdown.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var token = stop.Token;
-        using var subscription = updates.Subscribe();
+        // Listening before reading the generation: nothing published in between is missed.
+        using var subscription = feed.Subscribe(QueueLength);
 
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
@@ -40,12 +48,12 @@ internal static class UpdateStreamEndpoint
             return; // the headers only: a HEAD must not hold the connection open as a stream
         }
         await WriteAsync(http, "retry: 3000\n\n", token);
-        // Before the watcher's first poll, ask the replica, so a new client always learns where the catalog is.
-        var current = updates.Current > 0 ? updates.Current : await CatalogReaders.Of(http.RequestServices).GetGenerationAsync();
+        // Before the replica's first load, ask it to load, so a new client always learns where the catalog is.
+        var current = feed.Generation > 0 ? feed.Generation : await CatalogReaders.Of(http.RequestServices).GetGenerationAsync();
         if (current > lastSent)
         {
             lastSent = current;
-            await WriteEventAsync(http, new CatalogChange(lastSent, null, null), token);
+            await WriteEventAsync(http, new CatalogChange(lastSent, 0, null, null), token);
         }
 
         var pending = subscription.Reader.WaitToReadAsync(token).AsTask();

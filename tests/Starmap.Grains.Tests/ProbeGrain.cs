@@ -34,7 +34,9 @@ public sealed class ProbeGrain : Grain, IProbeGrain
         };
 
         var after = (await provider.GetAsync())!;
-        var catalogAfter = await GrainFactory.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default).GetModelAsync(providerId, first.ModelId);
+        // Read at the registry's newest generation: what the catalog serves after the tampering.
+        var newest = (await GrainFactory.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default).GetStatusAsync()).Generation;
+        var catalogAfter = await GrainFactory.GetGrain<ICatalogReaderGrain>(0).GetModelAsync(providerId, first.ModelId, newest);
         return new ProbeReport { Before = before, Derived = derived, After = after, CatalogAfter = catalogAfter };
     }
 }

@@ -73,7 +73,7 @@ public sealed class ReplicaReadTests(ClusterFixture fixture)
         var id = TestData.UniqueId("local-reader");
         await fixture.Catalog.SetProviderAsync(Samples.Provider(id));
         var services = fixture.Cluster.Silos[1].ServiceProvider;
-        var local = services.GetRequiredKeyedService<ICatalogReaderGrain>(StarmapCatalog.LocalReaderKey);
+        var local = services.GetRequiredService<ICatalogReader>();
         Assert.IsType<SiloCatalogReader>(local);
         var catalog = new StarmapCatalog(services.GetRequiredService<IGrainFactory>(), local);
 

@@ -5,14 +5,14 @@ namespace Starmap;
 /// for at least this generation, so a caller always reads its own writes and never goes back in time,
 /// whichever silo answers.
 /// </summary>
-internal sealed class CatalogSession(ICatalogReaderGrain? localReader = null)
+internal sealed class CatalogSession(ICatalogReader? localReader = null)
 {
     private long _seen;
 
     public long Seen => Interlocked.Read(ref _seen);
 
     /// <summary>The silo-local reader when there is one (no grain call), else the stateless reader grain.</summary>
-    public ICatalogReaderGrain Reader(IGrainFactory grains) => localReader ?? grains.GetGrain<ICatalogReaderGrain>(0);
+    public ICatalogReader Reader(IGrainFactory grains) => localReader ?? grains.GetGrain<ICatalogReaderGrain>(0);
 
     public void Saw(long generation)
     {

@@ -8,9 +8,6 @@ namespace Starmap;
 /// </summary>
 public sealed class StarmapCatalog
 {
-    /// <summary>Service key of the silo-local catalog reader (a silo registers one; clients have none).</summary>
-    public const string LocalReaderKey = "starmap.local-catalog-reader";
-
     private readonly IGrainFactory _grains;
     private readonly CatalogSession _session;
 
@@ -21,10 +18,10 @@ public sealed class StarmapCatalog
     }
 
     /// <summary>
-    /// As above; inside a silo, <paramref name="localReader"/> (the service keyed <see cref="LocalReaderKey"/>)
+    /// As above; inside a silo, <paramref name="localReader"/> (the silo's <see cref="ICatalogReader"/> service)
     /// answers catalog-wide reads from this silo's replica without a grain call.
     /// </summary>
-    public StarmapCatalog(IGrainFactory grains, ICatalogReaderGrain? localReader)
+    public StarmapCatalog(IGrainFactory grains, ICatalogReader? localReader)
     {
         _grains = grains;
         _session = new CatalogSession(localReader);

@@ -4,9 +4,11 @@ namespace Starmap;
 
 /// <summary>
 /// The catalog registry (key: <see cref="CatalogKeys.Default"/>): assembles what provider and author
-/// grains publish into one immutable snapshot, numbers each publish with a growing generation, and
-/// answers catalog-wide reads from it. It never calls provider or author grains, so publishing
-/// (provider → catalog) cannot form a call cycle.
+/// grains publish into one immutable snapshot, numbers each publish with a growing generation, announces
+/// what each generation changed to every silo's replica, and answers the replicas' catch-up (the changes
+/// since a generation, or the whole catalog). Catalog-wide reads are <see cref="ICatalogReader"/>'s, never
+/// this one activation's. It never calls provider or author grains, so publishing (provider → registry)
+/// cannot form a call cycle.
 /// </summary>
 [Alias("starmap.ICatalogRegistryGrain")]
 public interface ICatalogRegistryGrain : IGrainWithStringKey
@@ -14,38 +16,6 @@ public interface ICatalogRegistryGrain : IGrainWithStringKey
     /// <summary>Generation and counts.</summary>
     [ReadOnly, Alias("GetStatusAsync")]
     Task<CatalogStatus> GetStatusAsync();
-
-    /// <summary>All providers, sorted by ID.</summary>
-    [ReadOnly, Alias("ListProvidersAsync")]
-    Task<Listing<Provider>> ListProvidersAsync();
-
-    /// <summary>All authors, sorted by ID.</summary>
-    [ReadOnly, Alias("ListAuthorsAsync")]
-    Task<Listing<Author>> ListAuthorsAsync();
-
-    /// <summary>All offerings joined with their definitions, sorted by provider then model ID.</summary>
-    [ReadOnly, Alias("ListModelsAsync")]
-    Task<Listing<CatalogModel>> ListModelsAsync();
-
-    /// <summary>All model definitions, sorted by ID.</summary>
-    [ReadOnly, Alias("ListDefinitionsAsync")]
-    Task<Listing<ModelDefinition>> ListDefinitionsAsync();
-
-    /// <summary>All inference endpoints, sorted by ID.</summary>
-    [ReadOnly, Alias("ListEndpointsAsync")]
-    Task<Listing<Endpoint>> ListEndpointsAsync();
-
-    /// <summary>Filters, sorts and pages offerings across the catalog.</summary>
-    [ReadOnly, Alias("QueryModelsAsync")]
-    Task<ModelPage> QueryModelsAsync(ModelQuery query);
-
-    /// <summary>One offering joined with its definition, or null.</summary>
-    [ReadOnly, Alias("GetModelAsync")]
-    Task<CatalogModel?> GetModelAsync(string providerId, string modelId);
-
-    /// <summary>Offerings credited to an author, sorted by provider then model ID.</summary>
-    [ReadOnly, Alias("ListAuthorModelsAsync")]
-    Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId);
 
     /// <summary>
     /// Called by a provider grain after it persisted version <paramref name="version"/> (null details:
@@ -70,6 +40,14 @@ public interface ICatalogRegistryGrain : IGrainWithStringKey
     /// <summary>Every provider and author state, at one generation.</summary>
     [ReadOnly, Alias("ExportAsync")]
     Task<CatalogContent> ExportAsync();
+
+    /// <summary>
+    /// The state of every provider and author changed after <paramref name="generation"/>, up to the
+    /// newest generation; null when the registry's journal of recent generations no longer reaches back
+    /// that far (it restarted, or too much happened since): then only <see cref="ExportAsync"/> will do.
+    /// </summary>
+    [ReadOnly, Alias("GetChangesAsync")]
+    Task<CatalogDelta?> GetChangesAsync(long generation);
 
     /// <summary>Registers a silo's replica for publish notices; renew it within a minute.</summary>
     [Alias("SubscribeAsync")]

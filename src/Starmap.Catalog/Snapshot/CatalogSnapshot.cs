@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Starmap.Catalog.Query;
 
 namespace Starmap.Catalog.Snapshot;
@@ -8,74 +9,80 @@ namespace Starmap.Catalog.Snapshot;
 /// a publish builds a new snapshot and swaps it in whole.
 /// </summary>
 /// <remarks>
-/// Lookups go through dictionaries built once per snapshot. A provider change reuses every other
-/// provider's joined models; an author change can move definitions and attribution anywhere, so it
-/// rejoins every offering (linear in the catalog size).
+/// The next snapshot shares every part the change did not touch (<see cref="WithChanges"/>): each
+/// provider's joined offerings and lookups (<see cref="ProviderModels"/>) and each author's definitions
+/// are reused as they are, so a publish costs what it changed. A provider change joins that provider's
+/// offerings; an author change joins again only the offerings linking to the definitions it changed,
+/// unless it changed attribution rules, which rejoins the providers those rules can reach. The sorted
+/// whole-catalog lists are built on first use.
 /// </remarks>
-public sealed class CatalogSnapshot
+public sealed partial class CatalogSnapshot
 {
     private static readonly StringComparer Ordinal = StringComparer.Ordinal;
 
     private readonly Dictionary<string, ProviderDetails> _providers;
     private readonly Dictionary<string, AuthorDetails> _authors;
+    private readonly Dictionary<string, Dictionary<string, ModelDefinition>> _authorDefinitions;
     private readonly Dictionary<string, ModelDefinition> _definitions;
-    private readonly Dictionary<string, CatalogModel[]> _modelsByProvider;
-    private readonly Dictionary<OfferingKey, CatalogModel> _models;
-    private readonly Dictionary<string, EquatableArray<CatalogModel>> _modelsByAuthor;
+    private readonly Dictionary<string, ProviderModels> _models;
     private readonly Attribution _attribution;
+    private readonly Lazy<EquatableArray<Provider>> _providerList;
+    private readonly Lazy<EquatableArray<Author>> _authorList;
+    private readonly Lazy<EquatableArray<ModelDefinition>> _definitionList;
+    private readonly Lazy<EquatableArray<CatalogModel>> _modelList;
+    private readonly Lazy<EquatableArray<Endpoint>> _endpointList;
+    private readonly ConcurrentDictionary<string, EquatableArray<CatalogModel>> _authorModels = new(Ordinal);
 
     /// <summary>The empty catalog at generation 0.</summary>
-    public static CatalogSnapshot Empty { get; } = new();
-
-    private CatalogSnapshot()
-        : this(0, new(Ordinal), new(Ordinal), new(Ordinal), new(Ordinal), Attribution.None)
-    {
-    }
+    public static CatalogSnapshot Empty { get; } = new(0, new(Ordinal), new(Ordinal), new(Ordinal), new(Ordinal), new(Ordinal), Attribution.None);
 
     private CatalogSnapshot(
         long generation,
         Dictionary<string, ProviderDetails> providers,
         Dictionary<string, AuthorDetails> authors,
+        Dictionary<string, Dictionary<string, ModelDefinition>> authorDefinitions,
         Dictionary<string, ModelDefinition> definitions,
-        Dictionary<string, CatalogModel[]> modelsByProvider,
+        Dictionary<string, ProviderModels> models,
         Attribution attribution)
     {
-        _attribution = attribution;
+        Generation = generation;
         _providers = providers;
         _authors = authors;
+        _authorDefinitions = authorDefinitions;
         _definitions = definitions;
-        _modelsByProvider = modelsByProvider;
-        Generation = generation;
-        Providers = providers.Values.Select(p => p.Provider).OrderBy(p => p.Id, Ordinal).ToEquatableArray();
-        Authors = authors.Values.Select(a => a.Author).OrderBy(a => a.Id, Ordinal).ToEquatableArray();
-        Definitions = definitions.Values.OrderBy(d => d.Id, Ordinal).ToEquatableArray();
+        _models = models;
+        _attribution = attribution;
+        _providerList = new(() => providers.Values.Select(p => p.Provider).OrderBy(p => p.Id, Ordinal).ToEquatableArray());
+        _authorList = new(() => authors.Values.Select(a => a.Author).OrderBy(a => a.Id, Ordinal).ToEquatableArray());
+        _definitionList = new(() => definitions.Values.OrderBy(d => d.Id, Ordinal).ToEquatableArray());
         // Each provider's models are already sorted by model ID, so ordering providers sorts the whole.
-        Models = modelsByProvider.OrderBy(p => p.Key, Ordinal).SelectMany(p => p.Value).ToEquatableArray();
-        Endpoints = providers.Values.SelectMany(p => EndpointProjection.Of(p.Provider)).OrderBy(e => e.Id, Ordinal).ToEquatableArray();
-        _models = Models.ToDictionary(m => m.Offering.Key);
-        _modelsByAuthor = Models
-            .SelectMany(m => m.AuthorIds, (model, author) => (model, author))
-            .GroupBy(p => p.author, p => p.model, Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToEquatableArray(), Ordinal);
+        _modelList = new(() => models.OrderBy(p => p.Key, Ordinal).SelectMany(p => p.Value.Sorted).ToEquatableArray());
+        _endpointList = new(() => providers.Values.SelectMany(p => EndpointProjection.Of(p.Provider)).OrderBy(e => e.Id, Ordinal).ToEquatableArray());
     }
 
     /// <summary>Generation number.</summary>
-    public long Generation { get; private init; }
+    public long Generation { get; }
 
     /// <summary>Providers sorted by ID.</summary>
-    public EquatableArray<Provider> Providers { get; private init; }
+    public EquatableArray<Provider> Providers => _providerList.Value;
 
     /// <summary>Authors sorted by ID.</summary>
-    public EquatableArray<Author> Authors { get; private init; }
+    public EquatableArray<Author> Authors => _authorList.Value;
 
     /// <summary>Definitions sorted by ID.</summary>
-    public EquatableArray<ModelDefinition> Definitions { get; private init; }
+    public EquatableArray<ModelDefinition> Definitions => _definitionList.Value;
 
     /// <summary>Offerings joined with definitions, sorted by provider then model ID (ordinal).</summary>
-    public EquatableArray<CatalogModel> Models { get; private init; }
+    public EquatableArray<CatalogModel> Models => _modelList.Value;
 
     /// <summary>Endpoints projected from providers' inference config, sorted by ID.</summary>
-    public EquatableArray<Endpoint> Endpoints { get; private init; }
+    public EquatableArray<Endpoint> Endpoints => _endpointList.Value;
+
+    /// <summary>Number of providers (without building the sorted list).</summary>
+    public int ProviderCount => _providers.Count;
+
+    /// <summary>Number of offerings (without building the sorted list).</summary>
+    public int ModelCount => _models.Values.Sum(m => m.Sorted.Length);
 
     /// <summary>Builds a snapshot from whole provider and author states.</summary>
     /// <exception cref="ArgumentException">Two states share an ID, or an offering names another provider.</exception>
@@ -99,50 +106,32 @@ public sealed class CatalogSnapshot
                 throw new ArgumentException($"author '{details.Author.Id}' appears twice", nameof(authors));
             }
         }
-        return Rejoin(generation, providerMap, authorMap);
+        var authorDefinitions = authorMap.ToDictionary(p => p.Key, p => IndexOwn(p.Value), Ordinal);
+        var definitions = new Dictionary<string, ModelDefinition>(Ordinal);
+        foreach (var id in authorDefinitions.Values.SelectMany(d => d.Keys).Distinct(Ordinal))
+        {
+            if (Resolve(id, authorMap, authorDefinitions, OrderedIds(authorMap)) is { } definition)
+            {
+                definitions[id] = definition;
+            }
+        }
+        var attribution = CreateAttribution(authorMap);
+        var models = providerMap.ToDictionary(p => p.Key, p => ProviderModels.Join(p.Value, definitions, attribution), Ordinal);
+        return new CatalogSnapshot(generation, providerMap, authorMap, authorDefinitions, definitions, models, attribution);
     }
 
     /// <summary>A new snapshot with one provider replaced (null removes it).</summary>
     public CatalogSnapshot WithProvider(string providerId, ProviderDetails? details, long generation)
     {
         ArgumentNullException.ThrowIfNull(providerId);
-        if (details is not null && !string.Equals(details.Provider.Id, providerId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"details are for provider '{details.Provider.Id}', not '{providerId}'", nameof(details));
-        }
-        var providers = new Dictionary<string, ProviderDetails>(_providers, Ordinal);
-        var models = new Dictionary<string, CatalogModel[]>(_modelsByProvider, Ordinal);
-        if (details is null)
-        {
-            providers.Remove(providerId);
-            models.Remove(providerId);
-        }
-        else
-        {
-            providers[providerId] = details;
-            models[providerId] = Join(details, _definitions, _attribution);
-        }
-        return new CatalogSnapshot(generation, providers, _authors, _definitions, models, _attribution);
+        return WithChanges(generation, [KeyValuePair.Create(providerId, details)], []);
     }
 
     /// <summary>A new snapshot with one author replaced (null removes it).</summary>
     public CatalogSnapshot WithAuthor(string authorId, AuthorDetails? details, long generation)
     {
         ArgumentNullException.ThrowIfNull(authorId);
-        if (details is not null && !string.Equals(details.Author.Id, authorId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"details are for author '{details.Author.Id}', not '{authorId}'", nameof(details));
-        }
-        var authors = new Dictionary<string, AuthorDetails>(_authors, Ordinal);
-        if (details is null)
-        {
-            authors.Remove(authorId);
-        }
-        else
-        {
-            authors[authorId] = details;
-        }
-        return Rejoin(generation, _providers, authors);
+        return WithChanges(generation, [], [KeyValuePair.Create(authorId, details)]);
     }
 
     /// <summary>The stored provider state, or null.</summary>
@@ -162,12 +151,15 @@ public sealed class CatalogSnapshot
     {
         ArgumentNullException.ThrowIfNull(providerId);
         ArgumentNullException.ThrowIfNull(modelId);
-        return _models.GetValueOrDefault(new OfferingKey(providerId, modelId));
+        return _models.TryGetValue(providerId, out var models) ? models.ById.GetValueOrDefault(modelId) : null;
     }
 
-    /// <summary>Offerings credited to an author.</summary>
+    /// <summary>Offerings credited to an author, sorted by provider then model ID.</summary>
     public EquatableArray<CatalogModel> AuthorModels(string authorId) =>
-        _modelsByAuthor.GetValueOrDefault(authorId ?? throw new ArgumentNullException(nameof(authorId)));
+        _authorModels.GetOrAdd(authorId ?? throw new ArgumentNullException(nameof(authorId)), static (id, models) =>
+            models.OrderBy(p => p.Key, Ordinal)
+                .SelectMany(p => p.Value.ByAuthor.GetValueOrDefault(id) ?? [])
+                .ToEquatableArray(), _models);
 
     /// <summary>Every offering of the model <paramref name="id"/> (<see cref="ModelEndpointRule"/>), or null when none and no such definition.</summary>
     public ModelEndpoints? FindModelEndpoints(string id) =>
@@ -176,68 +168,47 @@ public sealed class CatalogSnapshot
     /// <summary>Validates and runs a query.</summary>
     public ModelPage Query(ModelQuery query) => ModelQueryEngine.Execute(Models, query, Generation);
 
-    /// <summary>Joins every provider's offerings against the authors' definitions and rules.</summary>
-    private static CatalogSnapshot Rejoin(long generation, Dictionary<string, ProviderDetails> providers, Dictionary<string, AuthorDetails> authors)
+    /// <summary>An author's own definitions by ID (the first of a repeated ID counts).</summary>
+    private static Dictionary<string, ModelDefinition> IndexOwn(AuthorDetails details)
     {
-        var definitions = IndexDefinitions(authors);
-        var attribution = Attribution.Create(authors.Values.OrderBy(a => a.Author.Id, Ordinal).Select(a => a.Author));
-        var models = providers.ToDictionary(p => p.Key, p => Join(p.Value, definitions, attribution), Ordinal);
-        return new CatalogSnapshot(generation, providers, authors, definitions, models, attribution);
+        var index = new Dictionary<string, ModelDefinition>(details.Definitions.Count, Ordinal);
+        foreach (var definition in details.Definitions)
+        {
+            index.TryAdd(definition.Id, definition);
+        }
+        return index;
     }
 
-    private static Dictionary<string, ModelDefinition> IndexDefinitions(Dictionary<string, AuthorDetails> authors)
+    /// <summary>
+    /// The definition the catalog serves for <paramref name="id"/>. An author's definitions should all
+    /// start with its ID; should a stray one share an ID with the real owner's, the owner wins; between
+    /// strays, the first author by ID wins.
+    /// </summary>
+    private static ModelDefinition? Resolve(
+        string id,
+        Dictionary<string, AuthorDetails> authors,
+        Dictionary<string, Dictionary<string, ModelDefinition>> authorDefinitions,
+        Lazy<List<string>> orderedAuthorIds)
     {
-        var definitions = new Dictionary<string, ModelDefinition>(Ordinal);
-        var ordered = authors.Values.OrderBy(a => a.Author.Id, Ordinal).ToList();
-        // An author's definitions should all start with its ID. Should a stray one share an ID with
-        // the real owner's, the owner wins; between strays, the first author by ID wins.
-        foreach (var details in ordered)
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        var owner = slash < 0 ? id : id[..slash];
+        if (authors.ContainsKey(owner) && authorDefinitions[owner].TryGetValue(id, out var owned))
         {
-            foreach (var definition in details.Definitions)
+            return owned;
+        }
+        foreach (var authorId in orderedAuthorIds.Value)
+        {
+            if (authorDefinitions[authorId].TryGetValue(id, out var stray))
             {
-                if (string.Equals(definition.AuthorId, details.Author.Id, StringComparison.Ordinal))
-                {
-                    definitions.TryAdd(definition.Id, definition);
-                }
+                return stray;
             }
         }
-        foreach (var details in ordered)
-        {
-            foreach (var definition in details.Definitions)
-            {
-                definitions.TryAdd(definition.Id, definition);
-            }
-        }
-        return definitions;
+        return null;
     }
 
-    private static CatalogModel[] Join(ProviderDetails details, Dictionary<string, ModelDefinition> definitions, Attribution attribution)
-    {
-        var providerId = details.Provider.Id;
-        var models = new CatalogModel[details.Offerings.Count];
-        var seen = new HashSet<string>(Ordinal);
-        for (var i = 0; i < models.Length; i++)
-        {
-            var offering = details.Offerings[i];
-            if (!string.Equals(offering.ProviderId, providerId, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"offering '{offering.ModelId}' names provider '{offering.ProviderId}' but is listed under '{providerId}'", nameof(details));
-            }
-            if (!seen.Add(offering.ModelId))
-            {
-                throw new ArgumentException($"provider '{providerId}' lists offering '{offering.ModelId}' twice", nameof(details));
-            }
-            var definition = offering.DefinitionId is { } id ? definitions.GetValueOrDefault(id) : null;
-            models[i] = new CatalogModel
-            {
-                Offering = offering,
-                Definition = definition,
-                AuthorIds = attribution.Credit(offering, definition),
-                ProviderVersion = details.Version,
-            };
-        }
-        // Offerings are meant to arrive sorted; sorting again keeps the snapshot's order a guarantee.
-        Array.Sort(models, (a, b) => string.CompareOrdinal(a.ModelId, b.ModelId));
-        return models;
-    }
+    private static Lazy<List<string>> OrderedIds(Dictionary<string, AuthorDetails> authors) =>
+        new(() => authors.Keys.Order(Ordinal).ToList(), LazyThreadSafetyMode.None);
+
+    private static Attribution CreateAttribution(Dictionary<string, AuthorDetails> authors) =>
+        Attribution.Create(authors.Values.OrderBy(a => a.Author.Id, Ordinal).Select(a => a.Author));
 }

@@ -3,8 +3,9 @@ using Orleans.Concurrency;
 namespace Starmap.Grains;
 
 /// <summary>
-/// Catalog-wide reads for callers outside this silo's process (clients, other silos' grains): a stateless
-/// worker per silo over <see cref="SiloCatalogReader"/>, so no single activation is in the way.
+/// <see cref="ICatalogReader"/> for callers outside this silo's process (clients, other silos' grains): a
+/// stateless worker per silo that delegates every read to <see cref="SiloCatalogReader"/>, so no single
+/// activation is in the way.
 /// </summary>
 [StatelessWorker, GrainType("starmap.catalog-reader")]
 internal sealed class CatalogReaderGrain(SiloCatalogReader reader) : Grain, ICatalogReaderGrain

@@ -4,9 +4,10 @@ using Starmap.Catalog.Snapshot;
 namespace Starmap.Grains;
 
 /// <summary>
-/// The catalog registry. Holds one immutable <see cref="CatalogSnapshot"/> and swaps it whole on each
-/// publish, so read-only calls (which may interleave with each other) always see one generation.
-/// Publishes are serialized by the grain's turns; each bumps and persists the generation first.
+/// The catalog registry. Holds one immutable <see cref="CatalogSnapshot"/> and swaps it on each publish
+/// (sharing what the publish did not change), so read-only calls (which may interleave with each other)
+/// always see one generation. Publishes are serialized by the grain's turns; each bumps and persists the
+/// generation first, then records what it changed in the journal and announces it to the replicas.
 /// </summary>
 [GrainType(GrainTypes.Registry)]
 internal sealed class CatalogRegistryGrain(
@@ -19,6 +20,7 @@ internal sealed class CatalogRegistryGrain(
     private Dictionary<string, long> _providerVersions = new(StringComparer.Ordinal);
     private Dictionary<string, long> _authorVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<ICatalogObserver, DateTimeOffset> _observers = [];
+    private CatalogJournal _journal = new(0);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -57,48 +59,22 @@ internal sealed class CatalogRegistryGrain(
             generation = await PersistAsync(generation + 1);
         }
         _snapshot = CatalogSnapshot.Build(generation, providers, authors);
+        // What changed before this activation is not known: replicas older than this take the export.
+        _journal = new CatalogJournal(generation);
         logger.LogInformation("Catalog activated at generation {Generation}: {Providers} providers, {Authors} authors, {Models} models",
-            generation, _snapshot.Providers.Count, _snapshot.Authors.Count, _snapshot.Models.Count);
+            generation, _snapshot.ProviderCount, _snapshot.Authors.Count, _snapshot.ModelCount);
     }
 
     public Task<CatalogStatus> GetStatusAsync() => Task.FromResult(new CatalogStatus
     {
         Generation = _snapshot.Generation,
-        Providers = _snapshot.Providers.Count,
+        Providers = _snapshot.ProviderCount,
         Authors = _snapshot.Authors.Count,
-        Offerings = _snapshot.Models.Count,
+        Offerings = _snapshot.ModelCount,
         Definitions = _snapshot.Definitions.Count,
         SeedVersion = state.State.SeedVersion,
         SeededAt = state.State.SeededAt,
     });
-
-    public Task<Listing<Provider>> ListProvidersAsync() => Task.FromResult(Listing(_snapshot.Providers));
-
-    public Task<Listing<Author>> ListAuthorsAsync() => Task.FromResult(Listing(_snapshot.Authors));
-
-    public Task<Listing<CatalogModel>> ListModelsAsync() => Task.FromResult(Listing(_snapshot.Models));
-
-    public Task<Listing<ModelDefinition>> ListDefinitionsAsync() => Task.FromResult(Listing(_snapshot.Definitions));
-
-    public Task<Listing<Endpoint>> ListEndpointsAsync() => Task.FromResult(Listing(_snapshot.Endpoints));
-
-    public Task<ModelPage> QueryModelsAsync(ModelQuery query)
-    {
-        if (query is null)
-        {
-            throw new StarmapValidationException("query", null, "is required");
-        }
-        var snapshot = _snapshot;
-        if (query.MinGeneration > snapshot.Generation)
-        {
-            throw new StarmapException(
-                $"the catalog is at generation {snapshot.Generation}, behind the requested {query.MinGeneration}");
-        }
-        return Task.FromResult(snapshot.Query(query));
-    }
-
-    public Task<CatalogModel?> GetModelAsync(string providerId, string modelId) =>
-        Task.FromResult(_snapshot.FindModel(providerId, modelId));
 
     public Task<CatalogContent> ExportAsync()
     {
@@ -111,11 +87,30 @@ internal sealed class CatalogRegistryGrain(
         });
     }
 
-    public Task<Listing<CatalogModel>> ListAuthorModelsAsync(string authorId) =>
-        Task.FromResult(Listing(_snapshot.AuthorModels(authorId)));
+    public Task<CatalogDelta?> GetChangesAsync(long generation)
+    {
+        var snapshot = _snapshot;
+        if (generation > snapshot.Generation || _journal.Since(generation) is not { } notices)
+        {
+            return Task.FromResult<CatalogDelta?>(null);
+        }
+        var providers = notices.SelectMany(n => n.Providers).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var authors = notices.SelectMany(n => n.Authors).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return Task.FromResult<CatalogDelta?>(new CatalogDelta
+        {
+            Since = generation,
+            Generation = snapshot.Generation,
+            Providers = providers.Select(snapshot.FindProvider).OfType<ProviderDetails>().ToEquatableArray(),
+            RemovedProviders = providers.Where(id => snapshot.FindProvider(id) is null).ToEquatableArray(),
+            Authors = authors.Select(snapshot.FindAuthor).OfType<AuthorDetails>().ToEquatableArray(),
+            RemovedAuthors = authors.Where(id => snapshot.FindAuthor(id) is null).ToEquatableArray(),
+            Notices = notices.ToEquatableArray(),
+        });
+    }
 
     public Task<long> PublishProviderAsync(string providerId, long version, ProviderDetails? details) =>
-        PublishAsync(_providerVersions, providerId, version, generation => _snapshot.WithProvider(providerId, details, generation));
+        PublishAsync(_providerVersions, providerId, version, generation => _snapshot.WithProvider(providerId, details, generation),
+            generation => new CatalogNotice { Generation = generation, Providers = [providerId] });
 
     public async Task<long> PublishProvidersAsync(EquatableArray<ProviderDetails> providers)
     {
@@ -135,11 +130,9 @@ internal sealed class CatalogRegistryGrain(
         try
         {
             var generation = await PersistAsync(_snapshot.Generation + 1);
-            var snapshot = _snapshot;
-            // One build for all of them: publishing one at a time rebuilds the catalog once per provider.
-            var kept = snapshot.Providers.Where(p => !newer.ContainsKey(p.Id)).Select(p => snapshot.FindProvider(p.Id)!);
-            _snapshot = CatalogSnapshot.Build(generation, kept.Concat(newer.Values), snapshot.Authors.Select(a => snapshot.FindAuthor(a.Id)!));
-            Announce(generation);
+            // One generation for all of them: one snapshot step, one notice.
+            _snapshot = _snapshot.WithChanges(generation, newer.Select(p => KeyValuePair.Create(p.Key, (ProviderDetails?)p.Value)), []);
+            Announce(new CatalogNotice { Generation = generation, Providers = newer.Keys.Order(StringComparer.Ordinal).ToEquatableArray() });
             return generation;
         }
         catch
@@ -153,13 +146,15 @@ internal sealed class CatalogRegistryGrain(
     }
 
     public Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details) =>
-        PublishAsync(_authorVersions, authorId, version, generation => _snapshot.WithAuthor(authorId, details, generation));
+        PublishAsync(_authorVersions, authorId, version, generation => _snapshot.WithAuthor(authorId, details, generation),
+            generation => new CatalogNotice { Generation = generation, Authors = [authorId] });
 
     /// <summary>
     /// Idempotent by version: an older or equal version changes nothing. Otherwise the new generation is
-    /// stored first, then the snapshot swapped whole and the replicas told.
+    /// stored first, then the snapshot swapped and the replicas told what changed.
     /// </summary>
-    private async Task<long> PublishAsync(Dictionary<string, long> versions, string id, long version, Func<long, CatalogSnapshot> next)
+    private async Task<long> PublishAsync(
+        Dictionary<string, long> versions, string id, long version, Func<long, CatalogSnapshot> next, Func<long, CatalogNotice> notice)
     {
         if (versions.TryGetValue(id, out var known) && known >= version)
         {
@@ -171,7 +166,7 @@ internal sealed class CatalogRegistryGrain(
         {
             var generation = await PersistAsync(_snapshot.Generation + 1);
             _snapshot = next(generation);
-            Announce(generation);
+            Announce(notice(generation));
             return generation;
         }
         catch
@@ -205,11 +200,13 @@ internal sealed class CatalogRegistryGrain(
     }
 
     /// <summary>
-    /// Tells every silo's replica (one-way, no waiting): replicas renew their subscription often, so
-    /// ones not heard from for two minutes are dropped. A lost notice is caught by the replicas' polling.
+    /// Journals the generation, then tells every silo's replica (one-way, no waiting): replicas renew their
+    /// subscription often, so ones not heard from for two minutes are dropped. A replica that misses a
+    /// notice asks for the changes since its generation at its next notice or poll.
     /// </summary>
-    private void Announce(long generation)
+    private void Announce(CatalogNotice notice)
     {
+        _journal.Record(notice);
         var stale = clock.GetUtcNow() - TimeSpan.FromMinutes(2);
         foreach (var (observer, renewed) in _observers.ToList())
         {
@@ -220,7 +217,7 @@ internal sealed class CatalogRegistryGrain(
             }
             try
             {
-                _ = observer.OnPublishedAsync(generation);
+                _ = observer.OnChangedAsync(notice);
             }
             catch (Exception ex)
             {
@@ -245,6 +242,4 @@ internal sealed class CatalogRegistryGrain(
         versions.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new EntityVersion { Id = p.Key, Version = p.Value })
             .ToEquatableArray();
-
-    private Listing<T> Listing<T>(EquatableArray<T> items) => new() { Generation = _snapshot.Generation, Items = items };
 }

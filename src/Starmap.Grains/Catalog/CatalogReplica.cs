@@ -5,11 +5,14 @@ namespace Starmap.Grains;
 
 /// <summary>
 /// This silo's copy of the published catalog: one immutable snapshot, swapped whole. The registry
-/// announces each generation; the replica then pulls the new state (several notices in a row cost one
-/// pull). A poll every few seconds renews the subscription and catches anything missed, so a replica
-/// converges even if a notice is lost or the registry moved to another silo.
+/// announces what each generation changed; the replica then asks for the changes since its own
+/// generation and builds the next snapshot from them, sharing the rest (several notices in a row cost one
+/// pull). Only when the registry cannot say what changed since then (it restarted, or the replica is too
+/// far behind) does it take the whole export. A poll every few seconds renews the subscription and catches
+/// up the same way, so a replica converges even if a notice is lost or the registry moved to another silo.
+/// Each step is told to the change feed's listeners, once and in order.
 /// </summary>
-public sealed class CatalogReplica : ICatalogObserver, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
@@ -17,7 +20,9 @@ public sealed class CatalogReplica : ICatalogObserver, ILifecycleParticipant<ISi
     private readonly ILogger<CatalogReplica> _logger;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ChangeFanOut _listeners = new();
     private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
+    private ReplicaTransfers _transfers = new();
     private bool _loaded;
     private ICatalogObserver? _reference;
     private Task? _poll;
@@ -32,6 +37,15 @@ public sealed class CatalogReplica : ICatalogObserver, ILifecycleParticipant<ISi
 
     /// <summary>The snapshot held now (possibly a little behind the registry).</summary>
     public CatalogSnapshot Current => Volatile.Read(ref _snapshot);
+
+    /// <summary>What this replica has pulled from the registry so far.</summary>
+    public ReplicaTransfers Transfers => Volatile.Read(ref _transfers);
+
+    /// <inheritdoc/>
+    public long Generation => _loaded ? Current.Generation : 0;
+
+    /// <inheritdoc/>
+    public CatalogChangeSubscription Subscribe(int capacity) => _listeners.Subscribe(capacity);
 
     private ICatalogRegistryGrain Registry => _grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
 
@@ -54,11 +68,12 @@ public sealed class CatalogReplica : ICatalogObserver, ILifecycleParticipant<ISi
     }
 
     /// <inheritdoc/>
-    public Task OnPublishedAsync(long generation)
+    public Task OnChangedAsync(CatalogNotice notice)
     {
-        if (generation > Current.Generation)
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice.Generation > Current.Generation)
         {
-            _ = RefreshQuietlyAsync(generation);
+            _ = RefreshQuietlyAsync(notice.Generation);
         }
         return Task.CompletedTask;
     }
@@ -108,11 +123,8 @@ public sealed class CatalogReplica : ICatalogObserver, ILifecycleParticipant<ISi
             try
             {
                 await Registry.SubscribeAsync(_reference!);
-                var status = await Registry.GetStatusAsync();
-                if (!_loaded || status.Generation > Current.Generation)
-                {
-                    await RefreshAsync(status.Generation);
-                }
+                // Catches up by version: an empty delta when nothing was missed.
+                await RefreshAsync(wanted: null);
             }
             catch (Exception ex) when (!_stopping.IsCancellationRequested)
             {
@@ -141,20 +153,26 @@ public sealed class CatalogReplica : ICatalogObserver, ILifecycleParticipant<ISi
         }
     }
 
-    private async Task RefreshAsync(long wanted)
+    /// <summary>Catches up to at least <paramref name="wanted"/> (null: to whatever the registry has now).</summary>
+    private async Task RefreshAsync(long? wanted)
     {
         await _refresh.WaitAsync();
         try
         {
-            if (_loaded && Current.Generation >= wanted)
+            var current = Current;
+            if (_loaded && current.Generation >= wanted)
             {
                 return; // another caller already pulled it
             }
-            var content = await Registry.ExportAsync();
-            if (!_loaded || content.Generation > Current.Generation)
+            // Unloaded, the replica is the empty catalog at generation 0: a journal reaching back that far
+            // (a registry that has published everything since it started) answers with a delta too.
+            if (await Registry.GetChangesAsync(current.Generation) is { } delta)
             {
-                Volatile.Write(ref _snapshot, CatalogSnapshot.Build(content.Generation, content.Providers, content.Authors));
-                _loaded = true;
+                Apply(current, delta);
+            }
+            else
+            {
+                await LoadAsync(current);
             }
         }
         finally
@@ -162,4 +180,68 @@ public sealed class CatalogReplica : ICatalogObserver, ILifecycleParticipant<ISi
             _refresh.Release();
         }
     }
+
+    private void Apply(CatalogSnapshot current, CatalogDelta delta)
+    {
+        if (delta.Generation <= current.Generation && _loaded)
+        {
+            return;
+        }
+        var providers = delta.Providers.Select(p => KeyValuePair.Create(p.Provider.Id, (ProviderDetails?)p))
+            .Concat(delta.RemovedProviders.Select(id => KeyValuePair.Create(id, (ProviderDetails?)null)));
+        var authors = delta.Authors.Select(a => KeyValuePair.Create(a.Author.Id, (AuthorDetails?)a))
+            .Concat(delta.RemovedAuthors.Select(id => KeyValuePair.Create(id, (AuthorDetails?)null)));
+        Swap(current.WithChanges(delta.Generation, providers, authors));
+        Count(exports: 0, delta.Providers, delta.Authors);
+        var previous = current.Generation;
+        foreach (var notice in delta.Notices)
+        {
+            _listeners.Publish(new CatalogChange(notice.Generation, previous, [.. notice.Providers], [.. notice.Authors]));
+            previous = notice.Generation;
+        }
+    }
+
+    private async Task LoadAsync(CatalogSnapshot current)
+    {
+        var content = await Registry.ExportAsync();
+        if (_loaded && content.Generation <= current.Generation)
+        {
+            return;
+        }
+        var next = CatalogSnapshot.Build(content.Generation, content.Providers, content.Authors);
+        var wasLoaded = _loaded;
+        Swap(next);
+        Count(exports: 1, content.Providers, content.Authors);
+        // Which generations came between is not known; what differs is, unless this is the first load.
+        _listeners.Publish(wasLoaded
+            ? new CatalogChange(next.Generation, current.Generation,
+                Changed(current.Providers.Select(p => p.Id), next.Providers.Select(p => p.Id), id => current.FindProvider(id)?.Version, id => next.FindProvider(id)?.Version),
+                Changed(current.Authors.Select(a => a.Id), next.Authors.Select(a => a.Id), id => current.FindAuthor(id)?.Version, id => next.FindAuthor(id)?.Version))
+            : new CatalogChange(next.Generation, current.Generation, null, null));
+    }
+
+    private void Swap(CatalogSnapshot next)
+    {
+        Volatile.Write(ref _snapshot, next);
+        _loaded = true;
+    }
+
+    private void Count(int exports, EquatableArray<ProviderDetails> providers, EquatableArray<AuthorDetails> authors)
+    {
+        var before = Transfers;
+        Volatile.Write(ref _transfers, before with
+        {
+            Exports = before.Exports + exports,
+            Deltas = before.Deltas + (exports == 0 ? 1 : 0),
+            Providers = before.Providers + providers.Count,
+            Authors = before.Authors + authors.Count,
+            Offerings = before.Offerings + providers.Sum(p => (long)p.Offerings.Count),
+        });
+    }
+
+    private static List<string> Changed(IEnumerable<string> before, IEnumerable<string> after, Func<string, long?> versionBefore, Func<string, long?> versionAfter) =>
+        before.Union(after, StringComparer.Ordinal)
+            .Where(id => versionBefore(id) != versionAfter(id))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

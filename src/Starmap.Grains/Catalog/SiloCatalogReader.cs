@@ -3,11 +3,11 @@ using Starmap.Catalog.Snapshot;
 namespace Starmap.Grains;
 
 /// <summary>
-/// Catalog-wide reads answered from this silo's replica: what the stateless reader grain does, callable
-/// in the silo without a grain call (the HTTP API uses it through <see cref="StarmapCatalog"/>). Results
+/// The <see cref="ICatalogReader"/> of this silo: answers from its replica without a grain call (the HTTP
+/// API, the sync and the facade in the silo use it; the stateless reader grain delegates to it). Results
 /// are the snapshot's own immutable objects, shared, never copied.
 /// </summary>
-public sealed class SiloCatalogReader : ICatalogReaderGrain
+public sealed class SiloCatalogReader : ICatalogReader
 {
     private readonly CatalogReplica replica;
 

@@ -112,7 +112,7 @@ internal sealed partial class CatalogSyncGrain(
             var request = run.Request;
             var started = clock.GetUtcNow();
             var warnings = new List<string>();
-            var existing = (await GrainFactory.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default).ListProvidersAsync()).Items;
+            var existing = (await CatalogReads.NewestAsync(GrainFactory, (reader, generation) => reader.ListProvidersAsync(generation))).Items;
             var snapshot = import?.Snapshot ?? (request.Discover ? await DiscoverAsync(warnings) : null);
             var plans = CatalogSyncPlan.Build(existing, snapshot, import?.Documents, warnings);
             run.Total = plans.Count;

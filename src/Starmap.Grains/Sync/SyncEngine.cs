@@ -78,12 +78,11 @@ internal sealed class SyncEngine(
                 warnings.Add($"applied despite: {implausible}");
             }
 
-            var registry = grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
-            var definitionsBefore = (await registry.ListDefinitionsAsync()).Items;
+            var definitionsBefore = (await CatalogReads.NewestAsync(grains, (reader, generation) => reader.ListDefinitionsAsync(generation))).Items;
             var reconciled = Reconciler.Reconcile(baseline, definitionsBefore, observations, AuthorityTable.Default, clock.GetUtcNow());
             warnings.AddRange(reconciled.Warnings);
             var offerings = RecordSanitizer.Storable(baseline, reconciled.Offerings, clock.GetUtcNow());
-            var definitions = await WritableDefinitionsAsync(registry, Storable(reconciled.Definitions, clock.GetUtcNow(), warnings), warnings);
+            var definitions = await WritableDefinitionsAsync(grains, Storable(reconciled.Definitions, clock.GetUtcNow(), warnings), warnings);
             var after = baseline with { Offerings = offerings };
             var changes = Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions);
 
@@ -179,13 +178,13 @@ internal sealed class SyncEngine(
     /// independent facts, so a crash in between leaves the provider wholly old and a rerun finishes.
     /// </summary>
     private static async Task<List<ModelDefinition>> WritableDefinitionsAsync(
-        ICatalogRegistryGrain registry, EquatableArray<ModelDefinition> definitions, List<string> warnings)
+        IGrainFactory grains, EquatableArray<ModelDefinition> definitions, List<string> warnings)
     {
         if (definitions.IsEmpty)
         {
             return [];
         }
-        var authors = (await registry.ListAuthorsAsync()).Items.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        var authors = (await CatalogReads.NewestAsync(grains, (reader, generation) => reader.ListAuthorsAsync(generation))).Items.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
         var writable = new List<ModelDefinition>();
         var missing = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var definition in definitions)
