@@ -32,6 +32,7 @@ public static class StarmapHttpExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CatalogUpdates>());
         // One facade for all requests: reads on this host never go back in time and see HTTP writes.
         services.TryAddSingleton(CatalogReaders.NewCatalog);
+        services.TryAddSingleton<GenerationResponseCache>();
 
         services.AddRateLimiter(limiter =>
         {

@@ -171,8 +171,8 @@ public sealed class CatalogSnapshot
     public ModelEndpoints? FindModelEndpoints(string id) =>
         ModelEndpointRule.Find(this, id ?? throw new ArgumentNullException(nameof(id)));
 
-    /// <summary>Validates and runs a query.</summary>
-    public ModelPage Query(ModelQuery query) => ModelQueryEngine.Execute(Models, query, Generation);
+    /// <summary>Validates and runs a query (over this snapshot's query index, built on the first query).</summary>
+    public ModelPage Query(ModelQuery query) => ModelIndex.Of(this).Execute(query, Generation);
 
     /// <summary>Joins every provider's offerings against the authors' definitions and rules.</summary>
     private static CatalogSnapshot Rejoin(long generation, Dictionary<string, ProviderDetails> providers, Dictionary<string, AuthorDetails> authors)
