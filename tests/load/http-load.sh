@@ -37,11 +37,15 @@ cleanup() {
 trap cleanup EXIT
 
 # The rate limiter would answer 429 to a load generator: lift it for this run.
+started=$(date +%s.%N)
 Starmap__Http__RateLimitPermits=1000000000 dotnet "$dll" --data-dir "$work/data" --silo-port "$silo_port" \
     --gateway-port "$gateway_port" --http-port "$http_port" --cluster-id load >"$work/silo.log" 2>&1 &
 silo_pid=$!
 for _ in $(seq 1 600); do grep -q "Starmap silo ready" "$work/silo.log" && break; sleep 0.1; done
 grep -q "Starmap silo ready" "$work/silo.log" || { cat "$work/silo.log"; exit 1; }
+ready_seconds=$(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')")
+rss() { awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$silo_pid/status"; }
+echo "silo: start to ready ${ready_seconds} s (first start: seeds the built-in catalog), RSS $(rss) when ready"
 
 silo="http://127.0.0.1:$http_port"
 model_path="/api/v1/models/groq/meta-llama/llama-4-scout-17b-16e-instruct"
@@ -115,7 +119,7 @@ for c in $connections; do
         run nginx-gzfly list "http://127.0.0.1:$fly_port/list.json" "$c" "$gz"
     fi
 done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); silo RSS after the runs $(rss)"
 echo "ratios, silo / nginx requests/s ($models models):"
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 for c in $connections; do
