@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Starmap.Catalog;
@@ -23,12 +24,14 @@ internal sealed class ModelIndex
     private readonly IReadOnlyList<CatalogModel> _models;
     private readonly Dictionary<string, int> _providerOrdinals = new(StringComparer.Ordinal);
     private readonly int[] _provider;
-    private readonly long?[] _context;
-    private readonly decimal?[] _inputPrice;
-    private readonly decimal?[] _outputPrice;
-    private readonly int?[] _releaseDay;
+    private readonly long[] _context;
+    private readonly decimal[] _inputPrices;
+    private readonly decimal[] _outputPrices;
+    private readonly int[] _inputPrice;
+    private readonly int[] _outputPrice;
+    private readonly int[] _releaseDay;
     private readonly LifecycleStatus[] _status;
-    private readonly bool?[] _openWeights;
+    private readonly sbyte[] _openWeights;
     private readonly ulong[] _supported;
     private readonly ulong[] _unsupported;
     private readonly int[] _inputModalities;
@@ -41,12 +44,10 @@ internal sealed class ModelIndex
         _models = models;
         var count = models.Count;
         _provider = new int[count];
-        _context = new long?[count];
-        _inputPrice = new decimal?[count];
-        _outputPrice = new decimal?[count];
-        _releaseDay = new int?[count];
+        _context = new long[count];
+        _releaseDay = new int[count];
         _status = new LifecycleStatus[count];
-        _openWeights = new bool?[count];
+        _openWeights = new sbyte[count];
         _supported = new ulong[count];
         _unsupported = new ulong[count];
         _inputModalities = new int[count];
@@ -61,12 +62,10 @@ internal sealed class ModelIndex
                 _providerOrdinals.Add(model.ProviderId, ordinal);
             }
             _provider[i] = ordinal;
-            _context[i] = model.ContextWindow;
-            _inputPrice[i] = model.InputPrice;
-            _outputPrice[i] = model.OutputPrice;
-            _releaseDay[i] = model.ReleaseDate?.DayNumber;
+            _context[i] = model.ContextWindow ?? Unknown;
+            _releaseDay[i] = model.ReleaseDate?.DayNumber ?? int.MinValue;
             _status[i] = model.Status;
-            _openWeights[i] = model.OpenWeights;
+            _openWeights[i] = model.OpenWeights switch { true => 1, false => 0, null => -1 };
             foreach (var feature in Enum.GetValues<Feature>())
             {
                 if (FeatureBit(feature) is not { } bit)
@@ -82,6 +81,26 @@ internal sealed class ModelIndex
             _inputModalities[i] = ModalityMask(model.InputModalities);
             _outputModalities[i] = ModalityMask(model.OutputModalities);
         }
+        (_inputPrices, _inputPrice) = Ranks(models, static m => m.InputPrice);
+        (_outputPrices, _outputPrice) = Ranks(models, static m => m.OutputPrice);
+    }
+
+    /// <summary>An unknown context window (no model states one this low).</summary>
+    private const long Unknown = long.MinValue;
+
+    /// <summary>
+    /// Prices as ranks into their sorted distinct values (-1 when unknown), so a price bound is one int
+    /// comparison per model: price &lt;= bound exactly when rank &lt;= the rank of the highest price &lt;= bound.
+    /// </summary>
+    private static (decimal[] Values, int[] Ranks) Ranks(IReadOnlyList<CatalogModel> models, Func<CatalogModel, decimal?> price)
+    {
+        var values = models.Select(price).OfType<decimal>().Distinct().Order().ToArray();
+        var ranks = new int[models.Count];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            ranks[i] = price(models[i]) is { } known ? Array.BinarySearch(values, known) : -1;
+        }
+        return (values, ranks);
     }
 
     /// <summary>The index of <paramref name="snapshot"/>'s models, built once per snapshot.</summary>
@@ -98,7 +117,7 @@ internal sealed class ModelIndex
             return ModelQueryEngine.Execute(_models, query, generation);
         }
         CatalogValidator.Validate(query);
-        var test = new Test(this, query);
+        using var test = new Test(this, query);
         var total = 0;
         for (var i = 0; i < _models.Count; i++)
         {
@@ -210,79 +229,126 @@ internal sealed class ModelIndex
         return positions;
     }
 
-    /// <summary>One query's filters over the columns, with <see cref="ModelFilter"/> for those that have none.</summary>
-    private sealed class Test
+    /// <summary>
+    /// One query's filters, column at a time: each active filter clears the positions it rejects in a
+    /// pooled byte mask (tight loops over flat arrays), then <see cref="ModelFilter"/> checks what is left
+    /// for the filters that have no column.
+    /// </summary>
+    private sealed class Test : IDisposable
     {
-        private readonly ModelIndex _index;
-        private readonly bool[]? _providers;
-        private readonly ModelQuery _query;
-        private readonly int? _releasedAfter;
-        private readonly int? _releasedBefore;
-        private readonly ulong _supported;
-        private readonly ulong _unsupported;
-        private readonly int _inputModalities;
-        private readonly int _outputModalities;
-        private readonly ModelFilter? _rest;
+        private readonly byte[] _mask;
 
         public Test(ModelIndex index, ModelQuery query)
         {
-            _index = index;
-            _query = query;
+            var count = index._models.Count;
+            _mask = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
+            var mask = _mask.AsSpan(0, count);
+            mask.Fill(1);
             if (!query.Providers.IsEmpty)
             {
-                _providers = new bool[index._providerOrdinals.Count];
+                var allowed = new bool[index._providerOrdinals.Count];
                 foreach (var provider in query.Providers)
                 {
                     if (index._providerOrdinals.TryGetValue(provider, out var ordinal))
                     {
-                        _providers[ordinal] = true;
+                        allowed[ordinal] = true;
+                    }
+                }
+                Keep(mask, index._provider, allowed, static (ordinal, allowed) => allowed[ordinal]);
+            }
+            var supported = 0UL;
+            foreach (var feature in query.Features)
+            {
+                supported |= FeatureBit(feature)!.Value;
+            }
+            if (supported != 0)
+            {
+                Keep(mask, index._supported, supported, static (known, wanted) => (known & wanted) == wanted);
+            }
+            var unsupported = 0UL;
+            foreach (var feature in query.WithoutFeatures)
+            {
+                unsupported |= FeatureBit(feature)!.Value;
+            }
+            if (unsupported != 0)
+            {
+                Keep(mask, index._unsupported, unsupported, static (known, wanted) => (known & wanted) == wanted);
+            }
+            if (ModalityMask(query.InputModalities) is not 0 and var input)
+            {
+                Keep(mask, index._inputModalities, input, static (known, wanted) => known != -1 && (known & wanted) == wanted);
+            }
+            if (ModalityMask(query.OutputModalities) is not 0 and var output)
+            {
+                Keep(mask, index._outputModalities, output, static (known, wanted) => known != -1 && (known & wanted) == wanted);
+            }
+            if (query.MinContext is { } minContext)
+            {
+                Keep(mask, index._context, minContext, static (value, bound) => value != Unknown && value >= bound);
+            }
+            if (query.MaxContext is { } maxContext)
+            {
+                Keep(mask, index._context, maxContext, static (value, bound) => value != Unknown && value <= bound);
+            }
+            if (query.MaxInputPrice is { } maxInput)
+            {
+                Keep(mask, index._inputPrice, RankBound(index._inputPrices, maxInput), static (rank, bound) => rank >= 0 && rank <= bound);
+            }
+            if (query.MaxOutputPrice is { } maxOutput)
+            {
+                Keep(mask, index._outputPrice, RankBound(index._outputPrices, maxOutput), static (rank, bound) => rank >= 0 && rank <= bound);
+            }
+            if (query.ReleasedAfter is { } after)
+            {
+                Keep(mask, index._releaseDay, after.DayNumber, static (day, bound) => day != int.MinValue && day >= bound);
+            }
+            if (query.ReleasedBefore is { } before)
+            {
+                Keep(mask, index._releaseDay, before.DayNumber, static (day, bound) => day != int.MinValue && day <= bound);
+            }
+            if (!query.Statuses.IsEmpty)
+            {
+                var statuses = query.Statuses;
+                Keep(mask, index._status, statuses, static (status, wanted) => wanted.Contains(status));
+            }
+            if (query.OpenWeights is { } open)
+            {
+                Keep(mask, index._openWeights, (sbyte)(open ? 1 : 0), static (known, wanted) => known == wanted);
+            }
+            // The filters without a column: the same code as the engine's, on what the columns kept.
+            if (!query.Authors.IsEmpty || query.Id is not null || query.Name is not null || query.NameContains is not null || !query.Families.IsEmpty)
+            {
+                var rest = new ModelFilter(query);
+                for (var i = 0; i < mask.Length; i++)
+                {
+                    if (mask[i] != 0 && !rest.Matches(index._models[i]))
+                    {
+                        mask[i] = 0;
                     }
                 }
             }
-            _releasedAfter = query.ReleasedAfter?.DayNumber;
-            _releasedBefore = query.ReleasedBefore?.DayNumber;
-            foreach (var feature in query.Features)
-            {
-                _supported |= FeatureBit(feature)!.Value;
-            }
-            foreach (var feature in query.WithoutFeatures)
-            {
-                _unsupported |= FeatureBit(feature)!.Value;
-            }
-            _inputModalities = ModalityMask(query.InputModalities);
-            _outputModalities = ModalityMask(query.OutputModalities);
-            // The filters without a column: the same code as the engine's, after the columns have passed.
-            _rest = query.Authors.IsEmpty && query.Id is null && query.Name is null && query.NameContains is null && query.Families.IsEmpty
-                ? null
-                : new ModelFilter(query);
         }
 
-        public bool Matches(int i)
+        public bool Matches(int i) => _mask[i] != 0;
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_mask);
+
+        private static void Keep<TValue, TBound>(Span<byte> mask, TValue[] column, TBound bound, Func<TValue, TBound, bool> keeps)
         {
-            var index = _index;
-            var query = _query;
-            return (_providers is null || _providers[index._provider[i]])
-                && (index._supported[i] & _supported) == _supported
-                && (index._unsupported[i] & _unsupported) == _unsupported
-                && Modalities(index._inputModalities[i], _inputModalities)
-                && Modalities(index._outputModalities[i], _outputModalities)
-                && AtLeast(index._context[i], query.MinContext)
-                && AtMost(index._context[i], query.MaxContext)
-                && AtMost(index._inputPrice[i], query.MaxInputPrice)
-                && AtMost(index._outputPrice[i], query.MaxOutputPrice)
-                && AtLeast(index._releaseDay[i], _releasedAfter)
-                && AtMost(index._releaseDay[i], _releasedBefore)
-                && (query.Statuses.IsEmpty || query.Statuses.Contains(index._status[i]))
-                && (query.OpenWeights is not { } open || index._openWeights[i] == open)
-                && (_rest is null || _rest.Matches(index._models[i]));
+            for (var i = 0; i < mask.Length; i++)
+            {
+                if (mask[i] != 0 && !keeps(column[i], bound))
+                {
+                    mask[i] = 0;
+                }
+            }
         }
 
-        private static bool Modalities(int known, int required) => required == 0 || (known != -1 && (known & required) == required);
-
-        private static bool AtLeast<T>(T? value, T? bound) where T : struct, IComparable<T> =>
-            bound is not { } b || (value is { } v && v.CompareTo(b) >= 0);
-
-        private static bool AtMost<T>(T? value, T? bound) where T : struct, IComparable<T> =>
-            bound is not { } b || (value is { } v && v.CompareTo(b) <= 0);
+        /// <summary>The highest price rank whose price is at most <paramref name="bound"/> (-1 when none).</summary>
+        private static int RankBound(decimal[] prices, decimal bound)
+        {
+            var at = Array.BinarySearch(prices, bound);
+            return at >= 0 ? at : ~at - 1;
+        }
     }
 }
