@@ -16,9 +16,11 @@ public static class CatalogSeeder
         var status = await registry.GetStatusAsync();
         if (status.SeedVersion is not null)
         {
+            BuiltInCatalogPreload.Forget();
             return null;
         }
-        var seed = BuiltInCatalog.Load();
+        // Started while the silo came up when the store looked new (SiloStartup), else read now.
+        var seed = await BuiltInCatalogPreload.TakeAsync();
         foreach (var author in seed.Authors)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -15,12 +15,12 @@ internal static class CatalogEndpoints
     {
         api.MapGet("/models", (HttpContext http, StarmapCatalog catalog) => QueryAsync(http, catalog, ModelQueryParser.Parse(http.Request.Query)))
             .WithName("ListModels").WithSummary("Filters, sorts and pages models (every ModelQuery filter as a query parameter)")
-            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters()).WithCatalogETag()
+            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters()).WithCatalogETag().CachedByGeneration()
             .ProducesErrors(StatusCodes.Status409Conflict);
 
         api.MapGet("/models/{provider}/{**modelId}", GetModelAsync)
             .WithName("GetModel").WithSummary("One model; the model ID may contain '/' and '@'")
-            .Produces<CatalogModel>().WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag()
+            .Produces<CatalogModel>().WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().CachedByGeneration()
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapGet("/providers", async (HttpContext http, StarmapCatalog catalog) =>
@@ -29,7 +29,7 @@ internal static class CatalogEndpoints
                 return CatalogResults.Json(http, list.Generation, list);
             })
             .WithName("ListProviders").WithSummary("Every provider").Produces<Listing<Provider>>()
-            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().ProducesErrors(StatusCodes.Status409Conflict);
+            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().CachedByGeneration().ProducesErrors(StatusCodes.Status409Conflict);
 
         api.MapGet("/providers/{id}", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -48,7 +48,7 @@ internal static class CatalogEndpoints
                 return await ExistsAsync(catalog, "provider", id) ?? await QueryAsync(http, catalog, query);
             })
             .WithName("ListProviderModels").WithSummary("Models of one provider; takes the /models filters")
-            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters(fixedByRoute: "provider")).WithCatalogETag()
+            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters(fixedByRoute: "provider")).WithCatalogETag().CachedByGeneration()
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapGet("/authors", async (HttpContext http, StarmapCatalog catalog) =>
@@ -57,7 +57,7 @@ internal static class CatalogEndpoints
                 return CatalogResults.Json(http, list.Generation, list);
             })
             .WithName("ListAuthors").WithSummary("Every author").Produces<Listing<Author>>()
-            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().ProducesErrors(StatusCodes.Status409Conflict);
+            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().CachedByGeneration().ProducesErrors(StatusCodes.Status409Conflict);
 
         api.MapGet("/authors/{id}", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -76,7 +76,7 @@ internal static class CatalogEndpoints
                 return await ExistsAsync(catalog, "author", id) ?? await QueryAsync(http, catalog, query);
             })
             .WithName("ListAuthorModels").WithSummary("Models credited to one author; takes the /models filters")
-            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters(fixedByRoute: "author")).WithCatalogETag()
+            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters(fixedByRoute: "author")).WithCatalogETag().CachedByGeneration()
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         api.MapGet("/endpoints", async (HttpContext http, StarmapCatalog catalog) =>
@@ -85,7 +85,7 @@ internal static class CatalogEndpoints
                 return CatalogResults.Json(http, list.Generation, list);
             })
             .WithName("ListEndpoints").WithSummary("Every inference endpoint").Produces<Listing<Endpoint>>()
-            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().ProducesErrors(StatusCodes.Status409Conflict);
+            .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().CachedByGeneration().ProducesErrors(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> QueryAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query)

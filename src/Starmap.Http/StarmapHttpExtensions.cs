@@ -34,6 +34,7 @@ public static class StarmapHttpExtensions
         services.AddStarmapHealthChecks();
         // One facade for all requests: reads on this host never go back in time and see HTTP writes.
         services.TryAddSingleton(CatalogReaders.NewCatalog);
+        services.TryAddSingleton<GenerationResponseCache>();
 
         services.AddRateLimiter(limiter =>
         {

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Starmap.Catalog;
 using Starmap.Grains;
 using Starmap.Http;
 using Starmap.Silo.Clustering;
+using Starmap.Storage.Sqlite;
 
 namespace Starmap.Silo;
 
@@ -22,9 +24,14 @@ internal sealed class SiloStartup(
     /// <summary>The text of the ready line.</summary>
     public const string ReadyMarker = "Starmap silo ready";
 
+    // Hosted services are all built before the first one starts: reading the seed begins here, beside the
+    // silo's own start, when the embedded store has no database yet (so it will be seeded).
+    private readonly bool _preloading = StartSeedPreload(options);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Seed)
+        // A started preload means seeding is on and the store is new: the seeder takes what it read.
+        if (_preloading || options.Seed)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var seeded = await CatalogSeeder.SeedIfEmptyAsync(grains, cancellationToken);
@@ -51,4 +58,15 @@ internal sealed class SiloStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static bool StartSeedPreload(StarmapSiloOptions options)
+    {
+        if (!options.Seed || options.Clustering != ClusteringMode.Embedded
+            || File.Exists(SqliteDatabaseCheck.DatabasePath(new SqliteGrainStorageOptions { DataDirectory = options.DataDirectory })))
+        {
+            return false;
+        }
+        BuiltInCatalogPreload.Start();
+        return true;
+    }
 }

@@ -11,7 +11,7 @@ namespace Starmap.Benchmarks;
 /// every model, which is what handing out caller-owned copies costs), measured in the same run so the
 /// Ratio column compares like with like.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MedianColumn]
 public class ReadPathBenchmarks
 {
     private CatalogSnapshot _snapshot = null!;

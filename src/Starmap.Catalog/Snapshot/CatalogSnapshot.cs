@@ -165,8 +165,8 @@ public sealed partial class CatalogSnapshot
     public ModelEndpoints? FindModelEndpoints(string id) =>
         ModelEndpointRule.Find(this, id ?? throw new ArgumentNullException(nameof(id)));
 
-    /// <summary>Validates and runs a query.</summary>
-    public ModelPage Query(ModelQuery query) => ModelQueryEngine.Execute(Models, query, Generation);
+    /// <summary>Validates and runs a query (over this snapshot's query index, built on the first query).</summary>
+    public ModelPage Query(ModelQuery query) => ModelIndex.Of(this).Execute(query, Generation);
 
     /// <summary>An author's own definitions by ID (the first of a repeated ID counts).</summary>
     private static Dictionary<string, ModelDefinition> IndexOwn(AuthorDetails details)
