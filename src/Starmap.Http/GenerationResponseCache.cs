@@ -137,7 +137,7 @@ internal static class GenerationCaching
         {
             var services = factory.ApplicationServices;
             // Only inside a silo: the replica's generation is a local read, and it is what the handler reads.
-            if (services.GetKeyedService<ICatalogReaderGrain>(StarmapCatalog.LocalReaderKey) is not { } reader
+            if (services.GetService<ICatalogReader>() is not { } reader
                 || services.GetService<GenerationResponseCache>() is not { } cache)
             {
                 return next;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
-using Starmap.Catalog;
+using Starmap.Catalog.Snapshot;
 
 namespace Starmap.Benchmarks;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Starmap.Sources.Tests.Support;
 using Starmap.Testing;
 using static Starmap.Sources.Tests.Support.TestProviders;
 

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using Starmap.Catalog.Snapshot;
+using Starmap.Catalog.Validation;
 
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Query;
 
 /// <summary>
 /// Query indexes over one immutable list of models (a snapshot's), built on the first query and kept

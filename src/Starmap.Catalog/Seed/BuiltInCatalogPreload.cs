@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Seed;
 
 /// <summary>
 /// Reading the built-in catalog (gunzip, deserialize, validate: most of a first start's seeding) started

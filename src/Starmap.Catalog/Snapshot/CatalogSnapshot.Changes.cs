@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Snapshot;
 
 public sealed partial class CatalogSnapshot
 {

@@ -1,4 +1,4 @@
-namespace Starmap.Catalog;
+namespace Starmap.Catalog.Snapshot;
 
 /// <summary>
 /// One provider's offerings joined with definitions and credits, with the lookups built once: shared

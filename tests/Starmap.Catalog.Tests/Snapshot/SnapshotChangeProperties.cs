@@ -1,4 +1,5 @@
 using CsCheck;
+using Starmap.Catalog.Snapshot;
 
 namespace Starmap.Catalog.Tests.Snapshot;
 
