@@ -97,10 +97,7 @@ internal sealed class SyncEngine(
             }
 
             await hooks.BeforeApplyAsync(providerId);
-            foreach (var definition in definitions)
-            {
-                await grains.GetGrain<IAuthorGrain>(definition.AuthorId).SetModelAsync(definition);
-            }
+            await WriteDefinitionsAsync(definitions, definitionsBefore);
             var write = isNew
                 ? await provider.CreateWithModelsAsync(baseline.Provider, offerings)
                 : await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
@@ -172,6 +169,31 @@ internal sealed class SyncEngine(
             }
             return kept.Record;
         }).OfType<ModelDefinition>().ToEquatableArray();
+
+    /// <summary>
+    /// One write per author touched: its definitions as one batch, expecting the version the reconcile
+    /// read. An author whose touched definitions changed since they were read, or that changes before the
+    /// write, refuses the batch (a conflict: nothing of that author is written, and the provider is not).
+    /// </summary>
+    private async Task WriteDefinitionsAsync(List<ModelDefinition> definitions, EquatableArray<ModelDefinition> read)
+    {
+        var before = read.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        foreach (var batch in definitions.GroupBy(d => d.AuthorId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var author = grains.GetGrain<IAuthorGrain>(batch.Key);
+            var current = await author.GetAsync()
+                ?? throw new StarmapConflictException($"author '{batch.Key}' was deleted while the sync ran");
+            var stored = current.Definitions.ToDictionary(d => d.Id, StringComparer.Ordinal);
+            foreach (var definition in batch)
+            {
+                if (!Equals(stored.GetValueOrDefault(definition.Id), before.GetValueOrDefault(definition.Id)))
+                {
+                    throw new StarmapConflictException($"definition '{definition.Id}' changed while the sync ran");
+                }
+            }
+            await author.SetModelsAsync([.. batch], current.Version);
+        }
+    }
 
     /// <summary>
     /// Definitions whose author is in the catalog; the others are reported, not written, and left out
