@@ -11,7 +11,7 @@ namespace Starmap.Grains;
 /// </summary>
 /// <typeparam name="TState">The stored state.</typeparam>
 internal abstract class CatalogEntityGrain<TState>(IPersistentState<TState> state, ILogger logger) : Grain
-    where TState : class, IEntityState<TState>
+    where TState : class, IEntityState<TState>, IEquatable<TState>
 {
     /// <summary>The grain key: the provider or author ID.</summary>
     protected string Id => this.GetPrimaryKeyString();
@@ -58,7 +58,8 @@ internal abstract class CatalogEntityGrain<TState>(IPersistentState<TState> stat
     /// </summary>
     protected async Task<WriteResult> CommitAsync(TState next)
     {
-        if (next == state.State)
+        // Value equality (the states are records), not reference equality.
+        if (next.Equals(state.State))
         {
             var current = await PublishAsync(Registry, state.State);
             return new WriteResult { Changed = false, Version = state.State.Version, Generation = current };
