@@ -23,8 +23,11 @@ public static class RecordTimestamps
     public static Offering Stamp(Offering? existing, Offering incoming, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(incoming);
-        var changed = existing is null || Unstamped(existing) != Unstamped(incoming);
-        return Stamp(existing, incoming, now, changed);
+        if (existing is not null && Unstamped(existing) == Unstamped(incoming))
+        {
+            return existing; // the same content: the stored record as it is
+        }
+        return Stamp(existing, incoming, now, changed: true);
     }
 
     /// <summary>As <see cref="Stamp(Offering?, Offering, DateTimeOffset)"/>, with the caller deciding whether the content changed.</summary>
