@@ -23,6 +23,20 @@ internal sealed class SyncEngine(
 
     public async Task<SyncResult> RunAsync(string providerId, SyncRequest request, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunOnceAsync(providerId, request, lastTry: false, cancellationToken);
+        }
+        catch (DefinitionsMovedException)
+        {
+            // Another write (often another provider's sync crediting the same model) changed a definition
+            // this sync merged: nothing was written, so it runs once more from what is stored now.
+            return await RunOnceAsync(providerId, request, lastTry: true, cancellationToken);
+        }
+    }
+
+    private async Task<SyncResult> RunOnceAsync(string providerId, SyncRequest request, bool lastTry, CancellationToken cancellationToken)
+    {
         var started = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
         EquatableArray<SourceReport> reports = default;
@@ -112,6 +126,14 @@ internal sealed class SyncEngine(
         {
             return Result(SyncStatus.Rejected, reason: $"{providerId} was created by someone else while it was syncing; nothing applied, run the sync again ({ex.Message})");
         }
+        catch (DefinitionsMovedException) when (!lastTry)
+        {
+            throw;
+        }
+        catch (DefinitionsMovedException ex)
+        {
+            return Result(SyncStatus.Rejected, reason: $"{providerId} changed while it was syncing; nothing applied, run the sync again ({ex.Message})");
+        }
         catch (StarmapConflictException ex)
         {
             return Result(SyncStatus.Rejected, reason: $"{providerId} changed while it was syncing; nothing applied, run the sync again ({ex.Message})");
@@ -182,13 +204,13 @@ internal sealed class SyncEngine(
         {
             var author = grains.GetGrain<IAuthorGrain>(batch.Key);
             var current = await author.GetAsync()
-                ?? throw new StarmapConflictException($"author '{batch.Key}' was deleted while the sync ran");
+                ?? throw new DefinitionsMovedException($"author '{batch.Key}' was deleted while the sync ran");
             var stored = current.Definitions.ToDictionary(d => d.Id, StringComparer.Ordinal);
             foreach (var definition in batch)
             {
                 if (!Equals(stored.GetValueOrDefault(definition.Id), before.GetValueOrDefault(definition.Id)))
                 {
-                    throw new StarmapConflictException($"definition '{definition.Id}' changed while the sync ran");
+                    throw new DefinitionsMovedException($"definition '{definition.Id}' changed while the sync ran");
                 }
             }
             await author.SetModelsAsync([.. batch], current.Version);
@@ -227,4 +249,7 @@ internal sealed class SyncEngine(
         }
         return writable;
     }
+
+    /// <summary>A definition the sync merged changed before it was written; a conflict, retried once.</summary>
+    private sealed class DefinitionsMovedException(string message) : Exception(message);
 }

@@ -42,26 +42,43 @@ public sealed class BatchedSyncWriteTests(SyncClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_definition_edited_while_its_sync_runs_makes_the_sync_a_conflict_that_writes_nothing()
+    public async Task A_definition_edited_while_its_sync_runs_is_read_again_and_merged_into_not_overwritten()
     {
         var (provider, author) = await ArrangeAsync("m1", "m2");
-        var providerBefore = await Catalog.Providers.GetAsync(provider);
         var edited = Samples.Definition(author, "m1") with { Name = "Named by hand" };
+        var before = await Catalog.Authors.GetAsync(author);
         fixture.Hooks.BeforeApply(provider, () => fixture.Cluster.Client.GetGrain<IAuthorGrain>(author).SetModelAsync(edited));
+
+        var result = await Catalog.Sync.SyncAsync(provider, ModelsDevOnly);
+
+        // The first try saw the edit would be overwritten and wrote nothing; the second read it and merged
+        // (the default authority table only fills a definition's fields).
+        Assert.Equal(SyncStatus.Applied, result.Status);
+        var after = await Catalog.Authors.GetAsync(author);
+        Assert.Equal(before.Version + 2, after.Version); // the edit, then the sync's one batch
+        Assert.Equal(["m1", "m2"], after.Definitions.Select(d => d.Slug));
+        Assert.Equal("Named by hand", after.Definitions[0].Name);
+        Assert.Equal(2, (await Catalog.Providers.GetAsync(provider)).Offerings.Count);
+    }
+
+    [Fact]
+    public async Task A_definition_that_keeps_changing_under_the_sync_makes_it_a_conflict_that_writes_nothing()
+    {
+        var (provider, author) = await ArrangeAsync("m1");
+        var providerBefore = await Catalog.Providers.GetAsync(provider);
+        var grain = fixture.Cluster.Client.GetGrain<IAuthorGrain>(author);
+        fixture.Hooks.BeforeApply(provider, async () =>
+        {
+            await grain.SetModelAsync(Samples.Definition(author, "m1") with { Name = "First edit" });
+            fixture.Hooks.BeforeApply(provider, () => grain.SetModelAsync(Samples.Definition(author, "m1") with { Name = "Second edit" }));
+        });
 
         var result = await Catalog.Sync.SyncAsync(provider, ModelsDevOnly);
 
         Assert.Equal(SyncStatus.Rejected, result.Status);
         Assert.Contains("changed while it was syncing", result.Reason, StringComparison.Ordinal);
-        Assert.Equal([edited], (await Catalog.Authors.GetAsync(author)).Definitions);
+        Assert.Equal("Second edit", (await Catalog.Authors.GetAsync(author)).Definitions.Single().Name);
         Assert.Equal(providerBefore, await Catalog.Providers.GetAsync(provider));
-
-        // Run again, it reads the edit and merges into it (the default authority table only fills).
-        var again = await Catalog.Sync.SyncAsync(provider, ModelsDevOnly);
-        Assert.Equal(SyncStatus.Applied, again.Status);
-        var definitions = (await Catalog.Authors.GetAsync(author)).Definitions;
-        Assert.Equal(["m1", "m2"], definitions.Select(d => d.Slug));
-        Assert.Equal("Named by hand", definitions[0].Name);
     }
 
     [Fact]
