@@ -12,7 +12,12 @@ internal sealed class AuthorGrain(
     [PersistentState(GrainTypes.AuthorState, StorageNames.Catalog)] IPersistentState<AuthorState> state,
     ILogger<AuthorGrain> logger) : CatalogEntityGrain<AuthorState>(state, logger), IAuthorGrain
 {
+    private static readonly Func<ILogger, string, long, IDisposable?> WriteScope =
+        LoggerMessage.DefineScope<string, long>("author {AuthorId} generation {Generation}");
+
     protected override string Kind => "author";
+
+    protected override IDisposable? BeginWriteScope(ILogger log, long generation) => WriteScope(log, Id, generation);
 
     protected override void ValidateKey() => IdRules.ValidateAuthorId(Id, "author key");
 

@@ -36,6 +36,9 @@ internal abstract class CatalogEntityGrain<TState>(IPersistentState<TState> stat
     /// <summary>Refuses a grain key that is not a valid ID, before anything is read or written.</summary>
     protected abstract void ValidateKey();
 
+    /// <summary>The logging scope of a published write: the entity's ID under its own name (ProviderId, AuthorId) and the generation.</summary>
+    protected abstract IDisposable? BeginWriteScope(ILogger log, long generation);
+
     /// <summary>Publishes <paramref name="stored"/> (a state that is persisted) and returns the generation that includes it.</summary>
     protected abstract Task<long> PublishAsync(ICatalogRegistryGrain registry, TState stored);
 
@@ -67,7 +70,7 @@ internal abstract class CatalogEntityGrain<TState>(IPersistentState<TState> stat
 
         await StoreAsync(next);
         var generation = await PublishAsync(Registry, state.State);
-        using var scope = logger.BeginScope("{Kind} {Id} generation {Generation}", Kind, Id, generation);
+        using var scope = BeginWriteScope(logger, generation);
         EntityLog.Published(logger, Kind, Id, state.State.Version, generation);
         return new WriteResult { Changed = true, Version = state.State.Version, Generation = generation };
     }

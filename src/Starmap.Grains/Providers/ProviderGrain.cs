@@ -14,7 +14,12 @@ internal sealed class ProviderGrain(
     TimeProvider clock,
     ILogger<ProviderGrain> logger) : CatalogEntityGrain<ProviderState>(state, logger), IProviderGrain
 {
+    private static readonly Func<ILogger, string, long, IDisposable?> WriteScope =
+        LoggerMessage.DefineScope<string, long>("provider {ProviderId} generation {Generation}");
+
     protected override string Kind => "provider";
+
+    protected override IDisposable? BeginWriteScope(ILogger log, long generation) => WriteScope(log, Id, generation);
 
     protected override void ValidateKey() => IdRules.ValidateProviderId(Id, "provider key");
 
