@@ -23,17 +23,23 @@ internal sealed class SyncEngine(
 
     public async Task<SyncResult> RunAsync(string providerId, SyncRequest request, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await RunOnceAsync(providerId, request, lastTry: false, cancellationToken);
-        }
-        catch (DefinitionsMovedException)
-        {
-            // Another write (often another provider's sync crediting the same model) changed a definition
-            // this sync merged: nothing was written, so it runs once more from what is stored now.
-            return await RunOnceAsync(providerId, request, lastTry: true, cancellationToken);
+            try
+            {
+                return await RunOnceAsync(providerId, request, lastTry: attempt == MaxTries, cancellationToken);
+            }
+            catch (DefinitionsMovedException)
+            {
+                // Another write (in a run of every provider, often another provider's sync crediting the
+                // same model) changed a definition this sync merged: nothing was written, so it runs again
+                // from what is stored now. The last try reports a conflict instead.
+            }
         }
     }
+
+    /// <summary>Tries of a sync whose merged definitions keep changing under it before it is a conflict.</summary>
+    internal const int MaxTries = 3;
 
     private async Task<SyncResult> RunOnceAsync(string providerId, SyncRequest request, bool lastTry, CancellationToken cancellationToken)
     {

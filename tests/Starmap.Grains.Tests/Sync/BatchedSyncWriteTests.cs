@@ -67,17 +67,21 @@ public sealed class BatchedSyncWriteTests(SyncClusterFixture fixture)
         var (provider, author) = await ArrangeAsync("m1");
         var providerBefore = await Catalog.Providers.GetAsync(provider);
         var grain = fixture.Cluster.Client.GetGrain<IAuthorGrain>(author);
-        fixture.Hooks.BeforeApply(provider, async () =>
+        var edits = 0;
+        Func<Task> editAgain = null!;
+        editAgain = async () =>
         {
-            await grain.SetModelAsync(Samples.Definition(author, "m1") with { Name = "First edit" });
-            fixture.Hooks.BeforeApply(provider, () => grain.SetModelAsync(Samples.Definition(author, "m1") with { Name = "Second edit" }));
-        });
+            await grain.SetModelAsync(Samples.Definition(author, "m1") with { Name = $"Edit {++edits}" });
+            fixture.Hooks.BeforeApply(provider, editAgain); // and again on the next try
+        };
+        fixture.Hooks.BeforeApply(provider, editAgain);
 
         var result = await Catalog.Sync.SyncAsync(provider, ModelsDevOnly);
 
         Assert.Equal(SyncStatus.Rejected, result.Status);
         Assert.Contains("changed while it was syncing", result.Reason, StringComparison.Ordinal);
-        Assert.Equal("Second edit", (await Catalog.Authors.GetAsync(author)).Definitions.Single().Name);
+        Assert.Equal(3, edits); // one edit under each of the sync's three tries (SyncEngine.MaxTries)
+        Assert.Equal("Edit 3", (await Catalog.Authors.GetAsync(author)).Definitions.Single().Name);
         Assert.Equal(providerBefore, await Catalog.Providers.GetAsync(provider));
     }
 
