@@ -28,7 +28,8 @@ namespace Starmap.Sync;
 /// retired); a source that names an earlier stage than the baseline's is ignored for the status, so a
 /// retired model stays retired. Moving back is an edit.</para>
 /// <para>Bookkeeping: provider_id, model_id, created_at, updated_at and provenance are not merged.
-/// CreatedAt is kept (now for new offerings); UpdatedAt becomes now only when content changed.
+/// Times follow <see cref="RecordTimestamps"/>: CreatedAt is kept (now for new offerings); UpdatedAt becomes
+/// now only when content changed.
 /// Provenance records the source of every value a source set in this run; a value confirmed by the
 /// source it already came from keeps its record, so reconciling an unchanged catalog gives identical records.</para>
 /// </remarks>
@@ -161,13 +162,12 @@ public static class Reconciler
         var quarantine = QuarantineCarry.Carry(old?.Quarantine ?? [], said.SelectMany(s => s.Model.Offering.Quarantine),
             participating, path => QuarantineCarry.HasValue(json, path));
         var changed = old is null || !Differ.Compare(old, merged).IsEmpty;
-        return merged with
+        var result = merged with
         {
             Quarantine = quarantine,
-            CreatedAt = old is null ? now : old.CreatedAt,
-            UpdatedAt = changed ? now : old!.UpdatedAt,
             Provenance = [.. provenance.Values.OrderBy(p => p.Path, StringComparer.Ordinal)],
         };
+        return RecordTimestamps.Stamp(old, result, now, changed);
     }
 
     // What a statement implies beyond its fields: a complete list's model is available unless it says
@@ -209,7 +209,7 @@ public static class Reconciler
         var provenance = old.Provenance.Where(p => !changes.Contains(p.Path))
             .Concat(changes.Select(path => new FieldProvenance { Path = path, Source = list.Source, ObservedAt = list.ObservedAt }))
             .OrderBy(p => p.Path, StringComparer.Ordinal);
-        return gone with { UpdatedAt = now, Provenance = [.. provenance] };
+        return RecordTimestamps.Stamp(old, gone with { Provenance = [.. provenance] }, now, changed: true);
     }
 
     private static List<ModelDefinition> Definitions(

@@ -61,4 +61,55 @@ public sealed class StorageFailureTests : IAsyncLifetime
         Assert.Equal(["after", "kept"], (await grain.ListModelsAsync()).Select(o => o.ModelId));
         Assert.NotNull(await catalog.Models.FindAsync("faulty", "after"));
     }
+
+    [Fact]
+    public async Task A_refused_batch_of_definitions_leaves_the_author_entirely_old()
+    {
+        var catalog = new StarmapCatalog(_cluster.Client);
+        var grain = _cluster.Client.GetGrain<IAuthorGrain>("faulty-author");
+        await grain.CreateAsync(Samples.Author("faulty-author"));
+        var kept = await grain.SetModelAsync(Samples.Definition("faulty-author", "kept"));
+        var before = await grain.GetAsync();
+        var generationBefore = (await catalog.GetStatusAsync()).Generation;
+
+        await using (var blocker = await LockDatabaseAsync())
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => grain.SetModelsAsync(
+                [Samples.Definition("faulty-author", "kept") with { Name = "Lost rename" }, Samples.Definition("faulty-author", "lost")],
+                kept.Version));
+
+            Assert.Equal(before, await grain.GetAsync());
+            Assert.Equal(generationBefore, (await catalog.GetStatusAsync()).Generation);
+        }
+
+        var after = await grain.SetModelsAsync([Samples.Definition("faulty-author", "after")], kept.Version);
+        Assert.Equal(kept.Version + 1, after.Version);
+        Assert.Equal(["faulty-author/after", "faulty-author/kept"], (await grain.ListModelsAsync()).Select(d => d.Id));
+        Assert.Equal("Definition kept", (await grain.GetModelAsync("kept"))!.Name);
+    }
+
+    /// <summary>Holds SQLite's write lock from another connection until disposed (then rolls back).</summary>
+    private async Task<DatabaseLock> LockDatabaseAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_dataDirectory, "starmap.db")};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM grain_state WHERE 0";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        return new DatabaseLock(connection, transaction);
+    }
+
+    private sealed class DatabaseLock(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 }

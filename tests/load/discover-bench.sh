@@ -2,6 +2,8 @@
 # Issue 10's performance: (1) a first start seeding the built-in catalog, (2) a discover sync of a whole
 # models.dev snapshot into an empty catalog, served from a loopback HTTP server, (3) GET /api/v1/models reads
 # issued while that sync runs, and (4) a few queries over the synced catalog (median of N runs each).
+# Issue 11: (5) a sync of every provider of the seeded catalog from the snapshot, end to end, with the
+# point-read rate (wrk, 4 connections, 5 s) idle and while the sync runs. SKIP_QUERIES=1 skips (4).
 # Starts Release silo processes from the built dll on free ports with throwaway data folders, prints the
 # numbers, and stops everything. Not part of ./test.sh.
 #   dotnet build src/Starmap.Silo -c Release && tests/load/discover-bench.sh [api.json] [query runs=21]
@@ -138,6 +140,7 @@ echo "latency: $(percentiles "$work/reads.ms")"
 echo "totals seen, in order (distinct runs): $(uniq "$work/reads.totals" | tr '\n' ' ' | cut -c1-400)"
 
 # (4) Queries over the synced catalog: median of $runs runs each, after one warm-up call.
+[ -n "${SKIP_QUERIES:-}" ] || {
 echo
 echo "== queries over the synced catalog (median of $runs, 1 client, after one warm-up)"
 for query in "sort=input_price&limit=20" "q=gpt&limit=20" "provider=openai,openrouter&sort=input_price&limit=20" \
@@ -149,3 +152,34 @@ for query in "sort=input_price&limit=20" "q=gpt&limit=20" "provider=openai,openr
     done
     printf '%-60s total %5s  %s\n' "$query" "$(jq '.total' "$work/q.json")" "$(percentiles "$work/q.ms" | cut -d, -f1)"
 done
+}
+
+# (5) A sync of every provider of a seeded catalog from the same snapshot (every provider exists, its
+# authors too, so offerings and definitions are merged and written), with point reads idle and during it.
+command -v wrk >/dev/null || { echo "(5) skipped: needs wrk"; exit 0; }
+kill -TERM "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
+start_silo resync
+point="$http/api/v1/models/openai/gpt-4o"
+curl -fsS -o /dev/null "$point" || { echo "(5) no point to read at $point"; exit 1; }
+rate() { awk '/Requests\/sec/ { print $2 }' "$1"; }
+echo
+echo "== sync of every provider of the seeded catalog ($(providers "$http") providers, $(total "$http") offerings), models.dev only"
+wrk -t2 -c4 -d5s "$point" >"$work/idle.wrk" 2>&1
+echo "point reads idle: $(rate "$work/idle.wrk") req/s (wrk -t2 -c4 -d5s GET /api/v1/models/openai/gpt-4o)"
+wrk -t2 -c4 -d5s "$point" >"$work/busy.wrk" 2>&1 &
+wrk_pid=$!
+sync_started=$(now_ms)
+code=$(curl -sS -o "$work/resync.json" -w '%{http_code}' -X POST -H "Authorization: Bearer bench-key" "$http/api/v1/sync?source=models.dev")
+[ "$code" = 202 ] || { cat "$work/resync.json"; echo "POST /api/v1/sync answered $code"; exit 1; }
+run_id=$(jq -r '.run_id // .runId' "$work/resync.json")
+while :; do
+    curl -fsS -H "Authorization: Bearer bench-key" "$http/api/v1/sync/runs/$run_id" -o "$work/resync-run.json"
+    [ "$(jq -r '.state' "$work/resync-run.json")" = "completed" ] && break
+    [ $(( $(now_ms) - sync_started )) -lt 1800000 ] || { echo "sync never completed"; exit 1; }
+    sleep 0.2
+done
+resync_ms=$(( $(now_ms) - sync_started ))
+wait "$wrk_pid" || true
+echo "sync: $resync_ms ms; totals: $(jq -c '.result.totals' "$work/resync-run.json")"
+echo "point reads during the sync (its first 5 s): $(rate "$work/busy.wrk") req/s, $(grep -o '[0-9]* requests in' "$work/busy.wrk"), $(grep -E 'Non-2xx|Socket errors' "$work/busy.wrk" | tr '\n' ' ')"
+awk -v idle="$(rate "$work/idle.wrk")" -v busy="$(rate "$work/busy.wrk")" 'BEGIN { printf "during / idle: %.2f\n", busy / idle }'

@@ -63,8 +63,8 @@ public sealed class StarmapCatalog
 
     /// <summary>
     /// The version of every provider and author at one generation (at least the newest this instance
-    /// has seen): the expected versions for <see cref="ProviderCollection.PatchAsync"/> and
-    /// <see cref="AuthorCollection.PatchAsync"/> after a list read of that generation.
+    /// has seen): the expected versions for <see cref="EntityCollection{TRecord, TDetails, TPatch}.PatchAsync"/> of <see cref="Providers"/> and
+    /// of <see cref="Authors"/> after a list read of that generation.
     /// </summary>
     public async Task<CatalogVersions> GetVersionsAsync()
     {
@@ -85,143 +85,6 @@ public sealed class StarmapCatalog
 
     /// <summary>Creates or replaces an author record.</summary>
     public Task<WriteResult> SetAuthorAsync(Author author) => Authors.SetAsync(author);
-}
-
-/// <summary>Provider operations.</summary>
-public sealed class ProviderCollection
-{
-    private readonly IGrainFactory _grains;
-    private readonly CatalogSession _session;
-
-    internal ProviderCollection(IGrainFactory grains, CatalogSession session)
-    {
-        _grains = grains;
-        _session = session;
-    }
-
-    private IProviderGrain Grain(string id) => _grains.GetGrain<IProviderGrain>(GrainKeys.Check(id, "provider key"));
-
-    /// <summary>All providers, sorted by ID.</summary>
-    public async Task<Listing<Provider>> ListAsync() =>
-        _session.Saw(await _session.Reader(_grains).ListProvidersAsync(_session.Seen));
-
-    /// <summary>A provider with its offerings; throws when absent.</summary>
-    public async Task<ProviderDetails> GetAsync(string id) =>
-        await FindAsync(id) ?? throw new StarmapNotFoundException("provider", id);
-
-    /// <summary>A provider with its offerings, or null (read from its grain: always the newest).</summary>
-    public Task<ProviderDetails?> FindAsync(string id) => Grain(id).GetAsync();
-
-    /// <summary>Creates or replaces a provider record.</summary>
-    public async Task<WriteResult> SetAsync(Provider provider) => _session.Saw(await Grain(provider.Id).SetAsync(provider));
-
-    /// <summary>Creates a provider record; <see cref="StarmapAlreadyExistsException"/> when it exists.</summary>
-    public async Task<WriteResult> CreateAsync(Provider provider)
-    {
-        ArgumentNullException.ThrowIfNull(provider);
-        return _session.Saw(await Grain(provider.Id).CreateAsync(provider));
-    }
-
-    /// <summary>
-    /// Changes only the fields <paramref name="patch"/> names, atomically in the provider's grain.
-    /// With <paramref name="expectedVersion"/> (<see cref="ProviderDetails.Version"/> as read), fails with
-    /// <see cref="StarmapConflictException"/> when the provider changed since; without it, the named
-    /// fields are written whatever happened meanwhile, and no other field is touched.
-    /// </summary>
-    public async Task<WriteResult> PatchAsync(string id, ProviderPatch patch, long? expectedVersion = null) =>
-        _session.Saw(await Grain(id).PatchAsync(patch, expectedVersion));
-
-    /// <summary>Deletes a provider and its offerings.</summary>
-    public async Task<WriteResult> DeleteAsync(string id) => _session.Saw(await Grain(id).DeleteAsync());
-
-    /// <summary>Creates or replaces one offering of <paramref name="providerId"/>.</summary>
-    public async Task<WriteResult> SetModelAsync(string providerId, Offering model) =>
-        _session.Saw(await Grain(providerId).SetModelAsync(model with { ProviderId = providerId }));
-
-    /// <summary>Adds one offering; <see cref="StarmapAlreadyExistsException"/> when the model exists.</summary>
-    public async Task<WriteResult> CreateModelAsync(string providerId, Offering model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return _session.Saw(await Grain(providerId).CreateModelAsync(model with { ProviderId = providerId }));
-    }
-
-    /// <summary>
-    /// Changes only the fields <paramref name="patch"/> names on one offering, atomically. With
-    /// <paramref name="expectedVersion"/> (<see cref="CatalogModel.ProviderVersion"/> as read), fails with
-    /// <see cref="StarmapConflictException"/> when the provider changed since.
-    /// </summary>
-    public async Task<WriteResult> PatchModelAsync(string providerId, string modelId, OfferingPatch patch, long? expectedVersion = null) =>
-        _session.Saw(await Grain(providerId).PatchModelAsync(modelId, patch, expectedVersion));
-
-    /// <summary>One offering; throws when absent.</summary>
-    public async Task<Offering> GetModelAsync(string providerId, string modelId) =>
-        await Grain(providerId).GetModelAsync(modelId) ?? throw new StarmapNotFoundException("model", providerId + "/" + modelId);
-
-    /// <summary>Deletes one offering.</summary>
-    public async Task<WriteResult> DeleteModelAsync(string providerId, string modelId) =>
-        _session.Saw(await Grain(providerId).DeleteModelAsync(modelId));
-
-    /// <summary>Offerings of one provider.</summary>
-    public Task<EquatableArray<Offering>> ListModelsAsync(string providerId) => Grain(providerId).ListModelsAsync();
-}
-
-/// <summary>Author operations.</summary>
-public sealed class AuthorCollection
-{
-    private readonly IGrainFactory _grains;
-    private readonly CatalogSession _session;
-
-    internal AuthorCollection(IGrainFactory grains, CatalogSession session)
-    {
-        _grains = grains;
-        _session = session;
-    }
-
-    private IAuthorGrain Grain(string id) => _grains.GetGrain<IAuthorGrain>(GrainKeys.Check(id, "author key"));
-
-    /// <summary>All authors, sorted by ID.</summary>
-    public async Task<Listing<Author>> ListAsync() =>
-        _session.Saw(await _session.Reader(_grains).ListAuthorsAsync(_session.Seen));
-
-    /// <summary>An author with its definitions; throws when absent.</summary>
-    public async Task<AuthorDetails> GetAsync(string id) =>
-        await FindAsync(id) ?? throw new StarmapNotFoundException("author", id);
-
-    /// <summary>An author with its definitions, or null.</summary>
-    public Task<AuthorDetails?> FindAsync(string id) => Grain(id).GetAsync();
-
-    /// <summary>Creates or replaces an author record.</summary>
-    public async Task<WriteResult> SetAsync(Author author) => _session.Saw(await Grain(author.Id).SetAsync(author));
-
-    /// <summary>Creates an author record; <see cref="StarmapAlreadyExistsException"/> when it exists.</summary>
-    public async Task<WriteResult> CreateAsync(Author author)
-    {
-        ArgumentNullException.ThrowIfNull(author);
-        return _session.Saw(await Grain(author.Id).CreateAsync(author));
-    }
-
-    /// <summary>
-    /// Changes only the fields <paramref name="patch"/> names, atomically in the author's grain; with
-    /// <paramref name="expectedVersion"/> (<see cref="AuthorDetails.Version"/> as read), fails with
-    /// <see cref="StarmapConflictException"/> when the author changed since.
-    /// </summary>
-    public async Task<WriteResult> PatchAsync(string id, AuthorPatch patch, long? expectedVersion = null) =>
-        _session.Saw(await Grain(id).PatchAsync(patch, expectedVersion));
-
-    /// <summary>Deletes an author and its definitions.</summary>
-    public async Task<WriteResult> DeleteAsync(string id) => _session.Saw(await Grain(id).DeleteAsync());
-
-    /// <summary>Creates or replaces a definition (its ID names the author).</summary>
-    public async Task<WriteResult> SetModelAsync(ModelDefinition definition) =>
-        _session.Saw(await Grain(definition.AuthorId).SetModelAsync(definition));
-
-    /// <summary>Deletes a definition by <c>author/slug</c>.</summary>
-    public async Task<WriteResult> DeleteModelAsync(string definitionId) =>
-        _session.Saw(await Grain(definitionId.Split('/', 2)[0]).DeleteModelAsync(definitionId));
-
-    /// <summary>Offerings credited to an author (by definition, provider or attribution rules).</summary>
-    public async Task<Listing<CatalogModel>> ListModelsAsync(string authorId) =>
-        _session.Saw(await _session.Reader(_grains).ListAuthorModelsAsync(authorId, _session.Seen));
 }
 
 /// <summary>Catalog-wide model reads, answered by the replica on the silo that receives the call.</summary>

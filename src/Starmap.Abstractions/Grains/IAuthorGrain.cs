@@ -39,6 +39,16 @@ public interface IAuthorGrain : IGrainWithStringKey
     [Alias("SetModelAsync")]
     Task<WriteResult> SetModelAsync(ModelDefinition definition);
 
+    /// <summary>
+    /// Creates or replaces many definitions in one atomic write: one stored version and one catalog
+    /// generation however many there are (a sync writes each author it touches once). Nothing is written
+    /// when any of them is invalid or named twice. <see cref="StarmapNotFoundException"/> when the author
+    /// does not exist; with <paramref name="expectedVersion"/>, <see cref="StarmapConflictException"/> when
+    /// the stored version differs.
+    /// </summary>
+    [Alias("SetModelsAsync")]
+    Task<WriteResult> SetModelsAsync(EquatableArray<ModelDefinition> definitions, long? expectedVersion);
+
     /// <summary>One definition by full ID (<c>author/slug</c>) or slug, or null when absent.</summary>
     [Alias("GetModelAsync")]
     Task<ModelDefinition?> GetModelAsync(string id);

@@ -10,41 +10,40 @@ namespace Starmap.Grains;
 [GrainType(GrainTypes.Author)]
 internal sealed class AuthorGrain(
     [PersistentState(GrainTypes.AuthorState, StorageNames.Catalog)] IPersistentState<AuthorState> state,
-    ILogger<AuthorGrain> logger) : Grain, IAuthorGrain
+    ILogger<AuthorGrain> logger) : CatalogEntityGrain<AuthorState>(state, logger), IAuthorGrain
 {
-    private string Id => this.GetPrimaryKeyString();
+    private static readonly Func<ILogger, string, long, IDisposable?> WriteScope =
+        LoggerMessage.DefineScope<string, long>("author {AuthorId} generation {Generation}");
 
-    private ICatalogRegistryGrain Registry => GrainFactory.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
+    protected override string Kind => "author";
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        IdRules.ValidateAuthorId(Id, "author key");
-        if (state.RecordExists)
-        {
-            await Registry.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
-        }
-    }
+    protected override IDisposable? BeginWriteScope(ILogger log, long generation) => WriteScope(log, Id, generation);
 
-    public Task<AuthorDetails?> GetAsync() => Task.FromResult(state.State.ToDetails());
+    protected override void ValidateKey() => IdRules.ValidateAuthorId(Id, "author key");
 
-    public Task<EquatableArray<ModelDefinition>> ListModelsAsync() => Task.FromResult(state.State.Definitions);
+    protected override Task<long> PublishAsync(ICatalogRegistryGrain registry, AuthorState stored) =>
+        registry.PublishAuthorAsync(Id, stored.Version, stored.ToDetails());
 
-    public Task<ModelDefinition?> GetModelAsync(string id) => Task.FromResult(Find(FullId(id)));
+    public Task<AuthorDetails?> GetAsync() => Task.FromResult(Current.ToDetails());
+
+    public Task<EquatableArray<ModelDefinition>> ListModelsAsync() => Task.FromResult(Current.Definitions);
+
+    public Task<ModelDefinition?> GetModelAsync(string id) => Task.FromResult(id is null ? null : Find(FullId(id)));
 
     public Task<WriteResult> SetAsync(Author author)
     {
         ValidateAuthor(author);
-        return CommitAsync(state.State with { Author = author });
+        return CommitAsync(Current with { Author = author });
     }
 
     public Task<WriteResult> CreateAsync(Author author)
     {
         ValidateAuthor(author);
-        if (state.State.Author is not null)
+        if (Current.Author is not null)
         {
             throw new StarmapAlreadyExistsException("author", Id);
         }
-        return CommitAsync(state.State with { Author = author });
+        return CommitAsync(Current with { Author = author });
     }
 
     public Task<WriteResult> PatchAsync(AuthorPatch patch, long? expectedVersion)
@@ -53,37 +52,29 @@ internal sealed class AuthorGrain(
         {
             throw new StarmapValidationException("patch", null, "is required");
         }
-        var current = state.State.Author ?? throw new StarmapNotFoundException("author", Id);
+        var current = Current.Author ?? throw new StarmapNotFoundException("author", Id);
         CheckVersion(expectedVersion);
         // Applied to the stored record in this turn: fields the patch does not name cannot go back.
         var next = patch.ApplyTo(current) with { Id = Id };
         ValidateAuthor(next);
-        return CommitAsync(state.State with { Author = next });
+        return CommitAsync(Current with { Author = next });
     }
 
     public Task<WriteResult> ReplaceAsync(Author author, EquatableArray<ModelDefinition> definitions, long? expectedVersion)
     {
         CheckVersion(expectedVersion);
         ValidateAuthor(author);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var definition in definitions)
-        {
-            CatalogValidator.Validate(definition, Id, $"definitions[{definition.Id}]");
-            if (!seen.Add(definition.Id))
-            {
-                throw new StarmapValidationException("definitions", definition.Id, "appears twice");
-            }
-        }
-        return CommitAsync(state.State with { Author = author, Definitions = Sorted(definitions) });
+        ValidateDefinitions(definitions);
+        return CommitAsync(Current with { Author = author, Definitions = SortedRecords.Sorted(definitions, d => d.Id) });
     }
 
     public Task<WriteResult> DeleteAsync()
     {
-        if (state.State.Author is null)
+        if (Current.Author is null)
         {
             throw new StarmapNotFoundException("author", Id);
         }
-        return CommitAsync(state.State with { Author = null, Definitions = default });
+        return CommitAsync(Current with { Author = null, Definitions = default });
     }
 
     public Task<WriteResult> SetModelAsync(ModelDefinition definition)
@@ -92,35 +83,33 @@ internal sealed class AuthorGrain(
         {
             throw new StarmapValidationException("definition", null, "is required");
         }
-        if (state.State.Author is null)
+        return SetModelsAsync([definition], expectedVersion: null);
+    }
+
+    public Task<WriteResult> SetModelsAsync(EquatableArray<ModelDefinition> definitions, long? expectedVersion)
+    {
+        if (Current.Author is null)
         {
             throw new StarmapNotFoundException("author", Id);
         }
-        CatalogValidator.Validate(definition, Id, $"definitions[{definition.Id}]");
-        var next = state.State.Definitions.Where(d => d.Id != definition.Id).Append(definition);
-        return CommitAsync(state.State with { Definitions = Sorted(next) });
+        CheckVersion(expectedVersion);
+        ValidateDefinitions(definitions);
+        // All or nothing: one state, one stored version, one publish, however many definitions.
+        return CommitAsync(Current with { Definitions = SortedRecords.Upsert(Current.Definitions, definitions, d => d.Id) });
     }
 
     public Task<WriteResult> DeleteModelAsync(string id)
     {
+        if (id is null)
+        {
+            throw new StarmapValidationException("id", null, "is required");
+        }
         var fullId = FullId(id);
         if (Find(fullId) is null)
         {
             throw new StarmapNotFoundException("definition", fullId);
         }
-        return CommitAsync(state.State with
-        {
-            Definitions = state.State.Definitions.Where(d => d.Id != fullId).ToEquatableArray(),
-        });
-    }
-
-    // Checked in the same turn that writes, so nothing can change the state between check and write.
-    private void CheckVersion(long? expectedVersion)
-    {
-        if (expectedVersion is { } expected && expected != state.State.Version)
-        {
-            throw new StarmapConflictException("author", Id, expected, state.State.Version);
-        }
+        return CommitAsync(Current with { Definitions = SortedRecords.Without(Current.Definitions, fullId, d => d.Id) });
     }
 
     private void ValidateAuthor(Author author)
@@ -136,46 +125,20 @@ internal sealed class AuthorGrain(
         }
     }
 
+    private void ValidateDefinitions(EquatableArray<ModelDefinition> definitions)
+    {
+        foreach (var definition in definitions)
+        {
+            if (definition is null)
+            {
+                throw new StarmapValidationException("definitions", null, "must not hold an empty entry");
+            }
+            CatalogValidator.Validate(definition, Id, $"definitions[{definition.Id}]");
+        }
+        SortedRecords.CheckDistinct(definitions, d => d.Id, "definitions");
+    }
+
     private string FullId(string id) => id.StartsWith(Id + "/", StringComparison.Ordinal) ? id : $"{Id}/{id}";
 
-    private ModelDefinition? Find(string fullId)
-    {
-        foreach (var definition in state.State.Definitions)
-        {
-            if (definition.Id == fullId)
-            {
-                return definition;
-            }
-        }
-        return null;
-    }
-
-    private async Task<WriteResult> CommitAsync(AuthorState next)
-    {
-        var previous = state.State;
-        if (next == previous)
-        {
-            var current = await Registry.PublishAuthorAsync(Id, previous.Version, previous.ToDetails());
-            return new WriteResult { Changed = false, Version = previous.Version, Generation = current };
-        }
-
-        try
-        {
-            await state.WriteOrRollbackAsync(next with { Version = previous.Version + 1 }, this);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Storing author {AuthorId} failed; version stays {Version}", Id, previous.Version);
-            throw;
-        }
-
-        var generation = await Registry.PublishAuthorAsync(Id, state.State.Version, state.State.ToDetails());
-        using var scope = logger.BeginScope("author {AuthorId} generation {Generation}", Id, generation);
-        logger.LogInformation("Author {AuthorId} is at version {Version}, catalog generation {Generation}",
-            Id, state.State.Version, generation);
-        return new WriteResult { Changed = true, Version = state.State.Version, Generation = generation };
-    }
-
-    private static EquatableArray<ModelDefinition> Sorted(IEnumerable<ModelDefinition> definitions) =>
-        definitions.OrderBy(d => d.Id, StringComparer.Ordinal).ToEquatableArray();
+    private ModelDefinition? Find(string fullId) => SortedRecords.Find(Current.Definitions, fullId, d => d.Id);
 }

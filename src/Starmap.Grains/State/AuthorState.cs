@@ -2,7 +2,7 @@ namespace Starmap.Grains;
 
 /// <summary>Stored state of an author grain; a deleted author keeps a tombstone like <see cref="ProviderState"/>.</summary>
 [GenerateSerializer, Immutable, Alias("starmap.state.author")]
-public sealed record AuthorState
+public sealed record AuthorState : IEntityState<AuthorState>
 {
     /// <summary>The author record; null when it does not exist.</summary>
     [Id(0)] public Author? Author { get; init; }
@@ -16,4 +16,7 @@ public sealed record AuthorState
     /// <summary>The public view, or null when the author does not exist.</summary>
     public AuthorDetails? ToDetails() =>
         Author is null ? null : new AuthorDetails { Author = Author, Definitions = Definitions, Version = Version };
+
+    /// <inheritdoc/>
+    AuthorState IEntityState<AuthorState>.WithVersion(long version) => this with { Version = version };
 }

@@ -5,7 +5,7 @@ namespace Starmap.Grains;
 /// version keeps growing and the catalog never mistakes a re-created provider for an old one.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("starmap.state.provider")]
-public sealed record ProviderState
+public sealed record ProviderState : IEntityState<ProviderState>
 {
     /// <summary>The provider record; null when it does not exist (never created, or deleted).</summary>
     [Id(0)] public Provider? Provider { get; init; }
@@ -19,4 +19,7 @@ public sealed record ProviderState
     /// <summary>The public view, or null when the provider does not exist.</summary>
     public ProviderDetails? ToDetails() =>
         Provider is null ? null : new ProviderDetails { Provider = Provider, Offerings = Offerings, Version = Version };
+
+    /// <inheritdoc/>
+    ProviderState IEntityState<ProviderState>.WithVersion(long version) => this with { Version = version };
 }

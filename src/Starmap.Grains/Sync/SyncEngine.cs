@@ -23,6 +23,26 @@ internal sealed class SyncEngine(
 
     public async Task<SyncResult> RunAsync(string providerId, SyncRequest request, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(providerId, request, lastTry: attempt == MaxTries, cancellationToken);
+            }
+            catch (DefinitionsMovedException)
+            {
+                // Another write (in a run of every provider, often another provider's sync crediting the
+                // same model) changed a definition this sync merged: nothing was written, so it runs again
+                // from what is stored now. The last try reports a conflict instead.
+            }
+        }
+    }
+
+    /// <summary>Tries of a sync whose merged definitions keep changing under it before it is a conflict.</summary>
+    internal const int MaxTries = 3;
+
+    private async Task<SyncResult> RunOnceAsync(string providerId, SyncRequest request, bool lastTry, CancellationToken cancellationToken)
+    {
         var started = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
         EquatableArray<SourceReport> reports = default;
@@ -96,10 +116,7 @@ internal sealed class SyncEngine(
             }
 
             await hooks.BeforeApplyAsync(providerId);
-            foreach (var definition in definitions)
-            {
-                await grains.GetGrain<IAuthorGrain>(definition.AuthorId).SetModelAsync(definition);
-            }
+            await WriteDefinitionsAsync(definitions, definitionsBefore);
             var write = isNew
                 ? await provider.CreateWithModelsAsync(baseline.Provider, offerings)
                 : await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
@@ -113,6 +130,14 @@ internal sealed class SyncEngine(
         catch (StarmapAlreadyExistsException ex) when (isNew)
         {
             return Result(SyncStatus.Rejected, reason: $"{providerId} was created by someone else while it was syncing; nothing applied, run the sync again ({ex.Message})");
+        }
+        catch (DefinitionsMovedException) when (!lastTry)
+        {
+            throw;
+        }
+        catch (DefinitionsMovedException ex)
+        {
+            return Result(SyncStatus.Rejected, reason: $"{providerId} changed while it was syncing; nothing applied, run the sync again ({ex.Message})");
         }
         catch (StarmapConflictException ex)
         {
@@ -173,6 +198,31 @@ internal sealed class SyncEngine(
         }).OfType<ModelDefinition>().ToEquatableArray();
 
     /// <summary>
+    /// One write per author touched: its definitions as one batch, expecting the version the reconcile
+    /// read. An author whose touched definitions changed since they were read, or that changes before the
+    /// write, refuses the batch (a conflict: nothing of that author is written, and the provider is not).
+    /// </summary>
+    private async Task WriteDefinitionsAsync(List<ModelDefinition> definitions, EquatableArray<ModelDefinition> read)
+    {
+        var before = read.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        foreach (var batch in definitions.GroupBy(d => d.AuthorId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var author = grains.GetGrain<IAuthorGrain>(batch.Key);
+            var current = await author.GetAsync()
+                ?? throw new DefinitionsMovedException($"author '{batch.Key}' was deleted while the sync ran");
+            var stored = current.Definitions.ToDictionary(d => d.Id, StringComparer.Ordinal);
+            foreach (var definition in batch)
+            {
+                if (!Equals(stored.GetValueOrDefault(definition.Id), before.GetValueOrDefault(definition.Id)))
+                {
+                    throw new DefinitionsMovedException($"definition '{definition.Id}' changed while the sync ran");
+                }
+            }
+            await author.SetModelsAsync([.. batch], current.Version);
+        }
+    }
+
+    /// <summary>
     /// Definitions whose author is in the catalog; the others are reported, not written, and left out
     /// of the changeset so it shows exactly what applying does. They are written before the provider:
     /// independent facts, so a crash in between leaves the provider wholly old and a rerun finishes.
@@ -204,4 +254,7 @@ internal sealed class SyncEngine(
         }
         return writable;
     }
+
+    /// <summary>A definition the sync merged changed before it was written; a conflict, retried once.</summary>
+    private sealed class DefinitionsMovedException(string message) : Exception(message);
 }

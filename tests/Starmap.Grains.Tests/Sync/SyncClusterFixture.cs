@@ -66,13 +66,17 @@ public sealed class SyncClusterFixture : IAsyncLifetime
 public sealed class FaultHooks : SyncHooks
 {
     private readonly ConcurrentDictionary<string, bool> _crashBeforeApply = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<Task>> _beforeApply = new(StringComparer.Ordinal);
 
     public void CrashBeforeApply(string providerId) => _crashBeforeApply[providerId] = true;
+
+    /// <summary>Runs <paramref name="meanwhile"/> once, between a sync's read and its write (a concurrent edit).</summary>
+    public void BeforeApply(string providerId, Func<Task> meanwhile) => _beforeApply[providerId] = meanwhile;
 
     public override Task BeforeApplyAsync(string providerId) =>
         _crashBeforeApply.ContainsKey(providerId)
             ? throw new InvalidOperationException($"injected crash before applying {providerId}")
-            : Task.CompletedTask;
+            : _beforeApply.TryRemove(providerId, out var meanwhile) ? meanwhile() : Task.CompletedTask;
 }
 
 [CollectionDefinition(Name)]
