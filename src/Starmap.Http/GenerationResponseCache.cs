@@ -148,7 +148,7 @@ internal static class GenerationCaching
         });
 
     private static async ValueTask<object?> AnswerAsync(
-        EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, ICatalogReaderGrain reader,
+        EndpointFilterInvocationContext invocation, EndpointFilterDelegate next, ICatalogReader reader,
         GenerationResponseCache cache, StarmapCatalog shared, bool compression)
     {
         var http = invocation.HttpContext;

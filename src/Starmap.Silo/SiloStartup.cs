@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Starmap.Catalog;
+using Starmap.Catalog.Seed;
 using Starmap.Grains;
 using Starmap.Http;
 using Starmap.Silo.Clustering;

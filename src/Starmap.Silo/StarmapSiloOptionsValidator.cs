@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Starmap.Silo.Clustering;
 
 namespace Starmap.Silo;
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
+using Starmap.Silo.Clustering;
 using Starmap.Storage.Sqlite;
 
 namespace Starmap.Silo;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Starmap.Catalog;
 using Starmap.Catalog.Json;
 using Starmap.Catalog.Validation;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
-using Starmap.Catalog;
+using Starmap.Catalog.Snapshot;
 
 namespace Starmap.Grains.Tests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Starmap.Catalog;
 using Starmap.Catalog.Validation;
 
 namespace Starmap.Grains;

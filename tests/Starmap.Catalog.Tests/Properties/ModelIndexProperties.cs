@@ -1,4 +1,6 @@
 using CsCheck;
+using Starmap.Catalog.Query;
+using Starmap.Catalog.Snapshot;
 
 namespace Starmap.Catalog.Tests.Properties;
 

@@ -1,3 +1,5 @@
+using Starmap.Catalog.Seed;
+
 namespace Starmap.Catalog.Tests.Seed;
 
 /// <summary>The seed read started early is the built-in catalog, handed over once and not kept.</summary>
