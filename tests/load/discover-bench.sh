@@ -170,16 +170,22 @@ wrk -t2 -c4 -d5s "$point" >"$work/busy.wrk" 2>&1 &
 wrk_pid=$!
 sync_started=$(now_ms)
 code=$(curl -sS -o "$work/resync.json" -w '%{http_code}' -X POST -H "Authorization: Bearer bench-key" "$http/api/v1/sync?source=models.dev")
-[ "$code" = 202 ] || { cat "$work/resync.json"; echo "POST /api/v1/sync answered $code"; exit 1; }
-run_id=$(jq -r '.run_id // .runId' "$work/resync.json")
-while :; do
-    curl -fsS -H "Authorization: Bearer bench-key" "$http/api/v1/sync/runs/$run_id" -o "$work/resync-run.json"
-    [ "$(jq -r '.state' "$work/resync-run.json")" = "completed" ] && break
-    [ $(( $(now_ms) - sync_started )) -lt 1800000 ] || { echo "sync never completed"; exit 1; }
-    sleep 0.2
-done
+# 200: it ended within Starmap:Http:SyncWait and the body is the result; 202: poll the run.
+case "$code" in
+    200) jq '{state: "completed", result: .}' "$work/resync.json" >"$work/resync-run.json" ;;
+    202)
+        run_id=$(jq -r '.run_id // .runId' "$work/resync.json")
+        while :; do
+            curl -fsS -H "Authorization: Bearer bench-key" "$http/api/v1/sync/runs/$run_id" -o "$work/resync-run.json"
+            [ "$(jq -r '.state' "$work/resync-run.json")" = "completed" ] && break
+            [ $(( $(now_ms) - sync_started )) -lt 1800000 ] || { echo "sync never completed"; exit 1; }
+            sleep 0.2
+        done ;;
+    *) cat "$work/resync.json"; echo "POST /api/v1/sync answered $code"; exit 1 ;;
+esac
 resync_ms=$(( $(now_ms) - sync_started ))
 wait "$wrk_pid" || true
 echo "sync: $resync_ms ms; totals: $(jq -c '.result.totals' "$work/resync-run.json")"
+echo "rejected: $(jq -r '[.result.providers[]? | select(.status == "rejected") | "\(.provider_id): \(.reason)"] | join("; ")' "$work/resync-run.json")"
 echo "point reads during the sync (its first 5 s): $(rate "$work/busy.wrk") req/s, $(grep -o '[0-9]* requests in' "$work/busy.wrk"), $(grep -E 'Non-2xx|Socket errors' "$work/busy.wrk" | tr '\n' ' ')"
 awk -v idle="$(rate "$work/idle.wrk")" -v busy="$(rate "$work/busy.wrk")" 'BEGIN { printf "during / idle: %.2f\n", busy / idle }'
