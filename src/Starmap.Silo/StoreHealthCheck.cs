@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 using Starmap.Silo.Clustering;
@@ -26,26 +25,9 @@ internal sealed class StoreHealthCheck(StarmapSiloOptions options) : IHealthChec
     private HealthCheckResult CheckSqlite()
     {
         var database = SqliteDatabaseCheck.DatabasePath(new SqliteGrainStorageOptions { DataDirectory = options.DataDirectory });
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = database,
-            Mode = SqliteOpenMode.ReadOnly,
-            // A fresh open each time: a pooled handle would keep reading a file that was deleted.
-            Pooling = false,
-        }.ToString();
-        try
-        {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA schema_version;";
-            _ = command.ExecuteScalar();
-            return HealthCheckResult.Healthy();
-        }
-        catch (SqliteException ex)
-        {
-            return HealthCheckResult.Unhealthy($"the store does not answer: the database '{database}' cannot be read: SQLite says: {ex.Message}");
-        }
+        return SqliteDatabaseCheck.FindReadProblem(database) is { } problem
+            ? HealthCheckResult.Unhealthy($"the store does not answer: the database '{database}' cannot be read: SQLite says: {problem}")
+            : HealthCheckResult.Healthy();
     }
 
     private async Task<HealthCheckResult> CheckRedisAsync(CancellationToken cancellationToken)

@@ -26,22 +26,33 @@ public static class SqliteDatabaseCheck
         {
             return null;
         }
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWrite,
-            // Not pooled: the check's connection must be closed before the storage opens its own.
-            Pooling = false,
-        }.ToString();
+        // Not pooled: the check's connection must be closed before the storage opens its own.
+        // quick_check reads every page (fast: it skips index content checks); one row "ok" when sound.
+        return Ask(databasePath, SqliteOpenMode.ReadWrite, "PRAGMA quick_check(1);",
+            verdict => string.Equals(verdict as string, "ok", StringComparison.Ordinal) ? null : verdict as string ?? "quick_check gave no answer");
+    }
+
+    /// <summary>
+    /// Null when the database file opens read-only and answers (its schema version); otherwise what SQLite
+    /// said. Opens afresh each time (no pool), so a file deleted or replaced since is noticed.
+    /// </summary>
+    public static string? FindReadProblem(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        return Ask(databasePath, SqliteOpenMode.ReadOnly, "PRAGMA schema_version;", _ => null);
+    }
+
+    /// <summary>Runs one pragma on an unpooled connection; SQLite's error message when it cannot.</summary>
+    private static string? Ask(string databasePath, SqliteOpenMode mode, string pragma, Func<object?, string?> problem)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = mode, Pooling = false }.ToString();
         try
         {
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
             using var command = connection.CreateCommand();
-            // quick_check reads every page (fast: it skips index content checks); one row "ok" when sound.
-            command.CommandText = "PRAGMA quick_check(1);";
-            var verdict = command.ExecuteScalar() as string;
-            return string.Equals(verdict, "ok", StringComparison.Ordinal) ? null : verdict ?? "quick_check gave no answer";
+            command.CommandText = pragma;
+            return problem(command.ExecuteScalar());
         }
         catch (SqliteException ex)
         {
