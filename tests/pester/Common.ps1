@@ -14,10 +14,18 @@ function Get-FreePort {
 
 # A local OpenAI-style list-models API (GET anything -> $Body) on a thread job; stop it with Stop-ModelListServer.
 function Start-ModelListServer([string[]] $ModelIds) {
-    $port = Get-FreePort
-    $listener = [System.Net.HttpListener]::new()
-    $listener.Prefixes.Add("http://127.0.0.1:$port/")
-    $listener.Start()
+    # A port found free can be taken by another process before the listener binds it (CI runs the
+    # xunit suites beside this one): try fresh ports until one binds.
+    for ($try = 1; ; $try++) {
+        $port = Get-FreePort
+        $listener = [System.Net.HttpListener]::new()
+        $listener.Prefixes.Add("http://127.0.0.1:$port/")
+        try { $listener.Start(); break }
+        catch [System.Net.HttpListenerException] {
+            $listener.Close()
+            if ($try -ge 20) { throw }
+        }
+    }
     $body = @{ object = 'list'; data = @($ModelIds | ForEach-Object { @{ id = $_; object = 'model'; created = 1700000000; owned_by = 'pester' } }) } | ConvertTo-Json -Depth 4
     $job = Start-ThreadJob -ArgumentList $listener, $body {
         param($l, $b)

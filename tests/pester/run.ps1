@@ -19,6 +19,11 @@ $cfg.TestResult.Enabled = $true
 $cfg.TestResult.OutputFormat = 'NUnitXml'
 $cfg.TestResult.OutputPath = Join-Path $results 'pester.xml'
 $r = Invoke-Pester -Configuration $cfg
+# A failed BeforeAll/AfterAll is not a test: name the block and its error so a red CI says what it saw.
+foreach ($block in @($r.Failed) + @($r.FailedBlocks) + @($r.FailedContainers)) {
+    if (-not $block) { continue }
+    foreach ($e in $block.ErrorRecord) { "FAILED {0}: {1}" -f ($block.ExpandedPath ?? $block.Name ?? $block.Item), $e.Exception.Message }
+}
 # Pester's own exit would come before any summary (P11): print the line CI reads, then exit.
 $failed = $r.FailedCount + $r.FailedBlocksCount + $r.FailedContainersCount
 "$($r.PassedCount) $failed" | Set-Content -Path (Join-Path $results 'pester.counts')
