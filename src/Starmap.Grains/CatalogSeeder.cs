@@ -21,6 +21,21 @@ public static class CatalogSeeder
         }
         // Started while the silo came up when the store looked new (SiloStartup), else read now.
         var seed = await BuiltInCatalogPreload.TakeAsync();
+        // The seed is where the change log starts, not a change (ChangeRecorder).
+        RequestContext.Set(ChangeOrigins.RequestContextKey, ChangeOrigins.Seed);
+        try
+        {
+            await StoreAsync(grains, registry, seed, cancellationToken);
+        }
+        finally
+        {
+            RequestContext.Remove(ChangeOrigins.RequestContextKey);
+        }
+        return seed.Version;
+    }
+
+    private static async Task StoreAsync(IGrainFactory grains, ICatalogRegistryGrain registry, BuiltInCatalog seed, CancellationToken cancellationToken)
+    {
         foreach (var author in seed.Authors)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,6 +53,5 @@ public static class CatalogSeeder
         }
         await registry.PublishProvidersAsync(stored.ToEquatableArray());
         await registry.MarkSeededAsync(seed.Version);
-        return seed.Version;
     }
 }

@@ -11,6 +11,7 @@ public static class GrainsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CatalogStateLoader>();
+        services.TryAddSingleton<ChangeRecorder>();
         services.TryAddSingleton<CatalogReplica>();
         services.TryAddSingleton(sp => new SiloCatalogReader(sp.GetRequiredService<CatalogReplica>()));
         // The silo's catalog reader and change feed, for in-process callers (HTTP API, sync, facade).

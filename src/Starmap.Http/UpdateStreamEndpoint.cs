@@ -53,7 +53,7 @@ internal static class UpdateStreamEndpoint
         if (current > lastSent)
         {
             lastSent = current;
-            await WriteEventAsync(http, new CatalogChange(lastSent, 0, null, null), token);
+            await WriteEventAsync(http, new CatalogStep(lastSent, 0, null, null), token);
         }
 
         var pending = subscription.Reader.WaitToReadAsync(token).AsTask();
@@ -88,7 +88,7 @@ internal static class UpdateStreamEndpoint
         }
     }
 
-    private static Task WriteEventAsync(HttpContext http, CatalogChange change, CancellationToken token)
+    private static Task WriteEventAsync(HttpContext http, CatalogStep change, CancellationToken token)
     {
         var data = new System.Text.Json.Nodes.JsonObject { ["generation"] = change.Generation };
         if (change.Providers is not null)

@@ -52,6 +52,10 @@ public static class StarmapSiloExtensions
         }
         silo.AddSqliteGrainStorage(StorageNames.Catalog, Configure);
         silo.UseSqliteReminderService(Configure);
+        // The change log lives in the same file as the state it records.
+        var changeLog = new SqliteGrainStorageOptions();
+        Configure(changeLog);
+        silo.Services.AddSingleton<IChangeLogStore>(new SqliteChangeLogStore(changeLog));
         silo.Services.AddStarmapGrains();
         return silo;
     }

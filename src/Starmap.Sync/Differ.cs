@@ -140,7 +140,7 @@ public static class Differ
                 .ToDictionary(p => p.Key, p => (Field?)p.Value, StringComparer.Ordinal);
 
     // The provenance entry at the path or the closest enclosing one (an atomic subtree such as pricing).
-    private static string? SourceOf(string path, EquatableArray<FieldProvenance> provenance)
+    internal static string? SourceOf(string path, EquatableArray<FieldProvenance> provenance)
     {
         FieldProvenance? best = null;
         foreach (var entry in provenance)

@@ -116,7 +116,7 @@ public sealed class CatalogDeltaTests(DeltaCluster fixture) : IClassFixture<Delt
         var author = TestData.UniqueId("feed-author");
         writes.Add(await fixture.Catalog.Authors.SetAsync(Samples.Author(author)));
 
-        var seen = new List<CatalogChange>();
+        var seen = new List<CatalogStep>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (seen.Count == 0 || seen[^1].Generation < writes[^1].Generation)
         {

@@ -24,13 +24,13 @@ public interface ICatalogChangeFeed
 /// since the step before (<see cref="Previous"/>), added, changed or removed. Null lists mean "not known"
 /// (the replica's first load).
 /// </summary>
-public sealed record CatalogChange(long Generation, long Previous, IReadOnlyList<string>? Providers, IReadOnlyList<string>? Authors);
+public sealed record CatalogStep(long Generation, long Previous, IReadOnlyList<string>? Providers, IReadOnlyList<string>? Authors);
 
-/// <summary>One listener's queue of <see cref="CatalogChange"/>s.</summary>
-public sealed class CatalogChangeSubscription(ChannelReader<CatalogChange> reader, Action unsubscribe) : IDisposable
+/// <summary>One listener's queue of <see cref="CatalogStep"/>s.</summary>
+public sealed class CatalogChangeSubscription(ChannelReader<CatalogStep> reader, Action unsubscribe) : IDisposable
 {
     /// <summary>Changes, oldest first.</summary>
-    public ChannelReader<CatalogChange> Reader { get; } = reader;
+    public ChannelReader<CatalogStep> Reader { get; } = reader;
 
     /// <inheritdoc/>
     public void Dispose() => unsubscribe();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Starmap.Catalog.Snapshot;
+using Starmap.Sync.History;
 
 namespace Starmap.Grains;
 
@@ -13,6 +14,7 @@ namespace Starmap.Grains;
 internal sealed class CatalogRegistryGrain(
     [PersistentState("catalog", StorageNames.Catalog)] IPersistentState<CatalogRegistryState> state,
     CatalogStateLoader loader,
+    ChangeRecorder recorder,
     TimeProvider clock,
     ILogger<CatalogRegistryGrain> logger) : Grain, ICatalogRegistryGrain
 {
@@ -26,7 +28,7 @@ internal sealed class CatalogRegistryGrain(
     {
         var providers = new List<ProviderDetails>();
         var authors = new List<AuthorDetails>();
-        var behind = false;
+        var moved = new List<(ChangeEntity, string, long, long)>();
 
         // Entity state is the source of truth: a version newer than the registry recorded means a
         // publish was lost to a crash, and this activation publishes it now.
@@ -34,7 +36,10 @@ internal sealed class CatalogRegistryGrain(
         {
             var stored = await loader.ReadProviderAsync(entry.Id);
             var version = stored?.Version ?? entry.Version;
-            behind |= version != entry.Version;
+            if (version != entry.Version)
+            {
+                moved.Add((ChangeEntity.Provider, entry.Id, entry.Version, version));
+            }
             _providerVersions[entry.Id] = version;
             if (stored?.ToDetails() is { } details)
             {
@@ -45,7 +50,10 @@ internal sealed class CatalogRegistryGrain(
         {
             var stored = await loader.ReadAuthorAsync(entry.Id);
             var version = stored?.Version ?? entry.Version;
-            behind |= version != entry.Version;
+            if (version != entry.Version)
+            {
+                moved.Add((ChangeEntity.Author, entry.Id, entry.Version, version));
+            }
             _authorVersions[entry.Id] = version;
             if (stored?.ToDetails() is { } details)
             {
@@ -54,8 +62,9 @@ internal sealed class CatalogRegistryGrain(
         }
 
         var generation = state.State.Generation;
-        if (behind)
+        if (moved.Count > 0)
         {
+            await recorder.RecordRecoveredAsync(generation + 1, moved);
             generation = await PersistAsync(generation + 1);
         }
         _snapshot = CatalogSnapshot.Build(generation, providers, authors);
@@ -110,6 +119,7 @@ internal sealed class CatalogRegistryGrain(
 
     public Task<long> PublishProviderAsync(string providerId, long version, ProviderDetails? details) =>
         PublishAsync(_providerVersions, providerId, version, generation => _snapshot.WithProvider(providerId, details, generation),
+            () => EntityChanges.Of(_snapshot.FindProvider(providerId), details),
             generation => new CatalogNotice { Generation = generation, Providers = [providerId] });
 
     public async Task<long> PublishProvidersAsync(EquatableArray<ProviderDetails> providers)
@@ -129,6 +139,8 @@ internal sealed class CatalogRegistryGrain(
         }
         try
         {
+            await recorder.RecordAsync(_snapshot.Generation + 1,
+                newer.Values.SelectMany(d => EntityChanges.Of(_snapshot.FindProvider(d.Provider.Id), d)).ToList());
             var generation = await PersistAsync(_snapshot.Generation + 1);
             // One generation for all of them: one snapshot step, one notice.
             _snapshot = _snapshot.WithChanges(generation, newer.Select(p => KeyValuePair.Create(p.Key, (ProviderDetails?)p.Value)), []);
@@ -147,14 +159,16 @@ internal sealed class CatalogRegistryGrain(
 
     public Task<long> PublishAuthorAsync(string authorId, long version, AuthorDetails? details) =>
         PublishAsync(_authorVersions, authorId, version, generation => _snapshot.WithAuthor(authorId, details, generation),
+            () => EntityChanges.Of(_snapshot.FindAuthor(authorId), details),
             generation => new CatalogNotice { Generation = generation, Authors = [authorId] });
 
     /// <summary>
-    /// Idempotent by version: an older or equal version changes nothing. Otherwise the new generation is
-    /// stored first, then the snapshot swapped and the replicas told what changed.
+    /// Idempotent by version: an older or equal version changes nothing. Otherwise what changed is appended
+    /// to the change log, the new generation stored, then the snapshot swapped and the replicas told.
     /// </summary>
     private async Task<long> PublishAsync(
-        Dictionary<string, long> versions, string id, long version, Func<long, CatalogSnapshot> next, Func<long, CatalogNotice> notice)
+        Dictionary<string, long> versions, string id, long version, Func<long, CatalogSnapshot> next,
+        Func<IReadOnlyList<CatalogChange>> changes, Func<long, CatalogNotice> notice)
     {
         if (versions.TryGetValue(id, out var known) && known >= version)
         {
@@ -164,6 +178,7 @@ internal sealed class CatalogRegistryGrain(
         versions[id] = version;
         try
         {
+            await recorder.RecordAsync(_snapshot.Generation + 1, changes());
             var generation = await PersistAsync(_snapshot.Generation + 1);
             _snapshot = next(generation);
             Announce(notice(generation));

@@ -196,7 +196,7 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
         var previous = current.Generation;
         foreach (var notice in delta.Notices)
         {
-            _listeners.Publish(new CatalogChange(notice.Generation, previous, [.. notice.Providers], [.. notice.Authors]));
+            _listeners.Publish(new CatalogStep(notice.Generation, previous, [.. notice.Providers], [.. notice.Authors]));
             previous = notice.Generation;
         }
     }
@@ -214,10 +214,10 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
         Count(exports: 1, content.Providers, content.Authors);
         // Which generations came between is not known; what differs is, unless this is the first load.
         _listeners.Publish(wasLoaded
-            ? new CatalogChange(next.Generation, current.Generation,
+            ? new CatalogStep(next.Generation, current.Generation,
                 Changed(current.Providers.Select(p => p.Id), next.Providers.Select(p => p.Id), id => current.FindProvider(id)?.Version, id => next.FindProvider(id)?.Version),
                 Changed(current.Authors.Select(a => a.Id), next.Authors.Select(a => a.Id), id => current.FindAuthor(id)?.Version, id => next.FindAuthor(id)?.Version))
-            : new CatalogChange(next.Generation, current.Generation, null, null));
+            : new CatalogStep(next.Generation, current.Generation, null, null));
     }
 
     private void Swap(CatalogSnapshot next)

@@ -4,22 +4,22 @@ using System.Threading.Channels;
 namespace Starmap.Grains;
 
 /// <summary>
-/// Hands each <see cref="CatalogChange"/> to every listener's bounded queue; a listener whose queue is
+/// Hands each <see cref="CatalogStep"/> to every listener's bounded queue; a listener whose queue is
 /// full is dropped (its queue completes with an error), so one slow listener never holds up the rest.
 /// </summary>
 internal sealed class ChangeFanOut
 {
-    private readonly ConcurrentDictionary<Channel<CatalogChange>, byte> _listeners = new();
+    private readonly ConcurrentDictionary<Channel<CatalogStep>, byte> _listeners = new();
 
     public CatalogChangeSubscription Subscribe(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        var channel = Channel.CreateBounded<CatalogChange>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        var channel = Channel.CreateBounded<CatalogStep>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _listeners.TryAdd(channel, 0);
         return new CatalogChangeSubscription(channel.Reader, () => _listeners.TryRemove(channel, out _));
     }
 
-    public void Publish(CatalogChange change)
+    public void Publish(CatalogStep change)
     {
         foreach (var channel in _listeners.Keys)
         {
