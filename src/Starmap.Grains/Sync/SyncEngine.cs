@@ -33,13 +33,19 @@ internal sealed class SyncEngine(
             {
                 // Another write (in a run of every provider, often another provider's sync crediting the
                 // same model) changed a definition this sync merged: nothing was written, so it runs again
-                // from what is stored now. The last try reports a conflict instead.
+                // from what is stored now. The last try reports a conflict instead. Syncs that collided
+                // tend to collide again if they retry in step: each waits a random, growing while first.
+                await Task.Delay(RetryDelay(attempt), clock, cancellationToken);
             }
         }
     }
 
     /// <summary>Tries of a sync whose merged definitions keep changing under it before it is a conflict.</summary>
-    internal const int MaxTries = 3;
+    internal const int MaxTries = 5;
+
+    // 25-100 ms after the first collision, doubling each time (at most ~1.6 s before the last try).
+    private static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(25, 100) * (1 << (attempt - 1)));
 
     private async Task<SyncResult> RunOnceAsync(string providerId, SyncRequest request, bool lastTry, CancellationToken cancellationToken)
     {
