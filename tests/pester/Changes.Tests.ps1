@@ -55,7 +55,7 @@ Describe 'Get-StarmapChange' -Tag CI {
     }
 
     It 'shows a table with generation, time, origin, entity, path and values' {
-        $table = Get-StarmapChange pester-changes -Field pricing | Format-Table | Out-String
+        $table = Get-StarmapChange pester-changes -Field pricing | Format-Table | Out-String -Width 250
         $table | Should -BeLike '*Generation*Origin*Path*Old*New*'
         $table | Should -BeLike '*pricing.tokens.input*'
     }
