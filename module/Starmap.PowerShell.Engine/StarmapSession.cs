@@ -159,6 +159,8 @@ public static class StarmapSession
         options.ClusterId = request.ClusterId ?? options.ClusterId;
         options.ServiceId = request.ServiceId ?? options.ServiceId;
         options.ConnectTimeout = request.ConnectTimeout ?? options.ConnectTimeout;
+        // The change log records the module's writes as powershell.
+        options.Origin = ChangeOrigins.PowerShell;
         // Orleans refuses blank IDs deep inside the client build with its own configuration exception.
         RequireId(options.ClusterId, request.ClusterId is not null, "ClusterId");
         RequireId(options.ServiceId, request.ServiceId is not null, "ServiceId");

@@ -19,6 +19,7 @@
         'Get-StarmapEndpoint'
         'Get-StarmapModelEndpoint'
         'Get-StarmapQuarantine'
+        'Get-StarmapChange'
         'Sync-StarmapProvider'
         'New-StarmapModel'
         'Set-StarmapModel'

@@ -48,6 +48,10 @@ public static class StarmapClientExtensions
             o.ServiceId = options.ServiceId;
         });
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
+        if (!string.IsNullOrEmpty(options.Origin))
+        {
+            client.AddOutgoingGrainCallFilter(new ChangeOriginFilter(options.Origin));
+        }
         if (options.Tls.Enabled)
         {
             client.UseStarmapTls(options.Tls);

@@ -33,6 +33,13 @@ public sealed class StarmapClientOptions
     /// </summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// What the change log records as the origin of this client's writes (<see cref="ChangeOrigins"/>, e.g.
+    /// <c>powershell</c> for the module); null records them as <c>client</c>. A value the caller already put
+    /// in the request context wins.
+    /// </summary>
+    public string? Origin { get; set; }
+
     /// <summary>TLS to the gateways; must be on when the silos use TLS.</summary>
     public StarmapClientTlsOptions Tls { get; set; } = new();
 

@@ -145,6 +145,7 @@ public static class StarmapHttpExtensions
             app.UseCors(CorsPolicy);
         }
         app.UseRateLimiter();
+        app.UseStarmapWriteOrigin();
         app.UseStarmapKeyedEndpoints();
         return app;
     }
@@ -163,6 +164,7 @@ public static class StarmapHttpExtensions
         SyncEndpoints.Map(reads);
         CatalogSyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);
+        ChangeEndpoints.Map(reads);
         OpenAIEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);

@@ -14,7 +14,9 @@ namespace Starmap.Http;
 /// polling). A <c>catalog.published</c> event (id = the generation; data = the generation and the
 /// providers and authors that changed) per generation the replica reaches, a comment line as heartbeat;
 /// a client reconnecting with <c>Last-Event-ID</c> older than the catalog gets the current generation at
-/// once. A client that falls <see cref="QueueLength"/> events behind is dropped (it reconnects).
+/// once. A client that falls <see cref="QueueLength"/> events behind is dropped (it reconnects). An event
+/// for a publish also carries the change log's summary of it and the link to its changes
+/// (<see cref="ChangeEventSummary"/>).
 /// </summary>
 /// <remarks>
 /// Written by hand rather than with <c>TypedResults.ServerSentEvents</c>: its items (<c>SseItem</c>) cannot
@@ -88,7 +90,7 @@ internal static class UpdateStreamEndpoint
         }
     }
 
-    private static Task WriteEventAsync(HttpContext http, CatalogStep change, CancellationToken token)
+    private static async Task WriteEventAsync(HttpContext http, CatalogStep change, CancellationToken token)
     {
         var data = new System.Text.Json.Nodes.JsonObject { ["generation"] = change.Generation };
         if (change.Providers is not null)
@@ -99,7 +101,12 @@ internal static class UpdateStreamEndpoint
         {
             data["authors"] = new System.Text.Json.Nodes.JsonArray([.. change.Authors.Select(id => (System.Text.Json.Nodes.JsonNode?)id)]);
         }
-        return WriteAsync(http, string.Create(CultureInfo.InvariantCulture, $"id: {change.Generation}\nevent: catalog.published\ndata: {data.ToJsonString()}\n\n"), token);
+        if (change.Providers is not null && await ChangeEventSummary.OfAsync(http.RequestServices, change) is { } summary)
+        {
+            data["summary"] = summary;
+            data["changes"] = string.Create(CultureInfo.InvariantCulture, $"/api/v1/changes/{change.Generation}");
+        }
+        await WriteAsync(http, string.Create(CultureInfo.InvariantCulture, $"id: {change.Generation}\nevent: catalog.published\ndata: {data.ToJsonString()}\n\n"), token);
     }
 
     private static async Task WriteAsync(HttpContext http, string text, CancellationToken token)

@@ -27,6 +27,10 @@ internal static class SiloOptionsRegistration
         services.AddOptions<GuardOptions>().BindConfiguration(SyncScheduleOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuardOptions>, GuardOptionsValidator>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GuardOptions>>().Value);
+
+        services.AddOptions<History.HistoryOptions>().BindConfiguration(History.HistoryOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<History.HistoryOptions>, History.HistoryOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<History.HistoryOptions>>().Value);
         return services;
     }
 }

@@ -39,6 +39,8 @@ public static class StarmapSiloExtensions
 
         // Registered after the silo, so it starts once the silo accepts calls.
         builder.Services.AddHostedService<SiloStartup>();
+        // Retention of the change log, on every silo (the store is the mode's: SQLite or Redis).
+        builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<History.ChangeLogPruner>(sp));
         return builder;
     }
 

@@ -35,6 +35,9 @@ public sealed class SqliteChangeLogStore : IChangeLogStore
             PRIMARY KEY (generation, sequence)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS changes_by_entity ON changes (entity, entity_id, generation);
         CREATE INDEX IF NOT EXISTS changes_by_model ON changes (model_id, generation);
+        CREATE TABLE IF NOT EXISTS change_log_meta (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL) WITHOUT ROWID;
         """;
 
     private const string Columns =
@@ -157,7 +160,7 @@ public sealed class SqliteChangeLogStore : IChangeLogStore
         }
         if (!query.Bookkeeping)
         {
-            where.Append(" AND path NOT IN ('created_at', 'updated_at', 'provenance')");
+            where.Append(" AND path NOT IN ('created_at', 'updated_at', 'provenance') AND path NOT LIKE 'provenance.%'");
         }
         command.CommandText =
             $"SELECT {Columns} FROM changes WHERE {where} ORDER BY generation, sequence LIMIT $limit; " +
@@ -204,23 +207,59 @@ public sealed class SqliteChangeLogStore : IChangeLogStore
     }
 
     /// <inheritdoc/>
+    public async Task<ChangeGenerationInfo?> GetGenerationAsync(long generation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT at_ms, origin FROM change_generations WHERE generation = $g;
+            SELECT kind, count(*) FROM changes
+                WHERE generation = $g AND path NOT IN ('created_at', 'updated_at', 'provenance') AND path NOT LIKE 'provenance.%'
+                GROUP BY kind;
+            SELECT DISTINCT entity, entity_id FROM changes WHERE generation = $g ORDER BY entity, entity_id;
+            """;
+        command.Parameters.AddWithValue("$g", generation);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0));
+        var origin = reader.GetString(1);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<ChangeKind, int>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[(ChangeKind)reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var touched = new List<(ChangeEntity Entity, string Id)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            touched.Add(((ChangeEntity)reader.GetInt32(0), reader.GetString(1)));
+        }
+        return ChangeGenerations.Summarize(generation, at, origin, counts, touched);
+    }
+
+    /// <inheritdoc/>
     public async Task<ChangeLogBounds> GetBoundsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT g.generation, g.at_ms, (SELECT max(generation) FROM change_generations) FROM change_generations g ORDER BY g.generation LIMIT 1;";
+            "SELECT g.generation, g.at_ms, (SELECT max(generation) FROM change_generations) FROM change_generations g ORDER BY g.generation LIMIT 1; " +
+            "SELECT value FROM change_log_meta WHERE name = 'pruned_through';";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return new ChangeLogBounds();
-        }
-        return new ChangeLogBounds
-        {
-            FirstGeneration = reader.GetInt64(0),
-            FirstAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-            LastGeneration = reader.GetInt64(2),
-        };
+        var bounds = await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new ChangeLogBounds
+            {
+                FirstGeneration = reader.GetInt64(0),
+                FirstAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                LastGeneration = reader.GetInt64(2),
+            }
+            : new ChangeLogBounds();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? bounds with { PrunedThrough = reader.GetInt64(0) } : bounds;
     }
 
     /// <inheritdoc/>
@@ -231,14 +270,27 @@ public sealed class SqliteChangeLogStore : IChangeLogStore
         await using var command = connection.CreateCommand();
         // Oldest first and whole generations only: what stays is every change after some generation, so
         // the catalog can still be rebuilt back to the oldest kept generation's predecessor.
-        command.CommandText = """
-            DELETE FROM changes WHERE generation <= (SELECT max(generation) FROM change_generations WHERE at_ms < $before);
-            DELETE FROM change_generations WHERE generation <= (SELECT max(generation) FROM change_generations WHERE at_ms < $before);
-            """;
+        command.CommandText = "SELECT max(generation) FROM change_generations WHERE at_ms < $before;";
         command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long through)
+        {
+            return 0;
+        }
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = """
+            DELETE FROM changes WHERE generation <= $through;
+            DELETE FROM change_generations WHERE generation <= $through;
+            """;
+        delete.Parameters.AddWithValue("$through", through);
+        await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT changes();";
+        // changes() counts the last statement's rows: the generations deleted. Then the mark, kept at its highest.
+        count.CommandText = """
+            SELECT changes();
+            INSERT INTO change_log_meta (name, value) VALUES ('pruned_through', $through)
+                ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value);
+            """;
+        count.Parameters.AddWithValue("$through", through);
         var removed = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return removed;

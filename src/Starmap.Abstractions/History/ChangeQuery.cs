@@ -100,6 +100,12 @@ public sealed record ChangeLogBounds
     [Id(2)] public DateTimeOffset? FirstAt { get; init; }
 
     /// <summary>
+    /// The newest generation retention deleted (null: none ever was): changes of it and older are gone,
+    /// so reads that need them are refused.
+    /// </summary>
+    [Id(60)] public long? PrunedThrough { get; init; }
+
+    /// <summary>
     /// The oldest generation the catalog can be rebuilt at: one before <see cref="FirstGeneration"/>
     /// (every newer change is kept, so undoing them all gives it), or later past an unrecorded change.
     /// </summary>

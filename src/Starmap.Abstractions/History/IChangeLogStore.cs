@@ -26,9 +26,16 @@ public interface IChangeLogStore
     /// <summary>The newest generation published at or before <paramref name="at"/>, or null when none recorded is that old.</summary>
     Task<long?> GenerationAtAsync(DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>One recorded generation in brief (time, origin, counts by kind, entities touched); null when the log does not hold it.</summary>
+    Task<ChangeGenerationInfo?> GetGenerationAsync(long generation, CancellationToken cancellationToken = default);
+
     /// <summary>The generations the log holds.</summary>
     Task<ChangeLogBounds> GetBoundsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the generations published before <paramref name="before"/>; returns how many generations went.</summary>
+    /// <summary>
+    /// Deletes the generations published before <paramref name="before"/> (whole generations, oldest
+    /// first) and remembers the newest one deleted (<see cref="ChangeLogBounds.PrunedThrough"/>), so reads
+    /// of them are refused rather than answered short; returns how many generations went.
+    /// </summary>
     Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }

@@ -60,6 +60,8 @@ internal sealed class CatalogTransferGrain(TimeProvider clock) : Grain, ICatalog
         var generation = current.Generation;
         if (!dryRun)
         {
+            // Whichever surface sent the file, the change log records these writes as an import.
+            RequestContext.Set(ChangeOrigins.RequestContextKey, ChangeOrigins.Import);
             // Authors first: offerings may link their definitions.
             foreach (var author in content.Authors)
             {

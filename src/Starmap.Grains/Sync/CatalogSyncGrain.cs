@@ -111,6 +111,11 @@ internal sealed partial class CatalogSyncGrain(
             run.Running = true;
             var request = run.Request;
             var started = clock.GetUtcNow();
+            // A models.dev file imported is recorded in the change log as an import; the provider syncs say sync otherwise.
+            if (import is not null)
+            {
+                RequestContext.Set(ChangeOrigins.RequestContextKey, ChangeOrigins.Import);
+            }
             var warnings = new List<string>();
             var existing = (await CatalogReads.NewestAsync(GrainFactory, (reader, generation) => reader.ListProvidersAsync(generation))).Items;
             var snapshot = import?.Snapshot ?? (request.Discover ? await DiscoverAsync(warnings) : null);

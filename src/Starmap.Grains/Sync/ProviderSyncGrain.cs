@@ -80,6 +80,11 @@ internal sealed class ProviderSyncGrain(
         {
             run.Running = true;
             var request = run.Request;
+            // The change log records what the sync wrote as a sync, whoever started it, unless it is a file import's.
+            if (RequestContext.Get(ChangeOrigins.RequestContextKey) is not ChangeOrigins.Import)
+            {
+                RequestContext.Set(ChangeOrigins.RequestContextKey, ChangeOrigins.Sync);
+            }
             using var scope = logger.BeginScope("provider {ProviderId}", Id);
             var result = await engine.RunAsync(Id, request, CancellationToken.None);
             metrics.RecordSync(result);

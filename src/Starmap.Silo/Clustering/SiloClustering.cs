@@ -49,6 +49,8 @@ internal static class SiloClustering
         silo.Services.AddOptions<Orleans.Persistence.RedisStorageOptions>(StorageNames.Catalog)
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new Base64GrainStorageSerializer(serializer));
         silo.UseRedisReminderService(o => o.ConfigurationOptions = redis.ToConfiguration());
+        // The change log beside the grain state, one per service (the silos of a cluster share it).
+        silo.Services.AddSingleton<IChangeLogStore>(_ => new History.RedisChangeLogStore(redis.ToConfiguration(), options.ServiceId));
         silo.Services.AddStarmapGrains();
 
         if (options.Clustering == ClusteringMode.Kubernetes)
