@@ -68,12 +68,12 @@ public sealed class CostCalculatorProperties
             var cost = CostCalculator.Calculate("p", "m", pricing, usage);
             foreach (var line in cost.Lines)
             {
-                var scale = line.Unit == "per_1m_tokens" ? 1_000_000m : 1m;
+                var scale = line.Per == CostCalculator.PerMillionTokens ? 1_000_000m : 1m;
                 Assert.Equal(line.Quantity * line.UnitPrice, line.Amount * scale);
             }
             Assert.Equal(cost.Unpriced.Count == 0 ? cost.Lines.Sum(l => l.Amount) : null, cost.Total);
             // Every input and output token is charged exactly once, or named as unpriced.
-            var charged = cost.Lines.Where(l => l.Unit == "per_1m_tokens").Sum(l => l.Quantity);
+            var charged = cost.Lines.Where(l => l.Per == CostCalculator.PerMillionTokens).Sum(l => l.Quantity);
             Assert.True(cost.Unpriced.Count > 0 || charged == usage.InputTokens + usage.OutputTokens,
                 $"{charged} tokens charged of {usage.InputTokens} in and {usage.OutputTokens} out");
         }, iter: 2000);
