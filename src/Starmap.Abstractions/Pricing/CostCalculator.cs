@@ -67,7 +67,7 @@ public static class CostCalculator
             {
                 Component = component,
                 Quantity = quantity,
-                UnitPrice = price.Value,
+                UnitPrice = Trimmed(price.Value),
                 Per = unit,
                 Amount = amount ?? Trimmed(unit == PerMillionTokens ? quantity * price.Value / PerMillion : quantity * price.Value),
                 Tier = tierPrice is null ? null : tierName,
