@@ -33,6 +33,7 @@
         'Export-StarmapCatalog'
         'Import-StarmapCatalog'
         'Test-StarmapProvider'
+        'Measure-StarmapCost'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
