@@ -102,7 +102,7 @@ public static class CostCalculator
         decimal? total = null;
         if (unpriced.Count == 0)
         {
-            total = ExactDecimal.Sum(lines.Select(l => l.Amount));
+            total = ExactDecimal.Sum([.. lines.Select(l => l.Amount)]);
             if (total is null)
             {
                 notes.Add("the exact total needs more than 28 significant digits; it is rounded to 28");
