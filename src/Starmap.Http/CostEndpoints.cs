@@ -113,7 +113,7 @@ internal static class CostEndpoints
     /// <summary>The body field a usage rule names, as sent: <c>input_tokens</c> is <c>usage.input_tokens</c> (in a batch, <c>items[3].usage.input_tokens</c>).</summary>
     private static HttpParameterException Named(StarmapValidationException invalid, string prefix)
     {
-        var field = invalid.Field is "provider" or "model" ? prefix + invalid.Field : prefix + "usage." + invalid.Field;
+        var field = invalid.Field is "provider" or "model" or "usage" ? prefix + invalid.Field : prefix + "usage." + invalid.Field;
         var message = invalid.Message.StartsWith(invalid.Field, StringComparison.Ordinal) ? field + invalid.Message[invalid.Field.Length..] : invalid.Message;
         return new HttpParameterException(field, message);
     }

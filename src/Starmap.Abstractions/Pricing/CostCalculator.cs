@@ -69,7 +69,7 @@ public static class CostCalculator
                 Quantity = quantity,
                 UnitPrice = Trimmed(price.Value),
                 Per = unit,
-                Amount = amount ?? Trimmed(unit == PerMillionTokens ? quantity * price.Value / PerMillion : quantity * price.Value),
+                Amount = amount ?? Rounded(component, quantity, price.Value, unit),
                 Tier = tierPrice is null ? null : tierName,
             });
         }
@@ -106,7 +106,14 @@ public static class CostCalculator
             if (total is null)
             {
                 notes.Add("the exact total needs more than 28 significant digits; it is rounded to 28");
-                total = Trimmed(lines.Sum(l => l.Amount));
+                try
+                {
+                    total = Trimmed(lines.Sum(l => l.Amount));
+                }
+                catch (OverflowException)
+                {
+                    throw new StarmapValidationException("usage", null, "the total is past the largest decimal (about 7.9e28) at these prices");
+                }
             }
         }
         return new CallCost
@@ -136,6 +143,20 @@ public static class CostCalculator
             }
         }
         return chosen;
+    }
+
+    /// <summary>The amount rounded to a decimal's 28 digits; one past decimal's range (a price far above any the catalog holds) names the count.</summary>
+    private static decimal Rounded(string component, long quantity, decimal price, string unit)
+    {
+        try
+        {
+            return Trimmed(unit == PerMillionTokens ? quantity * price / PerMillion : quantity * price);
+        }
+        catch (OverflowException)
+        {
+            throw new StarmapValidationException(component, quantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"at a price of {price.ToString(System.Globalization.CultureInfo.InvariantCulture)} the amount is past the largest decimal (about 7.9e28)");
+        }
     }
 
     /// <summary>

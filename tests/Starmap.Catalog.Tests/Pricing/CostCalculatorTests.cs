@@ -180,6 +180,29 @@ public sealed class CostCalculatorTests
         Assert.Empty(cost.Notes);
     }
 
+    [Fact]
+    public void An_amount_past_the_largest_decimal_is_refused_naming_the_count_not_thrown_as_an_overflow()
+    {
+        // Far above the catalog's largest price (1,000,000): only a pricing built by hand gets here.
+        var pricing = new ModelPricing { Operations = new OperationPrices { Request = 100_000_000_000_000_000m } };
+
+        var error = Assert.Throws<StarmapValidationException>(() => Cost(pricing, new CallUsage { Requests = 1_000_000_000_000 }));
+
+        Assert.Equal(CostComponents.Requests, error.Field);
+        Assert.Contains("past the largest decimal", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_total_past_the_largest_decimal_is_refused_rather_than_thrown_as_an_overflow()
+    {
+        var pricing = new ModelPricing { Operations = new OperationPrices { Request = 50_000_000_000_000_000m, WebSearch = 50_000_000_000_000_000m } };
+
+        var error = Assert.Throws<StarmapValidationException>(() => Cost(pricing, new CallUsage { Requests = 1_000_000_000_000, WebSearches = 1_000_000_000_000 }));
+
+        Assert.Equal("usage", error.Field);
+        Assert.Contains("total is past the largest decimal", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("input_tokens", -1L, 0L, 0L, "must not be negative")]
     [InlineData("input_tokens", 10L, 8L, 0L, "must include the cache read and cache write tokens (8 + 3)")]
