@@ -34,6 +34,7 @@
         'Export-StarmapCatalog'
         'Import-StarmapCatalog'
         'Test-StarmapProvider'
+        'Measure-StarmapCost'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

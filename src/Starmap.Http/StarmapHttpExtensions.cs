@@ -161,6 +161,7 @@ public static class StarmapHttpExtensions
         CatalogEndpoints.Map(reads);
         ModelEndpointsRoute.Map(reads);
         QuarantineEndpoints.Map(reads);
+        CostEndpoints.Map(reads);
         SyncEndpoints.Map(reads);
         CatalogSyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);

@@ -56,7 +56,8 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
             Assert.Contains("bearer", security);
             Assert.Contains("apiKey", security);
             var responses = operation["responses"]!.AsObject();
-            if (method == "get")
+            // Pricing a call posts its usage but changes nothing: a read like the GETs.
+            if (method == "get" || path is "/api/v1/cost" or "/api/v1/cost/batch")
             {
                 Assert.True(security.Contains(""), $"{method} {path}: reads do not need the key on this silo");
                 Assert.False(responses.ContainsKey("401"), $"{method} {path}: this silo never answers a read with 401");
@@ -101,6 +102,8 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
             ("/api/v1/openrouter/models", "get", "/api/v1/openrouter/models"),
             ("/api/v1/models/{author}/{slug}/endpoints", "get", $"/api/v1/models/{HttpSilo.ServedTwice}/endpoints"),
             ("/api/v1/models.dev/api.json", "get", "/api/v1/models.dev/api.json"),
+            ("/api/v1/cost", "post", "/api/v1/cost"),
+            ("/api/v1/cost/batch", "post", "/api/v1/cost/batch"),
         ];
         foreach (var (path, method, url) in routes)
         {
@@ -164,6 +167,12 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
             ("/api/v1/providers/{id}/openai/v1/models", "get", () => Get("/api/v1/providers/no-such-provider/openai/v1/models"), _http, HttpStatusCode.NotFound),
             ("/api/v1/providers/{id}/openai/v1/models/{model}", "get", () => Get("/api/v1/providers/groq/openai/v1/models/no-such-model"), _http, HttpStatusCode.NotFound),
             ("/api/v1/models/{author}/{slug}/endpoints", "get", () => Get("/api/v1/models/nobody/nothing/endpoints"), _http, HttpStatusCode.NotFound),
+            ("/api/v1/cost", "post", () => Post("/api/v1/cost", "{\"provider\":\"no-such-provider\",\"model\":\"m\",\"usage\":{}}"), _http, HttpStatusCode.NotFound),
+            ("/api/v1/cost", "post", () => Post("/api/v1/cost", "{\"provider\":\"groq\",\"model\":\"m\",\"usage\":{\"input_tokens\":-1}}"), _http, HttpStatusCode.BadRequest),
+            ("/api/v1/cost", "post", () => Post("/api/v1/cost", "{}", "text/plain"), _http, HttpStatusCode.UnsupportedMediaType),
+            ("/api/v1/cost", "post", () => Post("/api/v1/cost", new string(' ', 70 * 1024)), _http, HttpStatusCode.RequestEntityTooLarge),
+            ("/api/v1/cost/batch", "post", () => Post("/api/v1/cost/batch", "{\"items\":7}"), _http, HttpStatusCode.BadRequest),
+            ("/api/v1/cost/batch", "post", () => Post("/api/v1/cost/batch", "{}", "text/plain"), _http, HttpStatusCode.UnsupportedMediaType),
             ("/health", "get", () => Get("/health"), _http, HttpStatusCode.OK),
             ("/ready", "get", () => Get("/ready"), _http, HttpStatusCode.OK),
         ];
@@ -216,6 +225,8 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
             using var anonymous = new HttpClient { BaseAddress = silo.Http };
             Responses.Error(await anonymous.JsonAsync("/api/v1/providers/groq/openai/v1/models", HttpStatusCode.Unauthorized), "unauthorized");
             Responses.Error(await anonymous.JsonAsync("/v1/models/groq/x", HttpStatusCode.Unauthorized), "unauthorized");
+            using var cost = await anonymous.PostAsync("/api/v1/cost", new StringContent("{}", Encoding.UTF8, "application/json"), Cancel);
+            Assert.Equal(HttpStatusCode.Unauthorized, cost.StatusCode);
         }
         finally
         {
@@ -237,6 +248,9 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
         }
         return request;
     }
+
+    private static HttpRequestMessage Post(string url, string json, string mediaType = "application/json") =>
+        new(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, mediaType) };
 
     private static HttpRequestMessage Put(string json) =>
         new(HttpMethod.Put, "/api/v1/providers/openai/sync/schedule") { Content = new StringContent(json, Encoding.UTF8, "application/json") };

@@ -28,6 +28,7 @@ BeforeDiscovery {
         'Export-StarmapCatalog'      = 'Force,Format,PassThru,Path'
         'Import-StarmapCatalog'      = 'Force,Format,Path'
         'Test-StarmapProvider'       = 'Provider'
+        'Measure-StarmapCost'        = 'At,CacheReadTokens,CacheWriteTokens,GeneratedImages,InputImages,InputObject,InputTokens,Model,OutputTokens,Provider,ReasoningTokens,Requests,WebSearches'
     }
     $script:surfaces = $surface.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Expected = $_.Value } }
     $script:changing = $manifest.CmdletsToExport | Where-Object { $_ -match '^(New|Set|Remove|Sync|Import|Export)-' } | ForEach-Object { @{ Name = $_ } }

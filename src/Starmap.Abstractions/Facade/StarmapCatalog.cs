@@ -31,6 +31,7 @@ public sealed class StarmapCatalog
         Endpoints = new(grains, _session);
         Sync = new(grains, _session);
         Changes = new(grains);
+        Prices = new(grains, _session);
     }
 
     private ICatalogRegistryGrain Registry => _grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
@@ -52,6 +53,8 @@ public sealed class StarmapCatalog
 
     /// <summary>The change log: what each publish changed, field by field.</summary>
     public ChangeCollection Changes { get; }
+    /// <summary>The cost of a call from the catalog's prices.</summary>
+    public PriceCollection Prices { get; }
 
     /// <summary>The newest generation this instance has written or read; its reads never see older.</summary>
     public long SeenGeneration => _session.Seen;

@@ -32,10 +32,17 @@ public sealed record CallCost
     /// <summary>Why prices are missing or how they were chosen, when that is not plain from the lines.</summary>
     [Id(7)] public EquatableArray<string> Notes { get; init; }
 
-    /// <summary>Catalog generation the prices were read at.</summary>
+    /// <summary>
+    /// Catalog generation the prices were read at (at least: the catalog had reached it when they were
+    /// read); 0 when the pricing was not read from the catalog.
+    /// </summary>
     [Id(8)] public long Generation { get; init; }
 
-    /// <summary>The time the prices were asked for (null: now).</summary>
+    /// <summary>
+    /// The time whose prices apply: the time asked for, or the time of the call when none was (the
+    /// catalog's facade and HTTP API always fill it); null only from <see cref="CostCalculator.Calculate"/>
+    /// without a time, which takes the prices as they are, whatever their effective dates.
+    /// </summary>
     [Id(9)] public DateTimeOffset? At { get; init; }
 }
 
@@ -49,11 +56,11 @@ public sealed record CostLine
     /// <summary>How many units were charged (tokens for token components, else counts).</summary>
     [Id(1)] public long Quantity { get; init; }
 
-    /// <summary>The price applied: per 1,000,000 tokens for token components, per unit otherwise.</summary>
+    /// <summary>The price applied, per <see cref="Per"/>: per 1,000,000 tokens for token components, per unit otherwise.</summary>
     [Id(2)] public decimal UnitPrice { get; init; }
 
-    /// <summary><c>per_1m_tokens</c> or <c>per_unit</c>.</summary>
-    [Id(3)] public required string Unit { get; init; }
+    /// <summary>What <see cref="UnitPrice"/> is per: <see cref="CostCalculator.PerMillionTokens"/> (<c>1m_tokens</c>) or <see cref="CostCalculator.PerUnit"/> (<c>unit</c>).</summary>
+    [Id(3)] public required string Per { get; init; }
 
     /// <summary>Quantity times price, exact.</summary>
     [Id(4)] public decimal Amount { get; init; }

@@ -6,14 +6,19 @@ namespace Starmap;
 /// token of the call (input and output alike); cache read and write tokens are part of the input tokens and
 /// are charged at their cache price instead of the input price; reasoning tokens are part of the output
 /// tokens and are charged at a reasoning price only where the offering has one. Token prices are per
-/// 1,000,000 tokens, so every amount is an exact decimal. A price the usage needs but the offering does not
+/// 1,000,000 tokens, and amounts and the total are computed exactly (a result that needs more than a
+/// decimal's 28 significant digits is rounded, with a note saying so). A price the usage needs but the offering does not
 /// know leaves the total unknown and is named; it never counts as 0.
 /// </summary>
 public static class CostCalculator
 {
     private const decimal PerMillion = 1_000_000m;
-    private const string PerMillionTokens = "per_1m_tokens";
-    private const string PerUnit = "per_unit";
+
+    /// <summary><see cref="CostLine.Per"/> of token components: the price is per 1,000,000 tokens.</summary>
+    public const string PerMillionTokens = "1m_tokens";
+
+    /// <summary><see cref="CostLine.Per"/> of counted components (requests, images, searches): the price is per unit.</summary>
+    public const string PerUnit = "unit";
 
     /// <summary>The largest count priced (a quadrillion): far above any bill, and safe from decimal overflow.</summary>
     public const long MaxCount = 1_000_000_000_000_000;
@@ -52,14 +57,19 @@ public static class CostCalculator
             {
                 notes.Add($"{component}: the tier '{tierName}' names no price, so the base price applied");
             }
-            var amount = unit == PerMillionTokens ? quantity * price.Value / PerMillion : quantity * price.Value;
+            var shift = unit == PerMillionTokens ? 6 : 0;
+            var amount = ExactDecimal.Product(quantity, price.Value, shift);
+            if (amount is null)
+            {
+                notes.Add($"{component}: the exact amount needs more than 28 significant digits; it is rounded to 28");
+            }
             lines.Add(new CostLine
             {
                 Component = component,
                 Quantity = quantity,
-                UnitPrice = price.Value,
-                Unit = unit,
-                Amount = amount,
+                UnitPrice = Trimmed(price.Value),
+                Per = unit,
+                Amount = amount ?? Rounded(component, quantity, price.Value, unit),
                 Tier = tierPrice is null ? null : tierName,
             });
         }
@@ -89,12 +99,29 @@ public static class CostCalculator
         Charge(CostComponents.FunctionCalls, usage.FunctionCalls, tierOps?.FunctionCall, baseOps?.FunctionCall, PerUnit);
         Charge(CostComponents.ToolUses, usage.ToolUses, tierOps?.ToolUse, baseOps?.ToolUse, PerUnit);
 
+        decimal? total = null;
+        if (unpriced.Count == 0)
+        {
+            total = ExactDecimal.Sum([.. lines.Select(l => l.Amount)]);
+            if (total is null)
+            {
+                notes.Add("the exact total needs more than 28 significant digits; it is rounded to 28");
+                try
+                {
+                    total = Trimmed(lines.Sum(l => l.Amount));
+                }
+                catch (OverflowException)
+                {
+                    throw new StarmapValidationException("usage", null, "the total is past the largest decimal (about 7.9e28) at these prices");
+                }
+            }
+        }
         return new CallCost
         {
             ProviderId = providerId,
             ModelId = modelId,
             Currency = pricing?.Currency ?? "USD",
-            Total = unpriced.Count == 0 ? lines.Sum(l => l.Amount) : null,
+            Total = total,
             Lines = lines.ToEquatableArray(),
             Unpriced = unpriced.ToEquatableArray(),
             Tier = tierName,
@@ -118,6 +145,26 @@ public static class CostCalculator
         return chosen;
     }
 
+    /// <summary>The amount rounded to a decimal's 28 digits; one past decimal's range (a price far above any the catalog holds) names the count.</summary>
+    private static decimal Rounded(string component, long quantity, decimal price, string unit)
+    {
+        try
+        {
+            return Trimmed(unit == PerMillionTokens ? quantity * price / PerMillion : quantity * price);
+        }
+        catch (OverflowException)
+        {
+            throw new StarmapValidationException(component, quantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"at a price of {price.ToString(System.Globalization.CultureInfo.InvariantCulture)} the amount is past the largest decimal (about 7.9e28)");
+        }
+    }
+
+    /// <summary>
+    /// The same value without trailing zeros (0.0060 → 0.006): a product keeps the scale of its factors, and
+    /// amounts are written as they are held (JSON, PowerShell), so they read as the plain exact number.
+    /// </summary>
+    private static decimal Trimmed(decimal value) => value / 1.0000000000000000000000000000m;
+
     private static bool InForce(ModelPricing pricing, DateTimeOffset at) =>
         (pricing.EffectiveFrom is not { } from || at >= from) && (pricing.EffectiveUntil is not { } until || at < until);
 
@@ -129,8 +176,11 @@ public static class CostCalculator
         _ => "always",
     };
 
-    private static void Validate(CallUsage usage)
+    /// <summary>Checks that <paramref name="usage"/> can be: counts from 0 to <see cref="MaxCount"/>, parts inside their wholes.</summary>
+    /// <exception cref="StarmapValidationException">Names the count at fault.</exception>
+    public static void Validate(CallUsage usage)
     {
+        ArgumentNullException.ThrowIfNull(usage);
         foreach (var (name, value) in Counts(usage))
         {
             if (value < 0)

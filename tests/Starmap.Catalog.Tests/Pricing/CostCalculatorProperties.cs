@@ -68,12 +68,12 @@ public sealed class CostCalculatorProperties
             var cost = CostCalculator.Calculate("p", "m", pricing, usage);
             foreach (var line in cost.Lines)
             {
-                var scale = line.Unit == "per_1m_tokens" ? 1_000_000m : 1m;
+                var scale = line.Per == CostCalculator.PerMillionTokens ? 1_000_000m : 1m;
                 Assert.Equal(line.Quantity * line.UnitPrice, line.Amount * scale);
             }
             Assert.Equal(cost.Unpriced.Count == 0 ? cost.Lines.Sum(l => l.Amount) : null, cost.Total);
             // Every input and output token is charged exactly once, or named as unpriced.
-            var charged = cost.Lines.Where(l => l.Unit == "per_1m_tokens").Sum(l => l.Quantity);
+            var charged = cost.Lines.Where(l => l.Per == CostCalculator.PerMillionTokens).Sum(l => l.Quantity);
             Assert.True(cost.Unpriced.Count > 0 || charged == usage.InputTokens + usage.OutputTokens,
                 $"{charged} tokens charged of {usage.InputTokens} in and {usage.OutputTokens} out");
         }, iter: 2000);
@@ -96,4 +96,61 @@ public sealed class CostCalculatorProperties
                 Assert.NotEmpty(now.Unpriced);
             }
         }, iter: 1000);
+
+    /// <summary>
+    /// A price the catalog can hold (0 to 1,000,000) with up to 18 digits and 18 decimal places: the fast
+    /// decimal path and the exact integer path both in play.
+    /// </summary>
+    private static readonly Gen<decimal> ManyDigitPrice =
+        Gen.Int[0, 18].SelectMany(scale => Gen.Long[0, (long)Math.Min(999_999_999_999_999_999m, 1_000_000m * Pow10(scale))]
+            .Select(mantissa => new decimal(mantissa) / Pow10(scale)));
+
+    [Fact]
+    public void Every_amount_is_the_exact_product_unless_a_note_says_it_was_rounded() =>
+        Gen.Select(ManyDigitPrice, ManyDigitPrice, Gen.Long[0, CostCalculator.MaxCount], Gen.Long[0, 1_000_000]).Sample((input, request, tokens, requests) =>
+        {
+            var pricing = new ModelPricing { Tokens = new TokenPrices { Input = input }, Operations = new OperationPrices { Request = request } };
+            var cost = CostCalculator.Calculate("p", "m", pricing, new CallUsage { InputTokens = tokens, Requests = requests });
+            foreach (var line in cost.Lines)
+            {
+                if (cost.Notes.Any(n => n.StartsWith(line.Component + ": the exact amount", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                // amount = quantity x price / 10^shift, compared as integers: no decimal rounding on either side.
+                var shift = line.Per == CostCalculator.PerMillionTokens ? 6 : 0;
+                var (amount, amountScale) = Parts(line.Amount);
+                var (price, priceScale) = Parts(line.UnitPrice);
+                Assert.Equal(amount * System.Numerics.BigInteger.Pow(10, priceScale + shift), line.Quantity * price * System.Numerics.BigInteger.Pow(10, amountScale));
+            }
+            if (!cost.Notes.Any(n => n.StartsWith("the exact total", StringComparison.Ordinal)))
+            {
+                var scale = cost.Lines.Select(l => l.Amount.Scale).Append(cost.Total!.Value.Scale).Max();
+                var sum = cost.Lines.Aggregate(System.Numerics.BigInteger.Zero, (acc, l) => acc + Scaled(l.Amount, scale));
+                Assert.Equal(sum, Scaled(cost.Total.Value, scale));
+            }
+        }, iter: 3000);
+
+    private static decimal Pow10(int power)
+    {
+        var value = 1m;
+        for (var i = 0; i < power; i++)
+        {
+            value *= 10;
+        }
+        return value;
+    }
+
+    private static (System.Numerics.BigInteger Mantissa, int Scale) Parts(decimal value)
+    {
+        var bits = decimal.GetBits(value);
+        var mantissa = ((System.Numerics.BigInteger)(uint)bits[2] << 64) | ((System.Numerics.BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        return (value < 0 ? -mantissa : mantissa, value.Scale);
+    }
+
+    private static System.Numerics.BigInteger Scaled(decimal value, int scale)
+    {
+        var (mantissa, own) = Parts(value);
+        return mantissa * System.Numerics.BigInteger.Pow(10, scale - own);
+    }
 }

@@ -124,8 +124,8 @@ public sealed class CostCalculatorTests
         var cost = Cost(pricing, new CallUsage { InputTokens = 1_000, OutputTokens = 100, Requests = 3, WebSearches = 2, GeneratedImages = 1 });
 
         Assert.Equal(
-            [(CostComponents.Requests, 0.006m, "per_unit"), (CostComponents.GeneratedImages, 0.04m, "per_unit"), (CostComponents.WebSearches, 0.02m, "per_unit")],
-            cost.Lines.Where(l => l.Unit == "per_unit").Select(l => (l.Component, l.Amount, l.Unit)));
+            [(CostComponents.Requests, 0.006m, "unit"), (CostComponents.GeneratedImages, 0.04m, "unit"), (CostComponents.WebSearches, 0.02m, "unit")],
+            cost.Lines.Where(l => l.Per == "unit").Select(l => (l.Component, l.Amount, l.Per)));
         Assert.Equal(0.002m + 0.0008m + 0.006m + 0.04m + 0.02m, cost.Total);
     }
 
@@ -141,6 +141,66 @@ public sealed class CostCalculatorTests
         Assert.Null(before.Total);
         Assert.Equal([CostComponents.InputTokens], before.Unpriced);
         Assert.Contains(before.Notes, n => n.Contains("2025-06-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Amounts_and_totals_carry_no_trailing_zeros_from_the_prices_scale()
+    {
+        var pricing = new ModelPricing { Operations = new OperationPrices { Request = 0.0020m } };
+
+        var cost = Cost(pricing, new CallUsage { Requests = 3 });
+
+        Assert.Equal("0.006", cost.Lines.Single().Amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0.006", cost.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void An_amount_that_needs_more_than_28_digits_is_rounded_and_the_answer_says_so()
+    {
+        // 28 significant digits of price times 15 of count: the exact product has 43.
+        var pricing = new ModelPricing { Operations = new OperationPrices { Request = 0.1234567890123456789012345678m } };
+
+        var cost = Cost(pricing, new CallUsage { Requests = 999_999_999_999_999 });
+
+        Assert.NotNull(cost.Total);
+        Assert.Contains(cost.Notes, n => n.StartsWith("requests: the exact amount needs more than 28 significant digits", StringComparison.Ordinal));
+        Assert.Equal(0.1234567890123456789012345678m * 999_999_999_999_999m, cost.Total);
+    }
+
+    [Fact]
+    public void A_sum_exact_only_in_integers_is_still_exact()
+    {
+        // 1e-20 per token-million times 7 tokens is 7e-26: exact, though it shares a total with a large amount only to 28 digits.
+        var pricing = new ModelPricing { Tokens = new TokenPrices { Input = 0.00000000000000000001m, Output = 1m } };
+
+        var cost = Cost(pricing, new CallUsage { InputTokens = 7, OutputTokens = 1 });
+
+        Assert.Equal(0.00000000000000000000000007m, cost.Lines[0].Amount);
+        Assert.Equal(0.00000100000000000000000007m, cost.Total);
+        Assert.Empty(cost.Notes);
+    }
+
+    [Fact]
+    public void An_amount_past_the_largest_decimal_is_refused_naming_the_count_not_thrown_as_an_overflow()
+    {
+        // Far above the catalog's largest price (1,000,000): only a pricing built by hand gets here.
+        var pricing = new ModelPricing { Operations = new OperationPrices { Request = 100_000_000_000_000_000m } };
+
+        var error = Assert.Throws<StarmapValidationException>(() => Cost(pricing, new CallUsage { Requests = 1_000_000_000_000 }));
+
+        Assert.Equal(CostComponents.Requests, error.Field);
+        Assert.Contains("past the largest decimal", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_total_past_the_largest_decimal_is_refused_rather_than_thrown_as_an_overflow()
+    {
+        var pricing = new ModelPricing { Operations = new OperationPrices { Request = 50_000_000_000_000_000m, WebSearch = 50_000_000_000_000_000m } };
+
+        var error = Assert.Throws<StarmapValidationException>(() => Cost(pricing, new CallUsage { Requests = 1_000_000_000_000, WebSearches = 1_000_000_000_000 }));
+
+        Assert.Equal("usage", error.Field);
+        Assert.Contains("total is past the largest decimal", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
