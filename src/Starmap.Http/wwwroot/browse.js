@@ -118,7 +118,7 @@ export async function renderBrowse(main) {
       <td class="num">${price(t.output)}</td>
       <td class="hide-phone">${text(meta.release_date)}</td>
       <td class="hide-phone">${text(meta.knowledge_cutoff)}</td>
-      <td><input type="checkbox" value="${esc(id)}" aria-label="Compare ${esc(name)} (${esc(o.provider_id)})"></td>
+      <td><input type="checkbox" value="${esc(id)}" aria-label="Compare ${esc(name)} (${esc(id)})"></td>
     </tr>`;
   }
 
