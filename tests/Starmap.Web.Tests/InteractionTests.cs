@@ -82,6 +82,9 @@ public sealed class InteractionTests(WebSilo web, ITestOutputHelper output)
         await Assertions.Expect(other.GetByLabel("API key")).ToBeVisibleAsync();
     }
 
+    // Only violations in full: axe then lists one node per passing rule, not every cell of a long table.
+    private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations] };
+
     [Fact]
     public async Task Axe_finds_no_serious_violation_on_any_page_in_light_or_dark_mode()
     {
@@ -94,7 +97,7 @@ public sealed class InteractionTests(WebSilo web, ITestOutputHelper output)
                 await page.GotoAsync(web.Root + view);
                 await Assertions.Expect(page.Locator("main p.muted", new() { HasTextString = "Loading" })).ToHaveCountAsync(0);
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var result = await page.RunAxe();
+                var result = await page.RunAxe(ViolationsOnly);
                 output.WriteLine($"{scheme} '{view}': axe ran in {clock.ElapsedMilliseconds} ms");
                 var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
                 foreach (var v in result.Violations)

@@ -12,7 +12,7 @@ public sealed class ScreenshotTests(WebSilo web)
     [
         ("browse", "?sort=input_price&order=desc&status=active"),
         ("model", "?view=model&id=openai/gpt-4o"),
-        ("compare", "?view=compare&id=openai/gpt-4o&id=anthropic/claude-sonnet-4-5&id=google/gemini-2.5-pro"),
+        ("compare", "?view=compare&id=openai/gpt-4o&id=anthropic/claude-sonnet-4-5&id=google-vertex/gemini-2.5-pro"),
         ("providers", "?view=providers"),
         ("changes", "?view=changes"),
         ("admin", "?view=admin"),

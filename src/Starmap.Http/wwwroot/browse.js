@@ -31,8 +31,9 @@ export async function renderBrowse(main) {
   const get = name => state.get(name) ?? '';
   main.innerHTML = `
     <h1 tabindex="-1">Models</h1>
-    <form class="filters" role="search" aria-label="Filter models">
-      <div class="wide"><label for="f-q">Search</label><input id="f-q" name="q" type="search" value="${esc(get('q'))}" placeholder="name, ID, author, family" autocomplete="off"></div>
+    <form role="search" aria-label="Filter models">
+      <div class="filters"><div class="wide"><label for="f-q">Search</label><input id="f-q" name="q" type="search" value="${esc(get('q'))}" placeholder="name, ID, author, family" autocomplete="off"></div></div>
+      <details class="more" id="more-filters"><summary>Filters</summary><div class="filters">
       <div><label for="f-provider">Provider</label><select id="f-provider" name="provider">${options([[get('provider'), get('provider')]].filter(p => p[0]), get('provider'), 'All providers')}</select></div>
       <div><label for="f-author">Author</label><select id="f-author" name="author">${options([[get('author'), get('author')]].filter(p => p[0]), get('author'), 'All authors')}</select></div>
       <div><label for="f-min">Input modality</label><select id="f-min" name="modality_input">${options(pairs(MODALITIES), get('modality_input'), 'Any')}</select></div>
@@ -46,6 +47,7 @@ export async function renderBrowse(main) {
       <div><label for="f-after">Released on or after</label><input id="f-after" name="released_after" type="date" value="${esc(get('released_after'))}"></div>
       <div><label for="f-before">Released on or before</label><input id="f-before" name="released_before" type="date" value="${esc(get('released_before'))}"></div>
       <div><button type="button" id="clear">Clear filters</button></div>
+      </div></details>
     </form>
     <div class="bar">
       <p id="count" role="status" aria-live="polite" class="muted">Loading…</p>
@@ -64,6 +66,8 @@ export async function renderBrowse(main) {
     </nav>`;
 
   const form = main.querySelector('form');
+  // The filters stay open on a wide screen or when one is set; on a phone they fold away under the search box.
+  main.querySelector('#more-filters').open = matchMedia('(min-width: 641px)').matches || FILTERS.some(f => !['q', 'sort', 'order', 'offset'].includes(f) && state.get(f));
   const tbody = main.querySelector('tbody');
   const count = main.querySelector('#count');
   const selected = new Set();
@@ -108,7 +112,7 @@ export async function renderBrowse(main) {
     const id = `${o.provider_id}/${o.model_id}`;
     const name = (item.definition && item.definition.name) || o.name || o.model_id;
     const t = (o.pricing && o.pricing.tokens) || {};
-    const meta = o.metadata || {};
+    const meta = { ...((item.definition && item.definition.metadata) || {}), ...(o.metadata || {}) };
     const authors = item.author_ids && item.author_ids.length ? item.author_ids.join(', ') : null;
     return `<tr data-model-id="${esc(id)}">
       <td><a href="?view=model&amp;id=${encodeURIComponent(id)}">${esc(name)}</a> ${o.lifecycle && o.lifecycle.status && o.lifecycle.status !== 'unknown' ? status(o) : ''}<span class="sub">${esc(o.model_id)}${authors ? ' · by ' + esc(authors) : ''}</span></td>
