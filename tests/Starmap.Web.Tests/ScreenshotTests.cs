@@ -10,7 +10,7 @@ public sealed class ScreenshotTests(WebSilo web)
 {
     private static readonly (string Name, string Query)[] Pages =
     [
-        ("browse", "?sort=input_price&order=desc&status=active"),
+        ("browse", "?q=claude&sort=input_price&order=desc"),
         ("model", "?view=model&id=openai/gpt-4o"),
         ("compare", "?view=compare&id=openai/gpt-4o&id=anthropic/claude-sonnet-4-5&id=google-vertex/gemini-2.5-pro"),
         ("providers", "?view=providers"),

@@ -36,6 +36,7 @@ if ('EventSource' in window) {
   stream.addEventListener('catalog.published', event => {
     let generation;
     try { generation = JSON.parse(event.data).generation; } catch { return; }
+    document.body.dataset.streamGeneration = generation; // the newest generation the stream announced
     if (seen === null || generation <= seen) { seen = Math.max(seen ?? 0, generation); return; }
     seen = generation;
     const banner = document.getElementById('banner');
