@@ -98,6 +98,8 @@ public sealed class PageTests(WebSilo web)
         await Assertions.Expect(openai.Nth(1)).ToHaveTextAsync(count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(openai.Nth(2)).ToHaveTextAsync("OPENAI_API_KEY");
         await Assertions.Expect(openai.Nth(3)).ToContainTextAsync("never synced");
+        await Assertions.Expect(openai.Nth(4)).ToHaveTextAsync("not scheduled");
+        await Assertions.Expect(openai.Nth(5)).ToHaveTextAsync("none");
         Assert.DoesNotContain(web.ApiKey, await page.ContentAsync(), StringComparison.Ordinal);
     }
 

@@ -1,5 +1,5 @@
 // Providers: model count, key variable names (never a key), last sync and the next scheduled one.
-import { api, esc, text, when, showError, UNKNOWN } from './api.js';
+import { api, esc, when, showError, UNKNOWN } from './api.js';
 
 export async function renderProviders(main) {
   main.innerHTML = '<h1 tabindex="-1">Providers</h1><div id="list"><p class="muted">Loading…</p></div>';
@@ -17,5 +17,5 @@ export async function renderProviders(main) {
       <td>${p.key_variables.length ? p.key_variables.map(v => `<code>${esc(v)}</code>`).join(', ') : UNKNOWN}</td>
       <td>${last(p.last_sync)}</td>
       <td>${p.schedule_enabled ? interval(p.schedule_interval) : 'not scheduled'}</td>
-      <td>${p.schedule_enabled ? (p.next_sync ? when(p.next_sync) : 'after the first scheduled run') : text(null).replace('unknown', 'none')}</td></tr>`).join('')}</tbody></table></div>`;
+      <td>${p.schedule_enabled ? (p.next_sync ? when(p.next_sync) : 'after the first scheduled run') : '<span class="unknown">none</span>'}</td></tr>`).join('')}</tbody></table></div>`;
 }
