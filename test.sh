@@ -70,6 +70,18 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
         exit 1
     fi
 fi
+# The web catalog's browser tests (tests/Starmap.Web.Tests) drive Debian's headless Chromium with
+# Playwright for .NET (no browser download): install chromium and chromium-driver when missing.
+if ! command -v chromium >/dev/null; then
+    echo "installing chromium and chromium-driver (Debian packages) for the web catalog tests"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null; }; then
+        echo "could not install chromium"
+        summary 1
+        exit 1
+    fi
+fi
 # The Debian package may start a system Redis on 6379; the tests never use it.
 export STARMAP_REDIS_SERVER="$(command -v redis-server)"
 export STARMAP_FIGURES="$PWD/$results/cluster-figures.txt"

@@ -166,6 +166,7 @@ public static class StarmapHttpExtensions
         CatalogSyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);
         ChangeEndpoints.Map(reads);
+        ProviderOverviewEndpoint.Map(reads);
         OpenAIEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);

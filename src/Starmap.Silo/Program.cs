@@ -42,6 +42,7 @@ try
     var app = web.Build();
     StartupFailure.ValidateSettings(app.Services);
     app.UseStarmapHttp();
+    app.UseStarmapWebCatalog();
     app.MapStarmapApi();
     app.MapStarmapOperations();
     app.MapHeadForGetRoutes();

@@ -126,6 +126,7 @@ public sealed class CatalogRouteTests(HttpSilo shared)
             ("/api/v1/providers/{id}/openai/v1/models", "get"), ("/api/v1/providers/{id}/openai/v1/models/{model}", "get"),
             ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),
             ("/api/v1/models/{author}/{slug}/endpoints", "get"), ("/api/v1/models.dev/api.json", "get"),
+            ("/api/v1/overview/providers", "get"),
         ];
         foreach (var (path, method) in expected)
         {

@@ -1,0 +1,131 @@
+using Microsoft.Playwright;
+
+namespace Starmap.Web.Tests;
+
+/// <summary>The model, compare, providers and changes pages render what the API says.</summary>
+public sealed class PageTests(WebSilo web)
+{
+    [Fact]
+    public async Task The_model_page_shows_the_definition_the_offering_and_every_provider_serving_it()
+    {
+        var endpoints = await web.GetJsonAsync("api/v1/models/openai/gpt-4o/endpoints");
+        var serving = endpoints.GetProperty("data").GetProperty("endpoints").GetArrayLength();
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + "?view=model&id=openai/gpt-4o");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("GPT-4o");
+        await Assertions.Expect(page.Locator("#offering [data-field=input_price]")).ToHaveTextAsync("$2.50");
+        await Assertions.Expect(page.Locator("#offering [data-field=output_price]")).ToHaveTextAsync("$10");
+        await Assertions.Expect(page.Locator("#offering [data-field=context]")).ToHaveTextAsync("128,000");
+        await Assertions.Expect(page.Locator("#definition")).ToContainTextAsync("openai/gpt-4o");
+        await Assertions.Expect(page.Locator("#providers-serving tbody tr")).ToHaveCountAsync(serving);
+        await Assertions.Expect(page.Locator("#providers-serving tr[data-model-id='openai/gpt-4o']")).ToHaveAttributeAsync("aria-current", "true");
+    }
+
+    [Fact]
+    public async Task The_price_history_and_recent_changes_show_the_log_or_say_it_is_not_available()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + "?view=model&id=openai/gpt-4o");
+        foreach (var (section, table) in new[] { ("#history", "figure.chart, #price-history, p.muted"), ("#changes", "table.changes, p.muted") })
+        {
+            // Before issue 12's routes exist the API answers 404 "no such route": the page says so, never an error.
+            var route = section == "#history" ? "api/v1/providers/openai/models/gpt-4o/price-history" : "api/v1/changes?provider=openai&model=gpt-4o&limit=20";
+            using var answer = await web.Http.GetAsync(route, TestContext.Current.CancellationToken);
+            var expected = answer.StatusCode == System.Net.HttpStatusCode.NotFound ? "p.notice" : table;
+            await Assertions.Expect(page.Locator($"{section} {expected}").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"{section} [role=alert]")).ToHaveCountAsync(0);
+        }
+    }
+
+    [Fact]
+    public async Task The_price_chart_draws_one_step_line_per_price_component()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + "?view=model&id=openai/gpt-4o");
+        await Assertions.Expect(page.Locator("#definition")).ToBeVisibleAsync();
+        // The chart is a pure function of the history items: fed two prices, it draws a step for each component.
+        var svg = await page.EvaluateAsync<string>("""
+            async () => (await import('./model.js')).chart([
+              { at: '2026-01-01T00:00:00Z', pricing: { tokens: { input: 2, output: 8 } } },
+              { at: '2026-03-01T00:00:00Z', pricing: { tokens: { input: 1, output: 4 } } }])
+            """);
+        Assert.Contains("class=\"input\"", svg, StringComparison.Ordinal);
+        Assert.Contains("class=\"output\"", svg, StringComparison.Ordinal);
+        Assert.Contains("V", svg, StringComparison.Ordinal);
+        Assert.Contains("2026-01-01", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_compare_page_shows_each_models_values_and_highlights_the_rows_that_differ()
+    {
+        var claude = await web.GetJsonAsync("api/v1/models/anthropic/claude-sonnet-4-5");
+        var claudeContext = claude.GetProperty("offering").GetProperty("limits").GetProperty("context_window").GetInt64();
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + "?view=compare&id=openai/gpt-4o&id=anthropic/claude-sonnet-4-5");
+        var table = page.Locator("#compare");
+        await Assertions.Expect(table.Locator("thead th[data-model-id]")).ToHaveCountAsync(2);
+        var input = table.Locator("tbody tr", new() { Has = page.Locator("th", new() { HasTextString = "Input $/1M" }) });
+        await Assertions.Expect(input.Locator("td")).ToHaveTextAsync(["$2.50", "$3.00"]);
+        await Assertions.Expect(input).ToHaveClassAsync("differs");
+        var context = table.Locator("tbody tr", new() { Has = page.Locator("th", new() { HasTextString = "Context window" }) });
+        await Assertions.Expect(context.Locator("td")).ToHaveTextAsync(["128,000", claudeContext.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)]);
+        // Both take text input: a row that agrees is not highlighted.
+        var text = table.Locator("tbody tr", new() { Has = page.Locator("th", new() { HasTextString = "Output modalities" }) });
+        await Assertions.Expect(text).Not.ToHaveClassAsync("differs");
+    }
+
+    [Fact]
+    public async Task Models_picked_on_the_browse_page_open_side_by_side_on_the_compare_page()
+    {
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + "?provider=openai&q=gpt-4o");
+        await page.GetByLabel("Compare GPT-4o (openai/gpt-4o)", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Compare GPT-4o mini (openai/gpt-4o-mini)", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compare selected (2)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#compare thead th[data-model-id]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#compare thead th[data-model-id='openai/gpt-4o-mini']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task The_providers_page_lists_every_provider_with_its_model_count_and_key_variable_but_no_key()
+    {
+        var providers = await web.GetJsonAsync("api/v1/providers");
+        var count = (await web.GetJsonAsync("api/v1/models?provider=openai&limit=1")).GetProperty("total").GetInt32();
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + "?view=providers");
+        await Assertions.Expect(page.Locator("#providers tbody tr")).ToHaveCountAsync(providers.GetProperty("items").GetArrayLength());
+        var openai = page.Locator("#providers tr[data-provider-id=openai] td");
+        await Assertions.Expect(openai.Nth(1)).ToHaveTextAsync(count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(openai.Nth(2)).ToHaveTextAsync("OPENAI_API_KEY");
+        await Assertions.Expect(openai.Nth(3)).ToContainTextAsync("never synced");
+        await Assertions.Expect(openai.Nth(4)).ToHaveTextAsync("not scheduled");
+        await Assertions.Expect(openai.Nth(5)).ToHaveTextAsync("none");
+        Assert.DoesNotContain(web.ApiKey, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_changes_page_shows_the_change_log_or_says_it_is_not_available()
+    {
+        using var answer = await web.Http.GetAsync("api/v1/changes?limit=50", TestContext.Current.CancellationToken);
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + "?view=changes");
+        var expected = answer.StatusCode == System.Net.HttpStatusCode.NotFound ? "#log p.notice" : "#log table.changes, #log p.muted";
+        await Assertions.Expect(page.Locator(expected).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#log [role=alert]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task No_page_asks_anything_of_a_host_other_than_the_silo()
+    {
+        var page = await web.NewPageAsync();
+        foreach (var view in new[] { "", "?view=model&id=openai/gpt-4o", "?view=compare&id=openai/gpt-4o&id=openai/gpt-4o-mini", "?view=providers", "?view=changes", "?view=admin" })
+        {
+            await page.GotoAsync(web.Root + view);
+            // Every request a page makes is made once its content is drawn (the event stream stays open).
+            await Assertions.Expect(page.Locator("main p.muted", new() { HasTextString = "Loading" })).ToHaveCountAsync(0);
+        }
+        var outside = web.Requests.Where(url => !url.StartsWith(web.Root.ToString(), StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)).ToList();
+        Assert.Empty(outside);
+        Assert.Contains(web.Requests, url => url.Contains("/api/v1/models", StringComparison.Ordinal));
+    }
+}
