@@ -22,10 +22,11 @@ export async function renderChanges(main, params) {
   } catch (error) { showError(log, error, 'The change log'); }
 }
 
-// next may be a link (its query string is the next page) or a bare cursor value.
+// The API's next is the position the next page starts after ("generation.sequence"): asked for as after=.
 function nextLink(next, query) {
   if (next === undefined || next === null || next === '') return '';
-  const page = new URLSearchParams(String(next).includes('?') ? String(next).split('?')[1] : [...query, ['cursor', String(next)]]);
+  const page = new URLSearchParams(query);
+  page.set('after', String(next));
   page.set('view', 'changes');
   return `<p><a href="?${esc(page.toString())}">Next page</a></p>`;
 }
