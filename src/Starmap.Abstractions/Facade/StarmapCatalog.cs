@@ -30,6 +30,7 @@ public sealed class StarmapCatalog
         Models = new(grains, _session);
         Endpoints = new(grains, _session);
         Sync = new(grains, _session);
+        History = new(grains, _session);
     }
 
     private ICatalogRegistryGrain Registry => _grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
@@ -48,6 +49,9 @@ public sealed class StarmapCatalog
 
     /// <summary>Provider syncs and schedules.</summary>
     public SyncCollection Sync { get; }
+
+    /// <summary>The catalog's past: reads at a generation or time, price history, compare and restore.</summary>
+    public HistoryCollection History { get; }
 
     /// <summary>The newest generation this instance has written or read; its reads never see older.</summary>
     public long SeenGeneration => _session.Seen;
