@@ -122,6 +122,15 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     [Parameter]
     public SwitchParameter Descending { get; set; }
 
+    /// <summary>Answer as the catalog was at this time (from the change log, within its retention).</summary>
+    [Parameter]
+    public DateTime? At { get; set; }
+
+    /// <summary>Answer as the catalog was at this generation (from the change log, within its retention).</summary>
+    [Parameter]
+    [ValidateRange(0, long.MaxValue)]
+    public long? Generation { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -183,7 +192,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
         ModelResults results;
         try
         {
-            results = Await(CatalogReader.QueryModelsAsync(filter, Cancellation));
+            results = Await(CatalogReader.QueryModelsAsync(filter, Cancellation, Point()));
         }
         catch (StarmapCommandException failure)
         {
@@ -196,6 +205,16 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
             WriteObject(model);
         }
         ReportMissingExactIds(results.Items);
+    }
+
+    // -At or -Generation: the catalog as it was then (not both: they name one point).
+    private CatalogPoint? Point()
+    {
+        if (At is not null && Generation is not null)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidArgument, "InvalidPoint", "-At and -Generation name one point: give one of them", At);
+        }
+        return At is { } at ? HistoryCalls.ToPoint(at, nameof(At)) : Generation is { } generation ? CatalogPoint.OfGeneration(generation) : null;
     }
 
     private void WriteTotal(long total)
@@ -226,7 +245,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     // other filter could have excluded it, so "not found" never means "filtered out".
     private void ReportMissingExactIds(IReadOnlyList<StarmapModel> found)
     {
-        var narrowed = MyInvocation.BoundParameters.Keys.Any(k => k is not (nameof(Id) or nameof(Provider) or nameof(Author)) && !CommonParameter(k));
+        var narrowed = MyInvocation.BoundParameters.Keys.Any(k => k is not (nameof(Id) or nameof(Provider) or nameof(Author) or nameof(At) or nameof(Generation)) && !CommonParameter(k));
         if (narrowed || PagingParameters.Skip > 0 || PagingParameters.First != ulong.MaxValue)
         {
             return;

@@ -33,6 +33,10 @@
         'Export-StarmapCatalog'
         'Import-StarmapCatalog'
         'Test-StarmapProvider'
+        'Get-StarmapPriceHistory'
+        'Compare-StarmapCatalog'
+        'Restore-StarmapProvider'
+        'Restore-StarmapAuthor'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

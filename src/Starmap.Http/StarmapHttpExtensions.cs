@@ -163,6 +163,7 @@ public static class StarmapHttpExtensions
         SyncEndpoints.Map(reads);
         CatalogSyncEndpoints.Map(reads);
         UpdateStreamEndpoint.Map(reads);
+        HistoryEndpoints.Map(reads);
         OpenAIEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);

@@ -57,11 +57,13 @@ public sealed class HistoryCollection
         return history;
     }
 
-    /// <summary>What differs between the catalog at <paramref name="from"/> and at <paramref name="to"/>: models added, removed and changed, per provider.</summary>
-    public Task<CatalogComparison> CompareAsync(CatalogPoint from, CatalogPoint to)
+    /// <summary>
+    /// What differs between the catalog at <paramref name="from"/> and at <paramref name="to"/> (null: the newest
+    /// generation): models added, removed and changed with their fields, per provider.
+    /// </summary>
+    public Task<CatalogComparison> CompareAsync(CatalogPoint from, CatalogPoint? to = null)
     {
         ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
         return Grain.CompareAsync(from, to);
     }
 

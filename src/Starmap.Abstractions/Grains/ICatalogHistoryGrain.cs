@@ -24,9 +24,9 @@ public interface ICatalogHistoryGrain : IGrainWithIntegerKey
     [Alias("GetPriceHistoryAsync")]
     Task<PriceHistory> GetPriceHistoryAsync(string providerId, string modelId);
 
-    /// <summary>What differs between the catalog at <paramref name="from"/> and at <paramref name="to"/>.</summary>
+    /// <summary>What differs between the catalog at <paramref name="from"/> and at <paramref name="to"/> (null: the newest generation).</summary>
     [Alias("CompareAsync")]
-    Task<CatalogComparison> CompareAsync(CatalogPoint from, CatalogPoint to);
+    Task<CatalogComparison> CompareAsync(CatalogPoint from, CatalogPoint? to);
 
     /// <summary>
     /// Restores a provider and its offerings to their state at <paramref name="point"/> as a new write

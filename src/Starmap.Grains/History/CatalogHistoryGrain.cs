@@ -30,12 +30,11 @@ internal sealed class CatalogHistoryGrain(CatalogHistory history, CatalogReplica
     public Task<PriceHistory> GetPriceHistoryAsync(string providerId, string modelId) =>
         PriceHistories.ReadAsync(history, replica, providerId, modelId);
 
-    public async Task<CatalogComparison> CompareAsync(CatalogPoint from, CatalogPoint to)
+    public async Task<CatalogComparison> CompareAsync(CatalogPoint from, CatalogPoint? to)
     {
         ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
         var before = await history.AtAsync(from);
-        var after = await history.AtAsync(to);
+        var after = to is null ? await history.AtAsync((await history.RangeAsync()).Newest) : await history.AtAsync(to);
         return CatalogComparer.Compare(before, after);
     }
 
