@@ -53,6 +53,9 @@ public sealed class HistoryRouteTests(HttpSilo shared)
         using var http = shared.Client();
 
         var gone = await http.JsonAsync($"/api/v1/models/{id}/m?at=2001-01-01T00:00:00Z", HttpStatusCode.Gone);
+        // The seed is the log's starting point, not a change: the catalog before it (generation 0) cannot be read.
+        var beforeSeed = await http.JsonAsync("/api/v1/models?generation=0", HttpStatusCode.Gone);
+        Assert.Contains("older than the change log keeps", (string)Responses.Error(beforeSeed, "out_of_retention")["message"]!, StringComparison.Ordinal);
         var future = await http.JsonAsync($"/api/v1/models?generation={dear + 100000}", HttpStatusCode.BadRequest);
         var both = await http.JsonAsync($"/api/v1/models?generation=1&at=2026-01-01", HttpStatusCode.BadRequest);
         var garbled = await http.JsonAsync($"/api/v1/models/{id}/m?at=yesterday", HttpStatusCode.BadRequest);
@@ -135,7 +138,7 @@ public sealed class HistoryRouteTests(HttpSilo shared)
         var generation = (long)doneBody["generation"]!;
         var model = await keyed.JsonAsync($"/api/v1/models/{id}/m?min_generation={generation}");
         Assert.Equal(1m, (decimal)model["offering"]!["pricing"]!["tokens"]!["input"]!);
-        var history = await keyed.JsonAsync($"/api/v1/providers/{id}/models/m/price-history");
-        Assert.Equal(("restore", generation), ((string)history["items"]![^1]!["origin"]!, (long)history["items"]![^1]!["generation"]!));
+        var last = (await keyed.JsonAsync($"/api/v1/providers/{id}/models/m/price-history"))["items"]!.AsArray()[^1]!;
+        Assert.Equal(("restore", generation), ((string)last["origin"]!, (long)last["generation"]!));
     }
 }
