@@ -5,12 +5,13 @@ public static class CatalogReader
 {
     /// <summary>
     /// Models matching <paramref name="filter"/>, all pages (or the first <see cref="ModelFilter.First"/>); with
-    /// <paramref name="at"/>, as the catalog was then (every page from that one generation).
+    /// its <see cref="ModelFilter.At"/> or <see cref="ModelFilter.Generation"/>, as the catalog was then (every page from that one generation).
     /// </summary>
-    public static async Task<ModelResults> QueryModelsAsync(ModelFilter filter, CancellationToken cancellationToken, CatalogPoint? at = null)
+    public static async Task<ModelResults> QueryModelsAsync(ModelFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var catalog = StarmapSession.Catalog;
+        var at = HistoryCalls.PointOf(filter.At, filter.Generation);
         var past = at is null ? null : CatalogPoint.OfGeneration(await Failures.Guard(() => catalog.History.ResolveAsync(at), "InvalidPoint"));
         var baseQuery = ToQuery(filter);
         var patterns = filter.Ids.Count == 0 ? [null] : filter.Ids.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => (string?)p).ToList();

@@ -10,18 +10,25 @@ public static class HistoryCalls
         return [.. history.Items.Select(i => StarmapPricePoint.From(history, i))];
     }
 
-    /// <summary>What differs between the catalog at two points (<paramref name="to"/> null: now).</summary>
-    public static Task<CatalogComparison> CompareAsync(CatalogPoint from, CatalogPoint? to) =>
-        Failures.Guard(() => StarmapSession.Catalog.History.CompareAsync(from, to), "InvalidPoint");
-
-    /// <summary>Restores a provider or author to its state at <paramref name="point"/> (a dry run only reports).</summary>
-    public static async Task<RestoreResult> RestoreAsync(bool author, string id, CatalogPoint point, bool dryRun, bool force)
+    /// <summary>What differs between the catalog at two points (<paramref name="to"/> null: now), one object per provider.</summary>
+    public static async Task<IReadOnlyList<StarmapCatalogDiff>> CompareAsync(object from, object? to)
     {
+        var start = ToPoint(from, "From");
+        var end = to is null ? null : ToPoint(to, "To");
+        var comparison = await Failures.Guard(() => StarmapSession.Catalog.History.CompareAsync(start, end), "InvalidPoint");
+        return [.. comparison.Providers.Select(p => StarmapCatalogDiff.From(comparison, p))];
+    }
+
+    /// <summary>Restores a provider or author to its state at a time or generation (a dry run only reports).</summary>
+    public static async Task<StarmapRestoreResult> RestoreAsync(bool author, string id, DateTime? at, long? generation, bool dryRun, bool force)
+    {
+        var point = PointOf(at, generation) ?? throw new StarmapCommandException(FailureKind.InvalidArgument, "InvalidPoint", "give -Generation or -At: the point to restore to");
         try
         {
-            return await Failures.Guard(() => author
+            var result = await Failures.Guard(() => author
                 ? StarmapSession.Catalog.History.RestoreAuthorAsync(id, point, dryRun, force)
                 : StarmapSession.Catalog.History.RestoreProviderAsync(id, point, dryRun, force), "InvalidPoint", id);
+            return StarmapRestoreResult.From(result);
         }
         catch (StarmapException refused) when (refused.GetType() == typeof(StarmapException))
         {
@@ -30,18 +37,21 @@ public static class HistoryCalls
         }
     }
 
-    /// <summary>One model as it was at <paramref name="point"/>, or null when it did not exist then.</summary>
-    public static async Task<StarmapModel?> FindModelAtAsync(string providerId, string modelId, CatalogPoint point)
+    /// <summary>The point -At or -Generation names (null: neither; both is an error).</summary>
+    internal static CatalogPoint? PointOf(DateTime? at, long? generation)
     {
-        var model = await Failures.Guard(() => StarmapSession.Catalog.History.FindModelAsync(providerId, modelId, point), "InvalidPoint");
-        return model is null ? null : StarmapModel.From(model);
+        if (at is not null && generation is not null)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidArgument, "InvalidPoint", "-At and -Generation name one point: give one of them", at);
+        }
+        return at is { } time ? ToPoint(time, "At") : generation is { } g ? ToPoint(g, "Generation") : null;
     }
 
     /// <summary>
     /// A point from a cmdlet argument: a whole number is a generation, a <see cref="DateTime"/> or
     /// <see cref="DateTimeOffset"/> a time (a DateTime without a kind is local, as PowerShell reads it), text either.
     /// </summary>
-    public static CatalogPoint ToPoint(object? value, string parameter) => value switch
+    internal static CatalogPoint ToPoint(object? value, string parameter) => value switch
     {
         int i when i >= 0 => CatalogPoint.OfGeneration(i),
         long l when l >= 0 => CatalogPoint.OfGeneration(l),
@@ -103,4 +113,103 @@ public sealed class StarmapPricePoint
         Pricing = entry.Pricing,
         Changes = [.. entry.Changes.Select(c => $"{c.Path}: {c.Old ?? "unknown"} -> {c.New ?? "unknown"}")],
     };
+}
+
+/// <summary>One provider's differences between two points (Compare-StarmapCatalog), with a row per changed field.</summary>
+public sealed class StarmapCatalogDiff
+{
+    /// <summary>The generation compared from.</summary>
+    public long From { get; init; }
+
+    /// <summary>The generation compared to.</summary>
+    public long To { get; init; }
+
+    /// <summary>The provider.</summary>
+    public string Provider { get; init; } = "";
+
+    /// <summary>added, removed or changed.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>Models added.</summary>
+    public int Added { get; init; }
+
+    /// <summary>Models removed.</summary>
+    public int Removed { get; init; }
+
+    /// <summary>Models changed.</summary>
+    public int Changed { get; init; }
+
+    /// <summary>The IDs of the models that differ.</summary>
+    public string[] Models { get; init; } = [];
+
+    /// <summary>Every changed field: scope provider or offering, action added, removed or updated.</summary>
+    public StarmapChange[] Changes { get; init; } = [];
+
+    internal static StarmapCatalogDiff From(CatalogComparison comparison, ProviderComparison provider) => new()
+    {
+        From = comparison.From,
+        To = comparison.To,
+        Provider = provider.Provider,
+        Kind = provider.Kind,
+        Added = provider.Added,
+        Removed = provider.Removed,
+        Changed = provider.Changed,
+        Models = [.. provider.Models.Select(m => m.Model)],
+        Changes =
+        [
+            .. provider.Fields.IsEmpty ? [] : StarmapChange.Of(provider.Provider, "provider", Action(provider.Kind), new EntityChange { Id = provider.Provider, Fields = provider.Fields }),
+            .. provider.Models.SelectMany(m => StarmapChange.Of(provider.Provider, "offering", Action(m.Kind), new EntityChange { Id = m.Model, Fields = m.Fields })),
+        ],
+    };
+
+    private static string Action(string kind) => kind == "changed" ? "updated" : kind;
+}
+
+/// <summary>What a restore changed or, under -WhatIf, would change (Restore-StarmapProvider, Restore-StarmapAuthor).</summary>
+public sealed class StarmapRestoreResult
+{
+    /// <summary>provider or author.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>Its ID.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The generation whose state it was restored to.</summary>
+    public long RestoredTo { get; init; }
+
+    /// <summary>True when nothing was written.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>True when it did not exist then, so the restore deletes it.</summary>
+    public bool Deleted { get; init; }
+
+    /// <summary>The catalog generation after the restore.</summary>
+    public long Generation { get; init; }
+
+    /// <summary>Its version after the restore (0 when deleted).</summary>
+    public long Version { get; init; }
+
+    /// <summary>Every changed field, flattened: scope, action (added, updated, removed), ID, path, old and new value.</summary>
+    public StarmapChange[] Changes { get; init; } = [];
+
+    internal static StarmapRestoreResult From(RestoreResult result)
+    {
+        var owner = result.Entity == ChangeEntity.Provider ? result.Id : null;
+        return new()
+        {
+            Kind = result.Entity == ChangeEntity.Provider ? "provider" : "author",
+            Id = result.Id,
+            RestoredTo = result.RestoredTo,
+            DryRun = result.DryRun,
+            Deleted = result.Deleted,
+            Generation = result.Generation,
+            Version = result.Version,
+            Changes =
+            [
+                .. StarmapChange.From(owner, result.Changes),
+                .. result.Author is { } a ? StarmapChange.Of(null, "author", "updated", a) : [],
+                .. result.RemovedDefinitions.SelectMany(d => StarmapChange.Of(null, "definition", "removed", d)),
+            ],
+        };
+    }
 }

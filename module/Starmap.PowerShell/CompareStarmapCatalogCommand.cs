@@ -5,10 +5,10 @@ namespace Starmap.PowerShell.Commands;
 /// <summary>
 /// Compare-StarmapCatalog: what differs between the catalog at two points (each a generation number or a
 /// time; -To defaults to now): one object per provider that differs, with counts of models added, removed
-/// and changed, the changed fields of its record, and each model's changed fields (Models).
+/// and changed, and a row per changed field (Changes).
 /// </summary>
 [Cmdlet(VerbsData.Compare, "StarmapCatalog")]
-[OutputType(typeof(ProviderComparison))]
+[OutputType(typeof(StarmapCatalogDiff))]
 public sealed class CompareStarmapCatalogCommand : StarmapCmdlet
 {
     /// <summary>The earlier point: a generation number or a time.</summary>
@@ -33,13 +33,8 @@ public sealed class CompareStarmapCatalogCommand : StarmapCmdlet
     {
         try
         {
-            var from = HistoryCalls.ToPoint(Unwrap(From), nameof(From));
-            var to = To is null ? null : HistoryCalls.ToPoint(Unwrap(To), nameof(To));
-            var comparison = Await(HistoryCalls.CompareAsync(from, to));
-            WriteVerbose($"Compared generation {comparison.From} with {comparison.To}: {comparison.Added} added, {comparison.Removed} removed, {comparison.Changed} changed.");
-            var providers = Provider is null
-                ? comparison.Providers.ToList()
-                : Wildcards.Filter(comparison.Providers, p => p.Provider, Provider).Matches;
+            var comparison = Await(HistoryCalls.CompareAsync(Unwrap(From)!, Unwrap(To)));
+            var providers = Provider is null ? comparison.ToList() : Wildcards.Filter(comparison, p => p.Provider, Provider).Matches;
             foreach (var provider in providers)
             {
                 WriteObject(provider);

@@ -186,13 +186,15 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
             Families = Family ?? [],
             SortBy = SortBy,
             Descending = Descending,
+            At = At,
+            Generation = Generation,
             Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
             First = PagingParameters.First == ulong.MaxValue ? null : (long)Math.Min(PagingParameters.First, long.MaxValue),
         };
         ModelResults results;
         try
         {
-            results = Await(CatalogReader.QueryModelsAsync(filter, Cancellation, Point()));
+            results = Await(CatalogReader.QueryModelsAsync(filter, Cancellation));
         }
         catch (StarmapCommandException failure)
         {
@@ -205,16 +207,6 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
             WriteObject(model);
         }
         ReportMissingExactIds(results.Items);
-    }
-
-    // -At or -Generation: the catalog as it was then (not both: they name one point).
-    private CatalogPoint? Point()
-    {
-        if (At is not null && Generation is not null)
-        {
-            throw new StarmapCommandException(FailureKind.InvalidArgument, "InvalidPoint", "-At and -Generation name one point: give one of them", At);
-        }
-        return At is { } at ? HistoryCalls.ToPoint(at, nameof(At)) : Generation is { } generation ? CatalogPoint.OfGeneration(generation) : null;
     }
 
     private void WriteTotal(long total)

@@ -46,15 +46,18 @@ public abstract class RestoreCommandBase : StarmapCmdlet
     {
         try
         {
-            var point = ParameterSetName == ByTime ? HistoryCalls.ToPoint(At, nameof(At)) : CatalogPoint.OfGeneration(Generation);
-            var dry = Await(HistoryCalls.RestoreAsync(IsAuthor, EntityId, point, dryRun: true, Force));
+            DateTime? at = ParameterSetName == ByTime ? At : null;
+            long? generation = ParameterSetName == ByTime ? null : Generation;
+            var dry = Await(HistoryCalls.RestoreAsync(IsAuthor, EntityId, at, generation, dryRun: true, Force));
             var action = dry.Deleted
                 ? $"Delete {Kind} '{EntityId}' (it did not exist at generation {dry.RestoredTo})"
-                : $"Restore {Kind} '{EntityId}' to generation {dry.RestoredTo} ({Count(dry)} changes)";
+                : $"Restore {Kind} '{EntityId}' to generation {dry.RestoredTo} ({dry.Changes.Length} changed fields)";
             if (ShouldProcess(action, $"{action}?", $"Restore-Starmap{(IsAuthor ? "Author" : "Provider")}", out var reason))
             {
-                var done = Await(HistoryCalls.RestoreAsync(IsAuthor, EntityId, point, dryRun: false, Force));
-                WriteVerbose(done.IsEmpty ? $"{Kind} '{EntityId}' already was as at generation {done.RestoredTo}." : $"Restored {Kind} '{EntityId}' at generation {done.Generation}.");
+                var done = Await(HistoryCalls.RestoreAsync(IsAuthor, EntityId, at, generation, dryRun: false, Force));
+                WriteVerbose(done.Changes.Length == 0 && !done.Deleted
+                    ? $"{Kind} '{EntityId}' already was as at generation {done.RestoredTo}."
+                    : $"Restored {Kind} '{EntityId}' at generation {done.Generation}.");
                 if (PassThru)
                 {
                     WriteObject(done);
@@ -72,19 +75,21 @@ public abstract class RestoreCommandBase : StarmapCmdlet
         }
     }
 
-    private static int Count(RestoreResult result) => Lines(result).Count();
-
     // -WhatIf prints the changeset as What if lines, one per changed field (or whole record added or removed).
-    private void WhatIfChanges(RestoreResult result)
+    private void WhatIfChanges(StarmapRestoreResult result)
     {
         var lines = 0;
-        foreach (var (target, what) in Lines(result))
+        foreach (var change in result.Changes)
         {
             if (++lines > MaxWhatIfLines)
             {
-                ShouldProcess($"{Kind} '{result.Id}'", "more changes (see the Changes property)");
+                ShouldProcess($"{Kind} '{result.Id}'", $"{result.Changes.Length - MaxWhatIfLines} more changes (see the Changes property)");
                 return;
             }
+            var target = change.Scope is "provider" or "author" ? $"{change.Scope} '{change.Id}'" : $"{result.Id}/{change.Id}";
+            var what = change.Path is null
+                ? $"{Capitalize(change.Action)} {change.Scope}"
+                : $"{Capitalize(change.Action)} {change.Scope} field {change.Path}: {change.Old ?? "(unknown)"} -> {change.New ?? "(unknown)"}";
             ShouldProcess(target, what);
         }
         if (lines == 0)
@@ -93,30 +98,5 @@ public abstract class RestoreCommandBase : StarmapCmdlet
         }
     }
 
-    private static IEnumerable<(string Target, string What)> Lines(RestoreResult result)
-    {
-        var changes = result.Changes;
-        IEnumerable<(string, EntityChange, string)> entities = [
-            .. (changes.Provider is { } p ? [("provider", p, "Change")] : Array.Empty<(string, EntityChange, string)>()),
-            .. (result.Author is { } a ? [("author", a, "Change")] : Array.Empty<(string, EntityChange, string)>()),
-            .. changes.AddedOfferings.Select(c => ("model", c, "Add")),
-            .. changes.UpdatedOfferings.Select(c => ("model", c, "Change")),
-            .. changes.RemovedOfferings.Select(c => ("model", c, "Remove")),
-            .. changes.AddedDefinitions.Select(c => ("definition", c, "Add")),
-            .. changes.UpdatedDefinitions.Select(c => ("definition", c, "Change")),
-            .. result.RemovedDefinitions.Select(c => ("definition", c, "Remove"))];
-        foreach (var (scope, change, action) in entities)
-        {
-            var target = scope is "provider" or "author" ? $"{scope} '{change.Id}'" : $"{result.Id}/{change.Id}";
-            if (action != "Change")
-            {
-                yield return (target, $"{action} {scope}");
-                continue;
-            }
-            foreach (var field in change.Fields)
-            {
-                yield return (target, $"{action} {scope} field {field.Path}: {field.Old ?? "(unknown)"} -> {field.New ?? "(unknown)"}");
-            }
-        }
-    }
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -4,7 +4,7 @@ namespace Starmap.PowerShell.Commands;
 
 /// <summary>Restore-StarmapAuthor: puts an author and its model definitions back to their state at a generation or time, as a new write (see <see cref="RestoreCommandBase"/>).</summary>
 [Cmdlet(VerbsData.Restore, "StarmapAuthor", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByGeneration)]
-[OutputType(typeof(RestoreResult))]
+[OutputType(typeof(StarmapRestoreResult))]
 public sealed class RestoreStarmapAuthorCommand : RestoreCommandBase
 {
     /// <summary>Author ID.</summary>

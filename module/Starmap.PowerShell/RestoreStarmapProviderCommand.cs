@@ -4,7 +4,7 @@ namespace Starmap.PowerShell.Commands;
 
 /// <summary>Restore-StarmapProvider: puts a provider and its offerings back to their state at a generation or time, as a new write (see <see cref="RestoreCommandBase"/>).</summary>
 [Cmdlet(VerbsData.Restore, "StarmapProvider", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByGeneration)]
-[OutputType(typeof(RestoreResult))]
+[OutputType(typeof(StarmapRestoreResult))]
 public sealed class RestoreStarmapProviderCommand : RestoreCommandBase
 {
     /// <summary>Provider ID.</summary>

@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Compares the catalog at two generations or times: models added, removed and changed, per provider.'
     Description = @'
-Compare-StarmapCatalog rebuilds the catalog at -From and at -To (the newest generation when -To is left out) from the change log and writes one object per provider that differs: Kind (added, removed or changed), the counts of models Added, Removed and Changed, the provider record's changed Fields, and Models, each with its Kind and changed Fields (path, old and new value as JSON, unknown as null). Bookkeeping (timestamps, provenance) is not content and never shows.
+Compare-StarmapCatalog rebuilds the catalog at -From and at -To (the newest generation when -To is left out) from the change log and writes one object per provider that differs: Kind (added, removed or changed), the counts of models Added, Removed and Changed, the IDs of the Models that differ, and Changes: one row per changed field (Scope provider or offering, Action added, removed or updated, Id, Path, Old and New value as JSON, unknown as null). Bookkeeping (timestamps, provenance) is not content and never shows.
 
 Each point is a generation number or a time (a [datetime] or text such as 2026-06-01T12:00:00Z). A point older than the change log keeps writes HistoryOutOfRange naming the generations that can be read.
 '@
@@ -11,11 +11,11 @@ Each point is a generation number or a time (a [datetime] or text such as 2026-0
         Provider = 'Only these providers, with wildcards.'
     }
     Inputs      = @(@{ Type = 'None'; Description = 'Nothing is read from the pipeline.' })
-    Outputs     = @(@{ Type = 'Starmap.ProviderComparison'; Description = 'One object per provider that differs: Provider, Kind, Added, Removed, Changed, Fields, Models.' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapCatalogDiff'; Description = 'One object per provider that differs: From, To, Provider, Kind, Added, Removed, Changed, Models, Changes.' })
     Examples    = @(
         @{ Title = 'What changed since yesterday'; Code = 'Compare-StarmapCatalog -From (Get-Date).AddDays(-1)'; Remarks = 'Per provider counts; the Models property holds the field details.' }
-        @{ Title = 'Between two generations, one provider'; Code = 'Compare-StarmapCatalog -From 120 -To 125 -Provider openai | Select-Object -ExpandProperty Models'; Remarks = 'Each changed model with its fields.' }
-        @{ Title = 'Models whose price changed'; Code = "Compare-StarmapCatalog 120 | ForEach-Object Models | Where-Object { `$_.Fields.Path -like 'pricing*' }"; Remarks = 'Each model with at least one changed price component.' }
+        @{ Title = 'Between two generations, one provider'; Code = 'Compare-StarmapCatalog -From 120 -To 125 -Provider openai | Select-Object -ExpandProperty Changes'; Remarks = 'Each changed field of each model.' }
+        @{ Title = 'Models whose price changed'; Code = "Compare-StarmapCatalog 120 | ForEach-Object Changes | Where-Object Path -like 'pricing*'"; Remarks = 'Every changed price component of every provider.' }
     )
     Links       = @('Get-StarmapPriceHistory', 'Restore-StarmapProvider', 'Get-StarmapModel')
 }

@@ -13,7 +13,7 @@ Restore-StarmapAuthor rebuilds the author as it was at -Generation (or at -At, t
         PassThru   = 'Write the result: the changeset, the generation it was restored to and the catalog generation after the write.'
     }
     Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'Authors by property name (AuthorId).' })
-    Outputs     = @(@{ Type = 'Starmap.RestoreResult'; Description = 'With -PassThru or -WhatIf: Id, RestoredTo, DryRun, Deleted, Changes, Generation, Version.' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapRestoreResult'; Description = 'With -PassThru or -WhatIf: Kind, Id, RestoredTo, DryRun, Deleted, Generation, Version, and Changes (one row per changed field).' })
     Examples    = @(
         @{ Title = 'See what a rollback would change'; Code = 'Restore-StarmapAuthor meta -Generation 120 -WhatIf'; Remarks = 'One What if line per field; nothing is written.' }
         @{ Title = 'Undo a bad sync'; Code = 'Restore-StarmapAuthor meta -At (Get-Date).AddHours(-2) -PassThru'; Remarks = 'Puts back the state of two hours ago; the change log shows the restore with origin restore.' }

@@ -13,7 +13,7 @@ Restore-StarmapProvider rebuilds the provider as it was at -Generation (or at -A
         PassThru   = 'Write the result: the changeset, the generation it was restored to and the catalog generation after the write.'
     }
     Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapProvider'; Description = 'Providers by property name (ProviderId).' })
-    Outputs     = @(@{ Type = 'Starmap.RestoreResult'; Description = 'With -PassThru or -WhatIf: Id, RestoredTo, DryRun, Deleted, Changes, Generation, Version.' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapRestoreResult'; Description = 'With -PassThru or -WhatIf: Kind, Id, RestoredTo, DryRun, Deleted, Generation, Version, and Changes (one row per changed field).' })
     Examples    = @(
         @{ Title = 'See what a rollback would change'; Code = 'Restore-StarmapProvider groq -Generation 120 -WhatIf'; Remarks = 'One What if line per field; nothing is written.' }
         @{ Title = 'Undo a bad sync'; Code = 'Restore-StarmapProvider groq -At (Get-Date).AddHours(-2) -PassThru'; Remarks = 'Puts back the state of two hours ago; the change log shows the restore with origin restore.' }

@@ -36,14 +36,15 @@ Describe 'Get-StarmapModel -At/-Generation, Get-StarmapPriceHistory, Compare-Sta
         $diff = Compare-StarmapCatalog -From $cheap -To $dear -Provider pester-history
         $diff.Provider | Should -Be 'pester-history'
         $diff.Changed | Should -Be 1
-        $diff.Models[0].Fields.Path | Should -Be @('pricing.tokens.input')
+        $diff.Models | Should -Be @('m')
+        $diff.Changes.Path | Should -Be @('pricing.tokens.input')
     }
 
     It 'Restore-StarmapProvider -WhatIf returns the changeset and writes nothing' {
         $out = Restore-StarmapProvider pester-history -Generation $cheap -WhatIf 6>&1
-        $result = $out | Where-Object { $_.PSObject.TypeNames -contains 'Starmap.RestoreResult' }
+        $result = $out | Where-Object { $_.PSObject.TypeNames -contains 'Starmap.PowerShell.StarmapRestoreResult' }
         $result.DryRun | Should -BeTrue
-        $result.Changes.UpdatedOfferings[0].Id | Should -Be 'm'
+        $result.Changes | Where-Object Path -eq 'pricing.tokens.input' | ForEach-Object { "$($_.Action) $($_.Id) $($_.Old) -> $($_.New)" } | Should -Be 'updated m 5 -> 1'
         (Get-StarmapModel m -Provider pester-history).InputPrice | Should -Be 5
     }
 
