@@ -31,7 +31,7 @@ public sealed class PastReadTimingTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task The_full_catalog_at_a_generation_100_changes_back_is_rebuilt_and_queried_in_milliseconds()
     {
-        await CatalogSeeder.SeedIfEmptyAsync(_cluster.Client);
+        await CatalogSeeder.SeedIfEmptyAsync(_cluster.Client, TestContext.Current.CancellationToken);
         var catalog = new StarmapCatalog(_cluster.Client);
         var start = (await catalog.GetStatusAsync()).Generation;
         var models = (await catalog.Models.ListAsync()).Items;
