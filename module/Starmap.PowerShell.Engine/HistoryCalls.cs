@@ -16,7 +16,7 @@ public static class HistoryCalls
         var start = ToPoint(from, "From");
         var end = to is null ? null : ToPoint(to, "To");
         var comparison = await Failures.Guard(() => StarmapSession.Catalog.History.CompareAsync(start, end), "InvalidPoint");
-        return [.. comparison.Providers.Select(p => StarmapCatalogDiff.From(comparison, p))];
+        return [.. comparison.Providers.Select(p => StarmapCatalogDiff.Of(comparison, p))];
     }
 
     /// <summary>Restores a provider or author to its state at a time or generation (a dry run only reports).</summary>
@@ -145,7 +145,7 @@ public sealed class StarmapCatalogDiff
     /// <summary>Every changed field: scope provider or offering, action added, removed or updated.</summary>
     public StarmapChange[] Changes { get; init; } = [];
 
-    internal static StarmapCatalogDiff From(CatalogComparison comparison, ProviderComparison provider) => new()
+    internal static StarmapCatalogDiff Of(CatalogComparison comparison, ProviderComparison provider) => new()
     {
         From = comparison.From,
         To = comparison.To,
