@@ -4,10 +4,39 @@ using Starmap.Client;
 namespace Starmap.Http.Tests;
 
 /// <summary>
-/// The catalog's past over HTTP on the shared silo: reads at a generation or time, the price-history route
-/// in the shape the web page reads, compare, and the keyed restore with its dry run.
+/// A seeded silo of its own: these tests write, and writes on the shared silo would move the generation
+/// under its ETag tests.
 /// </summary>
-public sealed class HistoryRouteTests(HttpSilo shared)
+public sealed class HistorySilo : IAsyncLifetime
+{
+    private readonly string _data = TestFolders.New("http-history");
+
+    public SiloProcess Silo { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Silo = await SiloProcess.StartAsync(_data, HttpSilo.Environment(HttpSilo.ApiKey));
+
+    public HttpClient Client(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = Silo.Http, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        }
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        TestFolders.Delete(_data);
+    }
+}
+
+/// <summary>
+/// The catalog's past over HTTP: reads at a generation or time, the price-history route in the shape the web
+/// page reads, compare, and the keyed restore with its dry run.
+/// </summary>
+public sealed class HistoryRouteTests(HistorySilo shared) : IClassFixture<HistorySilo>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
