@@ -3,11 +3,16 @@ namespace Starmap.PowerShell;
 /// <summary>Reads for the Get- cmdlets, over the session's connection.</summary>
 public static class CatalogReader
 {
-    /// <summary>Models matching <paramref name="filter"/>, all pages (or the first <see cref="ModelFilter.First"/>).</summary>
+    /// <summary>
+    /// Models matching <paramref name="filter"/>, all pages (or the first <see cref="ModelFilter.First"/>); with
+    /// its <see cref="ModelFilter.At"/> or <see cref="ModelFilter.Generation"/>, as the catalog was then (every page from that one generation).
+    /// </summary>
     public static async Task<ModelResults> QueryModelsAsync(ModelFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var catalog = StarmapSession.Catalog;
+        var at = HistoryCalls.PointOf(filter.At, filter.Generation);
+        var past = at is null ? null : CatalogPoint.OfGeneration(await Failures.Guard(() => catalog.History.ResolveAsync(at), "InvalidPoint"));
         var baseQuery = ToQuery(filter);
         var patterns = filter.Ids.Count == 0 ? [null] : filter.Ids.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => (string?)p).ToList();
         var seen = new HashSet<(string, string)>();
@@ -22,7 +27,8 @@ public static class CatalogReader
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var limit = (int)Math.Min(ModelQuery.MaxLimit, wanted ?? ModelQuery.MaxLimit);
-                var page = await Failures.Guard(() => catalog.Models.QueryAsync(query with { Offset = (int)Math.Min(offset, int.MaxValue), Limit = limit }), "InvalidFilter");
+                var paged = query with { Offset = (int)Math.Min(offset, int.MaxValue), Limit = limit };
+                var page = await Failures.Guard(() => past is null ? catalog.Models.QueryAsync(paged) : catalog.History.QueryModelsAsync(paged, past), "InvalidFilter");
                 if (offset == filter.Skip)
                 {
                     total += page.Total;

@@ -34,6 +34,7 @@ internal static class Failures
         StarmapValidationException { Field: "author key" } v => new(FailureKind.InvalidArgument, "InvalidAuthor", v.Message, target ?? v.Value, v),
         StarmapValidationException v => new(FailureKind.InvalidArgument, invalidId, v.Message, target ?? v.Field, v),
         StarmapConflictException c => VersionConflict(c, target),
+        StarmapHistoryRangeException h => new(FailureKind.InvalidArgument, "HistoryOutOfRange", h.Message, target, h),
         StarmapAlreadyExistsException e => new(FailureKind.Conflict, Capitalize(e.Kind.Length == 0 ? "Entity" : e.Kind) + "AlreadyExists",
             $"{e.Message}; change it with Set-Starmap{Capitalize(e.Kind)}", target ?? e.Id, e),
         StarmapConnectionException c => new(FailureKind.Connection, "ConnectionFailed", c.Message, target, c),

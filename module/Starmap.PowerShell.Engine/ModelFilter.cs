@@ -60,6 +60,12 @@ public sealed class ModelFilter
     /// <summary>Sort descending.</summary>
     public bool Descending { get; init; }
 
+    /// <summary>Read as the catalog was at this time (null: now).</summary>
+    public DateTime? At { get; init; }
+
+    /// <summary>Read as the catalog was at this generation (null: now).</summary>
+    public long? Generation { get; init; }
+
     /// <summary>Matches to skip.</summary>
     public long Skip { get; init; }
 

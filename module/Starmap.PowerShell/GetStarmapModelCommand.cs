@@ -122,6 +122,15 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     [Parameter]
     public SwitchParameter Descending { get; set; }
 
+    /// <summary>Answer as the catalog was at this time (from the change log, within its retention).</summary>
+    [Parameter]
+    public DateTime? At { get; set; }
+
+    /// <summary>Answer as the catalog was at this generation (from the change log, within its retention).</summary>
+    [Parameter]
+    [ValidateRange(0, long.MaxValue)]
+    public long? Generation { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -177,6 +186,8 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
             Families = Family ?? [],
             SortBy = SortBy,
             Descending = Descending,
+            At = At,
+            Generation = Generation,
             Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue),
             First = PagingParameters.First == ulong.MaxValue ? null : (long)Math.Min(PagingParameters.First, long.MaxValue),
         };
@@ -226,7 +237,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     // other filter could have excluded it, so "not found" never means "filtered out".
     private void ReportMissingExactIds(IReadOnlyList<StarmapModel> found)
     {
-        var narrowed = MyInvocation.BoundParameters.Keys.Any(k => k is not (nameof(Id) or nameof(Provider) or nameof(Author)) && !CommonParameter(k));
+        var narrowed = MyInvocation.BoundParameters.Keys.Any(k => k is not (nameof(Id) or nameof(Provider) or nameof(Author) or nameof(At) or nameof(Generation)) && !CommonParameter(k));
         if (narrowed || PagingParameters.Skip > 0 || PagingParameters.First != ulong.MaxValue)
         {
             return;

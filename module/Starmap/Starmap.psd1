@@ -35,6 +35,10 @@
         'Import-StarmapCatalog'
         'Test-StarmapProvider'
         'Measure-StarmapCost'
+        'Get-StarmapPriceHistory'
+        'Compare-StarmapCatalog'
+        'Restore-StarmapProvider'
+        'Restore-StarmapAuthor'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

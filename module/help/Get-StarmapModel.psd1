@@ -14,6 +14,8 @@ Piped input only narrows, never widens: an empty pipeline (@() | Get-StarmapMode
 An exact -Id, -Provider or -Author (without wildcards) that matches nothing writes a ModelNotFound, ProviderNotFound or AuthorNotFound error; a wildcard that matches nothing is silent, as with Get-ChildItem. An unknown feature, modality or sort key writes InvalidFilter.
 '@
     Parameters  = @{
+        At             = 'Answer as the catalog was at this time: the newest generation published at or before it, rebuilt from the change log. A time before the log starts is refused with HistoryOutOfRange naming the generations that can be read. Unknown values stay unknown.'
+        Generation     = 'Answer as the catalog was at this generation (from the change log, within its retention; HistoryOutOfRange outside it). Not with -At.'
         Id             = 'Model IDs to match, with wildcards (* and ?), case-insensitive: the provider model ID or the definition ID (author/slug).'
         Name           = 'Display name to match, with wildcards.'
         Provider       = 'Provider IDs, with wildcards; a model of any of them matches. Binds piped strings, and ProviderId from piped objects. An exact ID the catalog lacks writes ProviderNotFound.'

@@ -17,6 +17,8 @@ public static class GrainsServiceCollectionExtensions
         // The silo's catalog reader and change feed, for in-process callers (HTTP API, sync, facade).
         services.TryAddSingleton<ICatalogReader>(sp => sp.GetRequiredService<SiloCatalogReader>());
         services.TryAddSingleton<ICatalogChangeFeed>(sp => sp.GetRequiredService<CatalogReplica>());
+        // The catalog at earlier generations, rebuilt from the replica and the change log.
+        services.TryAddSingleton<CatalogHistory>();
         services.AddMetrics();
         services.TryAddSingleton<StarmapMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogReplica>());

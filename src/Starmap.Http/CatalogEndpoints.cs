@@ -10,18 +10,20 @@ internal static class CatalogEndpoints
 {
     private static readonly IReadOnlySet<string> GenerationOnly = new HashSet<string>(StringComparer.Ordinal) { "min_generation" };
     private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
+    private static readonly IReadOnlySet<string> HistoryParameters = new HashSet<string>(StringComparer.Ordinal) { "generation", "at" };
+    private static readonly IReadOnlySet<string> GenerationOrPoint = new HashSet<string>(StringComparer.Ordinal) { "min_generation", "generation", "at" };
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/models", (HttpContext http, StarmapCatalog catalog) => QueryAsync(http, catalog, ModelQueryParser.Parse(http.Request.Query)))
+        api.MapGet("/models", (HttpContext http, StarmapCatalog catalog) => QueryAsync(http, catalog, ModelQueryParser.Parse(http.Request.Query, HistoryParameters)))
             .WithName("ListModels").WithSummary("Filters, sorts and pages models (every ModelQuery filter as a query parameter)")
-            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters()).WithCatalogETag().CachedByGeneration()
+            .Produces<ModelPage>().WithQueryParameters([.. ModelQueryDocumentation.Parameters(), HistoryEndpoints.Generation, HistoryEndpoints.At]).WithCatalogETag().CachedByGeneration()
             .ProducesErrors(StatusCodes.Status409Conflict);
 
         api.MapGet("/models/{provider}/{**modelId}", GetModelAsync)
             .WithName("GetModel").WithSummary("One model; the model ID may contain '/' and '@'")
-            .Produces<CatalogModel>().WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().CachedByGeneration()
-            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .Produces<CatalogModel>().WithQueryParameters(QueryParameters.MinGeneration, HistoryEndpoints.Generation, HistoryEndpoints.At).WithCatalogETag().CachedByGeneration()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
 
         api.MapGet("/providers", async (HttpContext http, StarmapCatalog catalog) =>
             {
@@ -90,6 +92,12 @@ internal static class CatalogEndpoints
 
     private static async Task<IResult> QueryAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query)
     {
+        // generation= or at=: the catalog as it was then, from the change log (the parser already checked every key).
+        if (HistoryEndpoints.Point(new QueryReader(http.Request.Query, HistoryParameters, _ => true)) is { } point)
+        {
+            var past = await catalog.History.QueryModelsAsync(query, point);
+            return CatalogResults.Json(http, past.Generation, past);
+        }
         var page = await catalog.Models.QueryAsync(query);
         return CatalogResults.Json(http, page.Generation, page);
     }
@@ -100,6 +108,10 @@ internal static class CatalogEndpoints
         {
             return await ModelEndpointsRoute.AnswerAsync(provider + "/" + ModelEndpointsRoute.Unescape(slug), http, catalog);
         }
+        if (HistoryEndpoints.Point(new QueryReader(http.Request.Query, GenerationOrPoint)) is { } point)
+        {
+            return await GetPastModelAsync(provider, modelId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), point, http, catalog);
+        }
         var session = Session(http, GenerationOnly, catalog);
         // The tag is read first: it may be older than the answer (a needless 200 later), never newer (a wrong 304).
         var generation = Math.Max(await CatalogReaders.Of(http.RequestServices).GetGenerationAsync(), session.SeenGeneration);
@@ -109,6 +121,16 @@ internal static class CatalogEndpoints
         var model = await session.Models.FindAsync(provider, id);
         return model is null
             ? HttpError.NotFound($"model '{QueryReader.Printable(provider + "/" + id)}' was not found")
+            : CatalogResults.Json(http, generation, model);
+    }
+
+    /// <summary>The model as it was at <paramref name="point"/>; 404 when it did not exist then.</summary>
+    private static async Task<IResult> GetPastModelAsync(string provider, string id, CatalogPoint point, HttpContext http, StarmapCatalog catalog)
+    {
+        var generation = await catalog.History.ResolveAsync(point);
+        var model = await catalog.History.FindModelAsync(provider, id, CatalogPoint.OfGeneration(generation));
+        return model is null
+            ? HttpError.NotFound(FormattableString.Invariant($"model '{QueryReader.Printable(provider + "/" + id)}' did not exist at generation {generation}"))
             : CatalogResults.Json(http, generation, model);
     }
 

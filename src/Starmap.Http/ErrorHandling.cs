@@ -54,6 +54,11 @@ internal sealed partial class ErrorHandling(RequestDelegate next, ILogger<ErrorH
                     return (StatusCodes.Status400BadRequest, "invalid_parameter", v.Message.Replace(v.Field, parameter, StringComparison.Ordinal), parameter);
                 case StarmapNotFoundException n:
                     return (StatusCodes.Status404NotFound, "not_found", n.Message, null);
+                case StarmapHistoryRangeException h:
+                    // In the future: a bad request; past the change log's retention: gone.
+                    return h.TooNew
+                        ? (StatusCodes.Status400BadRequest, "out_of_range", h.Message, null)
+                        : (StatusCodes.Status410Gone, "out_of_retention", h.Message, null);
                 case StarmapException s:
                     return (StatusCodes.Status409Conflict, "conflict", s.Message, null);
                 case InconsistentStateException:

@@ -32,9 +32,12 @@ internal static class ModelQueryParser
     public static string ParameterOf(string field) =>
         field.EndsWith(" key", StringComparison.Ordinal) ? "id" : FieldToParameter.GetValueOrDefault(field, field);
 
-    public static ModelQuery Parse(IQueryCollection query)
+    /// <summary>The query the parameters name; <paramref name="also"/> are further parameters the route reads itself.</summary>
+    public static ModelQuery Parse(IQueryCollection query, IReadOnlySet<string>? also = null)
     {
-        var reader = new QueryReader(query, Parameters, key => key.StartsWith(FeaturePrefix, StringComparison.Ordinal));
+        // The route's own parameters are named with these in the answer to an unknown one.
+        var allowed = also is null ? Parameters : Parameters.Union(also, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var reader = new QueryReader(query, allowed, key => key.StartsWith(FeaturePrefix, StringComparison.Ordinal));
         var features = reader.List("feature").Select(f => Feature("feature", f)).ToList();
         var without = reader.List("without_feature").Select(f => Feature("without_feature", f)).ToList();
         foreach (var key in reader.Keys.Where(k => k.StartsWith(FeaturePrefix, StringComparison.Ordinal)))

@@ -181,6 +181,7 @@ internal sealed class OpenApiOperationDocumentation : IOpenApiOperationTransform
                 "id" or "provider" => "Provider ID",
                 "model" when route.StartsWith("v1/", StringComparison.Ordinal) => "A provider/model ID of the merged list; '/' plain or as %2F",
                 "model" or "modelId" => "The provider's model ID; it may hold '/' (plain or as %2F) and '@'",
+                "path" => "The provider's model ID followed by /price-history; the ID may hold '/' (plain or as %2F) and '@'",
                 "runId" => "The run_id of a sync that POST .../sync answered with 202",
                 "generation" => "A catalog generation, as write results, ETags and the update stream's events name it",
                 "author" => "Author of the model: the first part of its author/slug (an unlinked model's list slug names its credited author, else its provider)",

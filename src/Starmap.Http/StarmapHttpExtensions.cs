@@ -167,6 +167,7 @@ public static class StarmapHttpExtensions
         UpdateStreamEndpoint.Map(reads);
         ChangeEndpoints.Map(reads);
         ProviderOverviewEndpoint.Map(reads);
+        HistoryEndpoints.Map(reads);
         OpenAIEndpoints.Map(endpoints);
         ExportEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);

@@ -32,6 +32,7 @@ public sealed class StarmapCatalog
         Sync = new(grains, _session);
         Changes = new(grains);
         Prices = new(grains, _session);
+        History = new(grains, _session);
     }
 
     private ICatalogRegistryGrain Registry => _grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
@@ -53,8 +54,12 @@ public sealed class StarmapCatalog
 
     /// <summary>The change log: what each publish changed, field by field.</summary>
     public ChangeCollection Changes { get; }
+
     /// <summary>The cost of a call from the catalog's prices.</summary>
     public PriceCollection Prices { get; }
+
+    /// <summary>The catalog's past: reads at a generation or time, price history, compare and restore.</summary>
+    public HistoryCollection History { get; }
 
     /// <summary>The newest generation this instance has written or read; its reads never see older.</summary>
     public long SeenGeneration => _session.Seen;

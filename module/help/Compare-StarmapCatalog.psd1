@@ -1,0 +1,21 @@
+@{
+    Synopsis    = 'Compares the catalog at two generations or times: models added, removed and changed, per provider.'
+    Description = @'
+Compare-StarmapCatalog rebuilds the catalog at -From and at -To (the newest generation when -To is left out) from the change log and writes one object per provider that differs: Kind (added, removed or changed), the counts of models Added, Removed and Changed, the IDs of the Models that differ, and Changes: one row per changed field (Scope provider or offering, Action added, removed or updated, Id, Path, Old and New value as JSON, unknown as null). Bookkeeping (timestamps, provenance) is not content and never shows.
+
+Each point is a generation number or a time (a [datetime] or text such as 2026-06-01T12:00:00Z). A point older than the change log keeps writes HistoryOutOfRange naming the generations that can be read.
+'@
+    Parameters  = @{
+        From     = 'The earlier point: a generation number or a time.'
+        To       = 'The later point: a generation number or a time. Default: the newest generation.'
+        Provider = 'Only these providers, with wildcards.'
+    }
+    Inputs      = @(@{ Type = 'None'; Description = 'Nothing is read from the pipeline.' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapCatalogDiff'; Description = 'One object per provider that differs: From, To, Provider, Kind, Added, Removed, Changed, Models, Changes.' })
+    Examples    = @(
+        @{ Title = 'What changed since yesterday'; Code = 'Compare-StarmapCatalog -From (Get-Date).AddDays(-1)'; Remarks = 'Per provider counts; the Models property holds the field details.' }
+        @{ Title = 'Between two generations, one provider'; Code = 'Compare-StarmapCatalog -From 120 -To 125 -Provider openai | Select-Object -ExpandProperty Changes'; Remarks = 'Each changed field of each model.' }
+        @{ Title = 'Models whose price changed'; Code = "Compare-StarmapCatalog 120 | ForEach-Object Changes | Where-Object Path -like 'pricing*'"; Remarks = 'Every changed price component of every provider.' }
+    )
+    Links       = @('Get-StarmapPriceHistory', 'Restore-StarmapProvider', 'Get-StarmapModel')
+}

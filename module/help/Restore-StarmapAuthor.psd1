@@ -1,0 +1,22 @@
+@{
+    Synopsis    = 'Restores an author and its model definitions to their state at an earlier generation or time, as a new write.'
+    Description = @'
+Restore-StarmapAuthor rebuilds the author as it was at -Generation (or at -At, the newest generation published at or before that time) from the change log and writes that state back through the author's own grain as one new, validated write. The write is recorded in the change log with origin restore, so the restore itself shows in Get-StarmapPriceHistory and Compare-StarmapCatalog, and can be undone the same way. It expects the version it read: a concurrent change makes it fail with VersionConflict, writing nothing.
+
+-WhatIf runs a dry run and prints the changeset (one What if line per changed field, definitions added or removed) and writes the dry-run result; nothing is written. A author that did not exist at that point is deleted only with -Force; without it the cmdlet writes RestoreRefused and nothing changes. A point older than the change log keeps writes HistoryOutOfRange naming the generations that can be read.
+'@
+    Parameters  = @{
+        Id         = 'The author ID. Binds AuthorId from piped objects.'
+        Generation = 'The generation to restore to.'
+        At         = 'The time to restore to: the newest generation published at or before it.'
+        Force      = 'Delete the author when it did not exist at that point.'
+        PassThru   = 'Write the result: the changeset, the generation it was restored to and the catalog generation after the write.'
+    }
+    Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'Authors by property name (AuthorId).' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapRestoreResult'; Description = 'With -PassThru or -WhatIf: Kind, Id, RestoredTo, DryRun, Deleted, Generation, Version, and Changes (one row per changed field).' })
+    Examples    = @(
+        @{ Title = 'See what a rollback would change'; Code = 'Restore-StarmapAuthor meta -Generation 120 -WhatIf'; Remarks = 'One What if line per field; nothing is written.' }
+        @{ Title = 'Undo a bad sync'; Code = 'Restore-StarmapAuthor meta -At (Get-Date).AddHours(-2) -PassThru'; Remarks = 'Puts back the state of two hours ago; the change log shows the restore with origin restore.' }
+    )
+    Links       = @('Compare-StarmapCatalog', 'Get-StarmapPriceHistory', 'Sync-StarmapProvider')
+}
