@@ -63,7 +63,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_the_key_only_the_probes_answer_2xx_and_past_the_rate_limit_every_answer_is_a_shaped_429()
     {
-        const int permits = 60;
+        const int permits = 100; // room for every anonymous GET route (38 routes in all since issue 12) plus the probes
         await using var target = await FuzzTarget.StartAsync(
             ("Starmap__Http__RequireKeyForReads", "true"),
             ("Starmap__Http__RateLimitPermits", $"{permits}"),
@@ -123,7 +123,9 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     private static IEnumerable<string> LeakFaults(FuzzRequest request, RawResponse response)
     {
         var path = request.Target.Split('?')[0];
-        if (response.Status is >= 200 and < 300 && path is not ("/health" or "/ready" or "/health/" or "/ready/"))
+        // The probes answer anyone; so does the web catalog's page shell ("/"), which holds no catalog data:
+        // it reads everything through the API, which asks for the key.
+        if (response.Status is >= 200 and < 300 && path is not ("/health" or "/ready" or "/health/" or "/ready/" or "/"))
         {
             yield return $"{response.Status} without the key while Starmap:Http:RequireKeyForReads is true";
         }

@@ -127,6 +127,10 @@ public sealed class CatalogRouteTests(HttpSilo shared)
             ("/api/v1/openrouter/models", "get"), ("/health", "get"), ("/ready", "get"),
             ("/api/v1/models/{author}/{slug}/endpoints", "get"), ("/api/v1/models.dev/api.json", "get"),
             ("/api/v1/overview/providers", "get"),
+            ("/api/v1/changes", "get"), ("/api/v1/changes/{generation}", "get"),
+            ("/api/v1/cost", "post"), ("/api/v1/cost/batch", "post"),
+            ("/api/v1/providers/{id}/models/{path}", "get"), ("/api/v1/compare", "get"),
+            ("/api/v1/providers/{id}/restore", "post"), ("/api/v1/authors/{id}/restore", "post"),
         ];
         foreach (var (path, method) in expected)
         {
