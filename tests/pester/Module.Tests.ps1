@@ -7,7 +7,7 @@ BeforeDiscovery {
         'Connect-Starmap'            = 'ClusterId,Gateway,ServiceId,TimeoutSec,TlsThumbprint,UseTls'
         'Disconnect-Starmap'         = ''
         'Get-StarmapConnection'      = ''
-        'Get-StarmapModel'           = 'Author,Descending,Family,Feature,First,Id,IncludeTotalCount,InputModality,MaxInputPrice,MaxOutputPrice,MinContext,Name,OpenWeights,OutputModality,Provider,ReleasedAfter,ReleasedBefore,Search,Skip,SortBy,Status,WithoutFeature'
+        'Get-StarmapModel'           = 'At,Author,Descending,Family,Feature,First,Generation,Id,IncludeTotalCount,InputModality,MaxInputPrice,MaxOutputPrice,MinContext,Name,OpenWeights,OutputModality,Provider,ReleasedAfter,ReleasedBefore,Search,Skip,SortBy,Status,WithoutFeature'
         'Get-StarmapProvider'        = 'Id,Name'
         'Get-StarmapAuthor'          = 'Id,Name'
         'Get-StarmapEndpoint'        = 'Id,Provider'
@@ -29,9 +29,13 @@ BeforeDiscovery {
         'Import-StarmapCatalog'      = 'Force,Format,Path'
         'Test-StarmapProvider'       = 'Provider'
         'Measure-StarmapCost'        = 'At,CacheReadTokens,CacheWriteTokens,GeneratedImages,InputImages,InputObject,InputTokens,Model,OutputTokens,Provider,ReasoningTokens,Requests,WebSearches'
+        'Get-StarmapPriceHistory'    = 'Model,Provider'
+        'Compare-StarmapCatalog'     = 'From,Provider,To'
+        'Restore-StarmapProvider'    = 'At,Force,Generation,Id,PassThru'
+        'Restore-StarmapAuthor'      = 'At,Force,Generation,Id,PassThru'
     }
     $script:surfaces = $surface.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Expected = $_.Value } }
-    $script:changing = $manifest.CmdletsToExport | Where-Object { $_ -match '^(New|Set|Remove|Sync|Import|Export)-' } | ForEach-Object { @{ Name = $_ } }
+    $script:changing = $manifest.CmdletsToExport | Where-Object { $_ -match '^(New|Set|Remove|Sync|Import|Export|Restore)-' } | ForEach-Object { @{ Name = $_ } }
 }
 
 Describe 'Module' -Tag CI {
