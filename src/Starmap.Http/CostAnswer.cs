@@ -23,7 +23,7 @@ public sealed record CostAnswer
     public decimal? Total { get; init; }
 
     /// <summary>One line per charged component.</summary>
-    public required IReadOnlyList<CostAnswerLine> Lines { get; init; }
+    public required IReadOnlyList<CostLine> Lines { get; init; }
 
     /// <summary>Components the usage needs whose price is unknown.</summary>
     public required IReadOnlyList<string> Unpriced { get; init; }
@@ -51,7 +51,7 @@ public sealed record CostAnswer
             Model = cost.ModelId,
             Currency = cost.Currency,
             Total = cost.Total,
-            Lines = [.. cost.Lines.Select(CostAnswerLine.From)],
+            Lines = cost.Lines,
             Unpriced = [.. cost.Unpriced],
             Tier = cost.Tier,
             Notes = [.. cost.Notes],
@@ -59,38 +59,6 @@ public sealed record CostAnswer
             At = cost.At,
         };
     }
-}
-
-/// <summary>One charged component: <c>quantity</c> × <c>unit_price</c> per <c>per</c> = <c>amount</c>.</summary>
-public sealed record CostAnswerLine
-{
-    /// <summary>input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, requests, ...</summary>
-    public required string Component { get; init; }
-
-    /// <summary>Units charged (tokens, or a count).</summary>
-    public long Quantity { get; init; }
-
-    /// <summary>The price applied.</summary>
-    public decimal UnitPrice { get; init; }
-
-    /// <summary><c>1m_tokens</c> (the price is per 1,000,000 tokens) or <c>unit</c>.</summary>
-    public required string Per { get; init; }
-
-    /// <summary>Exact amount.</summary>
-    public decimal Amount { get; init; }
-
-    /// <summary>The tier whose price applied; absent for a base price.</summary>
-    public string? Tier { get; init; }
-
-    internal static CostAnswerLine From(CostLine line) => new()
-    {
-        Component = line.Component,
-        Quantity = line.Quantity,
-        UnitPrice = line.UnitPrice,
-        Per = line.Per,
-        Amount = line.Amount,
-        Tier = line.Tier,
-    };
 }
 
 /// <summary>Answer of <c>POST /api/v1/cost/batch</c>: one item per row, in the order sent.</summary>
