@@ -140,7 +140,7 @@ internal sealed class CatalogRegistryGrain(
         try
         {
             await recorder.RecordAsync(_snapshot.Generation + 1,
-                newer.Values.SelectMany(d => EntityChanges.Of(_snapshot.FindProvider(d.Provider.Id), d)).ToList());
+                () => newer.Values.SelectMany(d => EntityChanges.Of(_snapshot.FindProvider(d.Provider.Id), d)));
             var generation = await PersistAsync(_snapshot.Generation + 1);
             // One generation for all of them: one snapshot step, one notice.
             _snapshot = _snapshot.WithChanges(generation, newer.Select(p => KeyValuePair.Create(p.Key, (ProviderDetails?)p.Value)), []);
@@ -178,7 +178,7 @@ internal sealed class CatalogRegistryGrain(
         versions[id] = version;
         try
         {
-            await recorder.RecordAsync(_snapshot.Generation + 1, changes());
+            await recorder.RecordAsync(_snapshot.Generation + 1, changes);
             var generation = await PersistAsync(_snapshot.Generation + 1);
             _snapshot = next(generation);
             Announce(notice(generation));

@@ -20,15 +20,19 @@ internal sealed class ChangeRecorder(IServiceProvider services, TimeProvider clo
     public static string CurrentOrigin =>
         RequestContext.Get(ChangeOrigins.RequestContextKey) is string { Length: > 0 } origin ? origin : ChangeOrigins.Client;
 
-    /// <summary>Appends generation <paramref name="generation"/>'s changes; done before the generation is stored, so none is ever visible unrecorded.</summary>
-    public Task RecordAsync(long generation, IEnumerable<CatalogChange> changes)
+    /// <summary>
+    /// Appends generation <paramref name="generation"/>'s changes; done before the generation is stored, so none
+    /// is ever visible unrecorded. The diff is only computed when it is recorded (not for the seed's thousands
+    /// of offerings, nor on a silo without a store).
+    /// </summary>
+    public Task RecordAsync(long generation, Func<IEnumerable<CatalogChange>> changes)
     {
         var origin = CurrentOrigin;
         if (_store is null || origin == ChangeOrigins.Seed)
         {
             return Task.CompletedTask;
         }
-        return _store.AppendAsync(ChangeBatches.Of(generation, clock.GetUtcNow(), origin, changes));
+        return _store.AppendAsync(ChangeBatches.Of(generation, clock.GetUtcNow(), origin, changes()));
     }
 
     /// <summary>
