@@ -11,13 +11,14 @@ internal static class CatalogEndpoints
     private static readonly IReadOnlySet<string> GenerationOnly = new HashSet<string>(StringComparer.Ordinal) { "min_generation" };
     private static readonly IReadOnlySet<string> None = new HashSet<string>(StringComparer.Ordinal);
     private static readonly IReadOnlySet<string> HistoryParameters = new HashSet<string>(StringComparer.Ordinal) { "generation", "at" };
+    private static readonly IReadOnlySet<string> ListParameters = new HashSet<string>(StringComparer.Ordinal) { "generation", "at", ModelFields.Parameter };
     private static readonly IReadOnlySet<string> GenerationOrPoint = new HashSet<string>(StringComparer.Ordinal) { "min_generation", "generation", "at" };
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/models", (HttpContext http, StarmapCatalog catalog) => QueryAsync(http, catalog, ModelQueryParser.Parse(http.Request.Query, HistoryParameters)))
-            .WithName("ListModels").WithSummary("Filters, sorts and pages models (every ModelQuery filter as a query parameter)")
-            .Produces<ModelPage>().WithQueryParameters([.. ModelQueryDocumentation.Parameters(), HistoryEndpoints.Generation, HistoryEndpoints.At]).WithCatalogETag().CachedByGeneration()
+        api.MapGet("/models", (HttpContext http, StarmapCatalog catalog) => QueryAsync(http, catalog, ModelQueryParser.Parse(http.Request.Query, ListParameters), ModelFields.Read(http.Request.Query)))
+            .WithName("ListModels").WithSummary("Filters, sorts and pages models (every ModelQuery filter as a query parameter); fields=summary answers only what a table shows")
+            .Produces<ModelPage>().WithQueryParameters([.. ModelQueryDocumentation.Parameters(), HistoryEndpoints.Generation, HistoryEndpoints.At, ModelFields.Documentation]).WithCatalogETag().CachedByGeneration()
             .ProducesErrors(StatusCodes.Status409Conflict);
 
         api.MapGet("/models/{provider}/{**modelId}", GetModelAsync)
@@ -90,16 +91,13 @@ internal static class CatalogEndpoints
             .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().CachedByGeneration().ProducesErrors(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query)
+    private static async Task<IResult> QueryAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query, bool summary = false)
     {
         // generation= or at=: the catalog as it was then, from the change log (the parser already checked every key).
-        if (HistoryEndpoints.Point(new QueryReader(http.Request.Query, HistoryParameters, _ => true)) is { } point)
-        {
-            var past = await catalog.History.QueryModelsAsync(query, point);
-            return CatalogResults.Json(http, past.Generation, past);
-        }
-        var page = await catalog.Models.QueryAsync(query);
-        return CatalogResults.Json(http, page.Generation, page);
+        var page = HistoryEndpoints.Point(new QueryReader(http.Request.Query, HistoryParameters, _ => true)) is { } point
+            ? await catalog.History.QueryModelsAsync(query, point)
+            : await catalog.Models.QueryAsync(query);
+        return summary ? CatalogResults.Json(http, page.Generation, ModelSummaryPage.From(page)) : CatalogResults.Json(http, page.Generation, page);
     }
 
     private static async Task<IResult> GetModelAsync(string provider, string modelId, HttpContext http, StarmapCatalog catalog)

@@ -61,8 +61,8 @@ public sealed record ProviderOverview
     public TimeSpan? ScheduleInterval { get; init; }
 
     /// <summary>
-    /// When the next scheduled sync is due: the last sync's start plus the interval, or null when no
-    /// schedule runs or no sync has run yet (the reminder's own clock is not read).
+    /// When the next scheduled sync is due: the schedule's reminder's own next due time
+    /// (<see cref="SyncSchedule.NextRun"/>), known before any sync has run; null when no schedule runs.
     /// </summary>
     public DateTimeOffset? NextSync { get; init; }
 
@@ -82,7 +82,7 @@ public sealed record ProviderOverview
             KeyVariables = [.. (provider.Auth?.ApiKeyEnvVars ?? []).Distinct(StringComparer.Ordinal)],
             ScheduleEnabled = schedule?.Enabled ?? false,
             ScheduleInterval = schedule?.Interval,
-            NextSync = schedule is { Enabled: true, Interval: { } interval } && last is not null ? last.StartedAt + interval : null,
+            NextSync = schedule is { Enabled: true } ? schedule.NextRun : null,
             LastSync = last,
         };
     }

@@ -63,7 +63,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_the_key_only_the_probes_answer_2xx_and_past_the_rate_limit_every_answer_is_a_shaped_429()
     {
-        const int permits = 100; // room for every anonymous GET route (38 routes in all since issue 12) plus the probes
+        const int permits = 100; // room for every anonymous GET route (38 routes in all since issue 12), the web catalog's files and the probes
         await using var target = await FuzzTarget.StartAsync(
             ("Starmap__Http__RequireKeyForReads", "true"),
             ("Starmap__Http__RateLimitPermits", $"{permits}"),
@@ -76,6 +76,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
         var generator = new RequestGenerator(operations, known, FuzzTarget.ApiKey, FuzzSettings.Seed);
         var anonymous = operations.Where(o => o.Method == "GET").Select(o => o.PathTemplate)
             .Concat(FuzzValues.ExtraPaths).Concat(["/dashboard/Trace", "/health", "/ready"])
+            .Concat(WebCatalogFiles.ByPath.Keys.Where(p => p != "/").Order(StringComparer.Ordinal))
             .Select((path, i) => Anonymous(i, generator.FillForAnonymous(path, operations)))
             .ToList();
         Assert.True(anonymous.Count < permits - 6, "the anonymous slice must fit in the window before the limit");
@@ -123,9 +124,23 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     private static IEnumerable<string> LeakFaults(FuzzRequest request, RawResponse response)
     {
         var path = request.Target.Split('?')[0];
-        // The probes answer anyone; so does the web catalog's page shell ("/"), which holds no catalog data:
-        // it reads everything through the API, which asks for the key.
-        if (response.Status is >= 200 and < 300 && path is not ("/health" or "/ready" or "/health/" or "/ready/" or "/"))
+        // The web catalog's static files (the page shell "/" and its scripts and style) answer anyone, and must:
+        // the page has to load to ask for the key. They are public because they hold no catalog data (every
+        // read goes through the API, which asks for the key), so exactly they pass: 200 with the very bytes
+        // of the file, nothing added.
+        if (WebCatalogFiles.ByPath.TryGetValue(path, out var file))
+        {
+            if (response.Status != 200)
+            {
+                yield return $"{response.Status} without the key for the web catalog's static {path}: the page shell must load to ask for the key";
+            }
+            else if (!response.Body.AsSpan().SequenceEqual(file))
+            {
+                yield return $"{path} answered {response.Body.Length} bytes that are not the static file's {file.Length}";
+            }
+        }
+        // Otherwise only the probes answer anyone.
+        else if (response.Status is >= 200 and < 300 && path is not ("/health" or "/ready" or "/health/" or "/ready/"))
         {
             yield return $"{response.Status} without the key while Starmap:Http:RequireKeyForReads is true";
         }

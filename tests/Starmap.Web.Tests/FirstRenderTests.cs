@@ -30,5 +30,12 @@ public sealed class FirstRenderTests(WebSilo web, ITestOutputHelper output)
             Console.WriteLine(FormattableString.Invariant($"STARMAP-WEB first-render {visit}: rows {ms:F0} ms, painted {painted:F0} ms ({total} offerings)"));
         }
         await Assertions.Expect(page.Locator("#count")).ToContainTextAsync(total.ToString("N0", CultureInfo.InvariantCulture));
+
+        // What the first page downloads: the summary the page asks for against the full models (uncompressed).
+        var full = (await web.Http.GetByteArrayAsync("api/v1/models?limit=50", TestContext.Current.CancellationToken)).Length;
+        var summary = (await web.Http.GetByteArrayAsync("api/v1/models?limit=50&fields=summary", TestContext.Current.CancellationToken)).Length;
+        Assert.Contains(web.Requests, url => url.Contains("fields=summary", StringComparison.Ordinal));
+        output.WriteLine(FormattableString.Invariant($"first page JSON: {summary} bytes as fields=summary, {full} bytes in full"));
+        Console.WriteLine(FormattableString.Invariant($"STARMAP-WEB first-page JSON: summary {summary} bytes, full {full} bytes"));
     }
 }

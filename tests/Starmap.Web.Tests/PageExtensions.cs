@@ -8,21 +8,23 @@ internal static class PageExtensions
     public static async Task<List<string>> RowIdsAsync(this IPage page) =>
         [.. await page.Locator("#models tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.modelId)")];
 
-    /// <summary>Waits until the browse table shows exactly <paramref name="expected"/> (polls; fails with what it saw).</summary>
+    /// <summary>
+    /// Waits (Playwright polls the condition in the page) until the browse table shows exactly
+    /// <paramref name="expected"/> and is not busy; fails with the rows it shows then.
+    /// </summary>
     public static async Task<List<string>> WaitForRowsAsync(this IPage page, IReadOnlyList<string> expected, int timeoutMs = 15_000)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        List<string> seen;
-        do
+        try
         {
-            seen = await page.RowIdsAsync();
-            if (seen.SequenceEqual(expected) && await page.Locator("#models[aria-busy]").CountAsync() == 0)
-            {
-                return seen;
-            }
-            await page.WaitForTimeoutAsync(50);
+            await page.WaitForFunctionAsync(
+                "expected => !document.querySelector('#models[aria-busy]') && JSON.stringify([...document.querySelectorAll('#models tbody tr')].map(r => r.dataset.modelId)) === JSON.stringify(expected)",
+                expected.ToArray(), new PageWaitForFunctionOptions { Timeout = timeoutMs });
         }
-        while (DateTime.UtcNow < deadline);
+        catch (TimeoutException)
+        {
+            // Reported below with what the table shows.
+        }
+        var seen = await page.RowIdsAsync();
         Assert.Equal(expected, seen);
         return seen;
     }

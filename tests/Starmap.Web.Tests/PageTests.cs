@@ -38,6 +38,43 @@ public sealed class PageTests(WebSilo web)
     }
 
     [Fact]
+    public async Task A_written_price_change_shows_as_two_points_per_price_in_the_chart_and_as_field_old_new_rows_in_recent_changes()
+    {
+        // The fixture priced zz-web-history/m at 1/2, then 7/9, through the Orleans client: the API's history has both.
+        const string provider = WebSilo.HistoryProvider;
+        var history = (await web.GetJsonAsync($"api/v1/providers/{provider}/models/m/price-history")).GetProperty("items");
+        Assert.Equal(web.HistoryGenerations, history.EnumerateArray().Select(i => i.GetProperty("generation").GetInt64()));
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + $"?view=model&id={provider}/m");
+        await Assertions.Expect(page.Locator("#offering [data-field=input_price]")).ToHaveTextAsync("$7.00");
+
+        // The chart: one marker per recorded price, in time order, at the written values and the API's times.
+        foreach (var (component, values) in new[] { ("input", new[] { "1", "7" }), ("output", new[] { "2", "9" }) })
+        {
+            var points = page.Locator($"#history svg circle.point.{component}");
+            await Assertions.Expect(points).ToHaveCountAsync(2);
+            Assert.Equal(values, await points.EvaluateAllAsync<string[]>("cs => cs.map(c => c.dataset.price)"));
+            var times = await points.EvaluateAllAsync<string[]>("cs => cs.map(c => c.dataset.at)");
+            Assert.Equal(history.EnumerateArray().Select(i => DateTimeOffset.Parse(i.GetProperty("at").GetString()!, System.Globalization.CultureInfo.InvariantCulture)),
+                times.Select(t => DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        await Assertions.Expect(page.Locator("#history svg path.input")).ToHaveAttributeAsync("d", new System.Text.RegularExpressions.Regex("^M[^M]*H[^M]*V[^M]*H[^M]*$"));
+        await Assertions.Expect(page.Locator("#price-history tbody tr td:nth-child(3)")).ToHaveTextAsync(["$1.00", "$7.00"]);
+        await Assertions.Expect(page.Locator("#price-history tbody tr td:nth-child(4)")).ToHaveTextAsync(["$2.00", "$9.00"]);
+
+        // Recent changes: the repricing's rows name the field with its old and new value.
+        foreach (var (field, old, now) in new[] { ("pricing.tokens.input", "1", "7"), ("pricing.tokens.output", "2", "9") })
+        {
+            var row = page.Locator("#changes table.changes tbody tr", new() { Has = page.Locator("td:nth-child(3) code", new() { HasTextString = field }) });
+            await Assertions.Expect(row).ToHaveCountAsync(1);
+            await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(old);
+            await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync(now);
+            await Assertions.Expect(row.Locator("td").Nth(0)).ToContainTextAsync($"generation {web.HistoryGenerations[1]}");
+        }
+        await Assertions.Expect(page.Locator("#history [role=alert], #changes [role=alert]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_price_chart_draws_one_step_line_per_price_component()
     {
         var page = await web.NewPageAsync();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Starmap.Client;
 
 [assembly: AssemblyFixture(typeof(Starmap.Web.Tests.WebSilo))]
 
@@ -36,6 +37,12 @@ public sealed class WebSilo : IAsyncLifetime
 
     public Uri Root => Silo.Http;
 
+    /// <summary>A provider the fixture writes through the Orleans client (its ID sorts last, after the seed).</summary>
+    public const string HistoryProvider = "zz-web-history";
+
+    /// <summary>The generations at which <see cref="HistoryProvider"/>'s model "m" was priced 1/2, then 7/9 (USD per 1M).</summary>
+    public IReadOnlyList<long> HistoryGenerations { get; private set; } = [];
+
     public async ValueTask InitializeAsync()
     {
         var closed = SiloProcess.FreePort();
@@ -50,6 +57,7 @@ public sealed class WebSilo : IAsyncLifetime
             ["Starmap__Http__RateLimitPermits"] = "100000",
         });
         Http = new HttpClient { BaseAddress = Silo.Http };
+        await WriteHistoryAsync();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -59,13 +67,54 @@ public sealed class WebSilo : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (its own context: storage, cookies) at desktop size, or as given.</summary>
-    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    /// <summary>
+    /// A price change written as a .NET client writes it (the change log records it with its generation):
+    /// the model page's history sections then have something to show. Waits until this silo's HTTP reads see it.
+    /// </summary>
+    private async Task WriteHistoryAsync()
+    {
+        await using (var connection = await StarmapConnection.ConnectAsync(new StarmapClientOptions { Gateways = { Silo.Gateway } }, CancellationToken.None))
+        {
+            await connection.Catalog.SetProviderAsync(new Provider { Id = HistoryProvider, Name = "ZZ Web History" });
+            var cheap = await connection.Catalog.Providers.SetModelAsync(HistoryProvider, Priced(1m, 2m));
+            var dear = await connection.Catalog.Providers.SetModelAsync(HistoryProvider, Priced(7m, 9m));
+            HistoryGenerations = [cheap.Generation, dear.Generation];
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await ReadsSeeAsync(HistoryGenerations[1]))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the silo's reads did not reach generation {HistoryGenerations[1]} within 30 s");
+            await Task.Delay(100);
+        }
+
+        async Task<bool> ReadsSeeAsync(long generation)
+        {
+            using var answer = await Http.GetAsync($"api/v1/models/{HistoryProvider}/m?min_generation={generation}");
+            return answer.IsSuccessStatusCode;
+        }
+
+        static Offering Priced(decimal input, decimal output) => new()
+        {
+            ProviderId = HistoryProvider,
+            ModelId = "m",
+            Name = "ZZ History Model",
+            Pricing = new ModelPricing { Tokens = new TokenPrices { Input = input, Output = output } },
+        };
+    }
+
+    /// <summary>
+    /// A fresh page (its own context: storage, cookies) at desktop size, or as given. Its requests are recorded
+    /// in <see cref="Requests"/> (all must stay on this silo) unless <paramref name="record"/> is false (another silo's page).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null, bool record = true)
     {
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
-        page.Request += (_, request) => Requests.Enqueue(request.Url);
+        if (record)
+        {
+            page.Request += (_, request) => Requests.Enqueue(request.Url);
+        }
         return page;
     }
 

@@ -70,4 +70,11 @@ public sealed record SyncSchedule
 
     /// <summary>The last sync, scheduled or not.</summary>
     [Id(3)] public SyncOutcome? LastOutcome { get; init; }
+
+    /// <summary>
+    /// When the reminder next fires, read from the cluster's reminder table (its first due time plus whole
+    /// periods), so it holds across restarts and without any sync having run; null when no schedule runs or
+    /// the reminder table does not answer. Id 60: past the ids other branches may add.
+    /// </summary>
+    [Id(60)] public DateTimeOffset? NextRun { get; init; }
 }

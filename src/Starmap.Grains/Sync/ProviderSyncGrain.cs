@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
@@ -135,7 +136,7 @@ internal sealed class ProviderSyncGrain(
 
     public Task<SyncOutcome?> GetLastOutcomeAsync() => Task.FromResult(state.State.LastOutcome);
 
-    public Task<SyncSchedule> GetScheduleAsync() => Task.FromResult(Schedule());
+    public Task<SyncSchedule> GetScheduleAsync() => ScheduleAsync();
 
     public async Task<SyncSchedule> SetScheduleAsync(TimeSpan interval)
     {
@@ -150,7 +151,7 @@ internal sealed class ProviderSyncGrain(
         }
         await this.RegisterOrUpdateReminder(ReminderName, interval, interval);
         await WriteAsync(s => s with { Interval = interval, Enabled = true });
-        return Schedule();
+        return await ScheduleAsync();
     }
 
     public async Task<SyncSchedule> RemoveScheduleAsync()
@@ -160,7 +161,7 @@ internal sealed class ProviderSyncGrain(
             await this.UnregisterReminder(reminder);
         }
         await WriteAsync(s => s with { Enabled = false });
-        return Schedule();
+        return await ScheduleAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
@@ -183,13 +184,38 @@ internal sealed class ProviderSyncGrain(
         _writes.Dispose();
     }
 
-    private SyncSchedule Schedule() => new()
+    private async Task<SyncSchedule> ScheduleAsync()
     {
-        ProviderId = Id,
-        Enabled = state.State.Enabled,
-        Interval = state.State.Interval,
-        LastOutcome = state.State.LastOutcome,
-    };
+        var schedule = new SyncSchedule
+        {
+            ProviderId = Id,
+            Enabled = state.State.Enabled,
+            Interval = state.State.Interval,
+            LastOutcome = state.State.LastOutcome,
+        };
+        return schedule.Enabled ? schedule with { NextRun = await NextRunAsync() } : schedule;
+    }
+
+    // The reminder's own due time, from the reminder table (the reminder handle names nothing else). A table
+    // that does not answer leaves the next run unknown rather than failing the schedule read.
+    private async Task<DateTimeOffset?> NextRunAsync()
+    {
+        if (ServiceProvider.GetService<IReminderTable>() is not { } table)
+        {
+            return null;
+        }
+        try
+        {
+            return await table.ReadRow(this.GetGrainId(), ReminderName) is { Period.Ticks: > 0 } entry
+                ? ReminderClock.NextTick(entry.StartAt, entry.Period, timeProvider.GetUtcNow())
+                : null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SyncLog.ReminderUnreadable(logger, ex, Id);
+            return null;
+        }
+    }
 
     private sealed class ActiveRun(string runId, string providerId, SyncRequest request, DateTimeOffset acceptedAt)
     {

@@ -10,4 +10,7 @@ internal static partial class SyncLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled sync of {ProviderId} failed")]
     public static partial void ScheduledSyncFailed(ILogger logger, Exception? exception, string providerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sync reminder of {ProviderId} could not be read; its next run is shown as unknown")]
+    public static partial void ReminderUnreadable(ILogger logger, Exception exception, string providerId);
 }

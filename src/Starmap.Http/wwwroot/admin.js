@@ -1,20 +1,13 @@
 // Administration: sync now and dry run, offered only once the user has entered the API key. The key
 // stays in this tab's sessionStorage and goes only to this origin, in the X-Api-Key header.
 import { api, apiKey, setApiKey, esc, text, showError } from './api.js';
+import { renderKeyForm } from './key.js';
 
 export async function renderAdmin(main) {
   if (!apiKey()) {
-    main.innerHTML = `<h1 tabindex="-1">Administration</h1>
-      <p>Syncing changes the catalog, so it needs the silo's API key (<code>STARMAP_API_KEY</code>). The key is kept for this tab only and sent only to this server.</p>
-      <form id="key-form" class="bar">
-        <div><label for="api-key">API key</label><input id="api-key" name="key" type="password" autocomplete="off" required></div>
-        <button type="submit" class="primary">Use this key</button>
-      </form>`;
-    main.querySelector('#key-form').addEventListener('submit', event => {
-      event.preventDefault();
-      setApiKey(main.querySelector('#api-key').value.trim());
-      renderAdmin(main).then(() => main.querySelector('#sync-provider')?.focus());
-    });
+    renderKeyForm(main, `<h1 tabindex="-1">Administration</h1>
+      <p>Syncing changes the catalog, so it needs the silo's API key (<code>STARMAP_API_KEY</code>). The key is kept for this tab only and sent only to this server.</p>`,
+      () => renderAdmin(main).then(() => main.querySelector('#sync-provider')?.focus()));
     return;
   }
   main.innerHTML = `<h1 tabindex="-1">Administration</h1>

@@ -28,6 +28,10 @@ export async function api(path, options = {}) {
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch { body = null; }
   if (!response.ok) {
+    // A read refused for want of the key: the silo serves reads only with it. The page asks for it (app.js).
+    if (response.status === 401 && (options.method || 'GET') === 'GET') {
+      document.dispatchEvent(new CustomEvent('starmap:key-needed', { detail: { refused: Boolean(key) } }));
+    }
     const error = body && body.error;
     throw new ApiError(response.status, error ? error.code : 'error', error ? error.message : `HTTP ${response.status}`);
   }

@@ -1,6 +1,7 @@
 // Browse: the whole catalog, server-paged through GET /api/v1/models. The page's query string uses the
 // API's own parameter names, so a shared URL (/?q=gpt&provider=openai&sort=input_price) is the query.
-import { api, esc, price, tokens, text, status, showError } from './api.js';
+// Rows come as fields=summary: only what the table shows (the full models carry provenance, ten times the bytes).
+import { api, esc, price, tokens, text, showError } from './api.js';
 
 const PAGE = 50;
 const FILTERS = ['q', 'provider', 'author', 'modality_input', 'modality_output', 'feature', 'min_context',
@@ -78,6 +79,7 @@ export async function renderBrowse(main) {
     const query = new URLSearchParams();
     for (const name of FILTERS) if (state.get(name)) query.set(name, state.get(name));
     query.set('limit', PAGE);
+    query.set('fields', 'summary');
     for (const th of main.querySelectorAll('thead th[data-key]')) {
       const sorted = th.dataset.key === state.get('sort');
       if (sorted) th.setAttribute('aria-sort', state.get('order') === 'desc' ? 'descending' : 'ascending');
@@ -107,22 +109,18 @@ export async function renderBrowse(main) {
     document.body.dataset.generation = page.generation;
   }
 
-  function row(item) {
-    const o = item.offering;
-    const id = `${o.provider_id}/${o.model_id}`;
-    const name = (item.definition && item.definition.name) || o.name || o.model_id;
-    const t = (o.pricing && o.pricing.tokens) || {};
-    const meta = { ...((item.definition && item.definition.metadata) || {}), ...(o.metadata || {}) };
-    const authors = item.author_ids && item.author_ids.length ? item.author_ids.join(', ') : null;
+  function row(m) {
+    const id = `${m.provider_id}/${m.model_id}`;
+    const authors = m.author_ids && m.author_ids.length ? m.author_ids.join(', ') : null;
     return `<tr data-model-id="${esc(id)}">
-      <td><a href="?view=model&amp;id=${encodeURIComponent(id)}">${esc(name)}</a> ${o.lifecycle && o.lifecycle.status && o.lifecycle.status !== 'unknown' ? status(o) : ''}<span class="sub">${esc(o.model_id)}${authors ? ' · by ' + esc(authors) : ''}</span></td>
-      <td>${esc(o.provider_id)}</td>
-      <td class="num">${tokens(o.limits && o.limits.context_window)}</td>
-      <td class="num">${price(t.input)}</td>
-      <td class="num">${price(t.output)}</td>
-      <td class="hide-phone">${text(meta.release_date)}</td>
-      <td class="hide-phone">${text(meta.knowledge_cutoff)}</td>
-      <td><input type="checkbox" value="${esc(id)}" aria-label="Compare ${esc(name)} (${esc(id)})"></td>
+      <td><a href="?view=model&amp;id=${encodeURIComponent(id)}">${esc(m.name)}</a> ${m.status && m.status !== 'unknown' ? `<span class="badge ${esc(m.status)}">${esc(m.status)}</span>` : ''}<span class="sub">${esc(m.model_id)}${authors ? ' · by ' + esc(authors) : ''}</span></td>
+      <td>${esc(m.provider_id)}</td>
+      <td class="num">${tokens(m.context_window)}</td>
+      <td class="num">${price(m.input_price)}</td>
+      <td class="num">${price(m.output_price)}</td>
+      <td class="hide-phone">${text(m.release_date)}</td>
+      <td class="hide-phone">${text(m.knowledge_cutoff)}</td>
+      <td><input type="checkbox" value="${esc(id)}" aria-label="Compare ${esc(m.name)} (${esc(id)})"></td>
     </tr>`;
   }
 
@@ -180,11 +178,12 @@ export async function renderBrowse(main) {
     load();
   });
 
-  const loading = load();
-  // Facet choices load beside the first page, never before it.
-  fill(form.querySelector('#f-provider'), 'api/v1/providers', p => [p.id, p.name ? `${p.name} (${p.id})` : p.id], get('provider'));
-  fill(form.querySelector('#f-author'), 'api/v1/authors', a => [a.id, a.name ? `${a.name} (${a.id})` : a.id], get('author'));
-  await loading;
+  await load();
+  // Facet choices load once the first page is drawn: they never compete with it.
+  await Promise.all([
+    fill(form.querySelector('#f-provider'), 'api/v1/providers', p => [p.id, p.name ? `${p.name} (${p.id})` : p.id], get('provider')),
+    fill(form.querySelector('#f-author'), 'api/v1/authors', a => [a.id, a.name ? `${a.name} (${a.id})` : a.id], get('author')),
+  ]);
 }
 
 async function fill(select, path, pick, chosen) {

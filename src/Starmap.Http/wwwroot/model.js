@@ -119,11 +119,15 @@ export function chart(items) {
     return d && last !== null ? d + `H${x(t1).toFixed(1)}` : d;
   };
   const day = ms => new Date(ms).toISOString().slice(0, 10);
+  // One marker per recorded price, carrying its time and value (and a tooltip naming them).
+  const dots = (key, label) => points.filter(p => p.t[key] !== undefined && p.t[key] !== null).map(p =>
+    `<circle class="point ${key}" r="3" cx="${x(p.at).toFixed(1)}" cy="${y(p.t[key]).toFixed(1)}" data-at="${new Date(p.at).toISOString()}" data-price="${Number(p.t[key])}"><title>${label} $${Number(p.t[key])} from ${day(p.at)}</title></circle>`).join('');
   return `<figure class="chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Input and output price per million tokens from ${day(t0)} to ${day(t1)}">
     <line class="axis" x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}"/><line class="axis" x1="${L}" y1="${T}" x2="${L}" y2="${H - B}"/>
     <text x="${L - 6}" y="${T + 4}" text-anchor="end">$${top.toPrecision(3)}</text><text x="${L - 6}" y="${H - B}" text-anchor="end">$0</text>
     <text x="${L}" y="${H - 8}">${day(t0)}</text><text x="${W - R}" y="${H - 8}" text-anchor="end">${day(t1)}</text>
     <path class="input" fill="none" stroke-width="2" d="${line('input')}"/><path class="output" fill="none" stroke-width="2" stroke-dasharray="6 3" d="${line('output')}"/>
+    ${dots('input', 'Input')}${dots('output', 'Output')}
   </svg><figcaption class="legend"><span><span class="swatch input"></span>Input</span><span><span class="swatch output"></span>Output (dashed)</span></figcaption></figure>`;
 }
 

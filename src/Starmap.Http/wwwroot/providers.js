@@ -1,4 +1,5 @@
-// Providers: model count, key variable names (never a key), last sync and the next scheduled one.
+// Providers: model count, key variable names (never a key), last sync and the next scheduled one (when the
+// schedule's reminder next fires, as the silo reads it from its reminder table).
 import { api, esc, when, showError, UNKNOWN } from './api.js';
 
 export async function renderProviders(main) {
@@ -17,5 +18,5 @@ export async function renderProviders(main) {
       <td>${p.key_variables.length ? p.key_variables.map(v => `<code>${esc(v)}</code>`).join(', ') : UNKNOWN}</td>
       <td>${last(p.last_sync)}</td>
       <td>${p.schedule_enabled ? interval(p.schedule_interval) : 'not scheduled'}</td>
-      <td>${p.schedule_enabled ? (p.next_sync ? when(p.next_sync) : 'after the first scheduled run') : '<span class="unknown">none</span>'}</td></tr>`).join('')}</tbody></table></div>`;
+      <td>${p.schedule_enabled ? when(p.next_sync) : '<span class="unknown">none</span>'}</td></tr>`).join('')}</tbody></table></div>`;
 }
