@@ -128,8 +128,7 @@ internal sealed class SyncEngine(
                 : await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
             using (logger.BeginScope("provider {ProviderId} generation {Generation}", providerId, write.Generation))
             {
-                logger.LogInformation("Sync of {ProviderId} applied {Changes} changes as version {Version}, catalog generation {Generation}",
-                    providerId, changes.Count, write.Version, write.Generation);
+                SyncLog.SyncApplied(logger, providerId, changes.Count, write.Version, write.Generation);
             }
             return Result(SyncStatus.Applied, changes, write: write);
         }
@@ -155,7 +154,7 @@ internal sealed class SyncEngine(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Sync of {ProviderId} failed", providerId);
+            SyncLog.SyncFailed(logger, ex, providerId);
             return Result(SyncStatus.Failed, reason: ex.Message);
         }
     }
