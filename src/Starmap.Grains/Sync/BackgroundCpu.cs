@@ -13,8 +13,12 @@ namespace Starmap.Grains;
 /// </summary>
 internal sealed class BackgroundCpu : TaskScheduler, IDisposable
 {
-    /// <summary>The nice value of the threads: weight 110 against a normal thread's 1024 when both want a core.</summary>
-    internal const int Nice = 10;
+    /// <summary>
+    /// How much the threads' nice value is raised over the process's: from 0, a kernel weight of 423 against a normal thread's 1024 when both want a
+    /// core. Mild on purpose: the weight counts against every process of the machine, and at nice 10 (weight
+    /// 110) a sync on a machine busy with other work (load average 40, measured) slowed to a crawl.
+    /// </summary>
+    internal const int Nice = 4;
 
     private readonly BlockingCollection<Task> _queue = [];
     private readonly List<Thread> _threads = [];
@@ -72,9 +76,10 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
     private static void Lower()
     {
         // On Linux .NET leaves thread priorities alone; the nice value of one thread is what the kernel weighs.
+        // Raised from what the thread inherited (a process started under nice stays below its own threads).
         if (OperatingSystem.IsLinux())
         {
-            _ = SetPriority(PrioProcess, GetTid(), Nice);
+            _ = SetPriority(PrioProcess, GetTid(), Math.Min(19, (CurrentNice() ?? 0) + Nice));
         }
         else
         {
