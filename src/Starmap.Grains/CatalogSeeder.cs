@@ -10,8 +10,13 @@ public static class CatalogSeeder
     /// when it left the store alone. A run cut short is redone whole on the next start, because the
     /// seed mark is written last (a provider stored but not yet published is replaced and published then).
     /// </summary>
-    public static async Task<string?> SeedIfEmptyAsync(IGrainFactory grains, CancellationToken cancellationToken = default)
+    public static Task<string?> SeedIfEmptyAsync(IGrainFactory grains, CancellationToken cancellationToken = default) =>
+        SeedIfEmptyAsync(grains, new SeedTimings(), cancellationToken);
+
+    /// <summary>As <see cref="SeedIfEmptyAsync(IGrainFactory, CancellationToken)"/>, noting where the time went in <paramref name="timings"/>.</summary>
+    public static async Task<string?> SeedIfEmptyAsync(IGrainFactory grains, SeedTimings timings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(timings);
         var registry = grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
         var status = await registry.GetStatusAsync();
         if (status.SeedVersion is not null)
@@ -21,11 +26,12 @@ public static class CatalogSeeder
         }
         // Started while the silo came up when the store looked new (SiloStartup), else read now.
         var seed = await BuiltInCatalogPreload.TakeAsync();
+        timings.ReadDone();
         // The seed is where the change log starts, not a change (ChangeRecorder).
         RequestContext.Set(ChangeOrigins.RequestContextKey, ChangeOrigins.Seed);
         try
         {
-            await StoreAsync(grains, registry, seed, cancellationToken);
+            await StoreAsync(grains, registry, seed, timings, cancellationToken);
         }
         finally
         {
@@ -34,13 +40,14 @@ public static class CatalogSeeder
         return seed.Version;
     }
 
-    private static async Task StoreAsync(IGrainFactory grains, ICatalogRegistryGrain registry, BuiltInCatalog seed, CancellationToken cancellationToken)
+    private static async Task StoreAsync(IGrainFactory grains, ICatalogRegistryGrain registry, BuiltInCatalog seed, SeedTimings timings, CancellationToken cancellationToken)
     {
         foreach (var author in seed.Authors)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await grains.GetGrain<IAuthorGrain>(author.Author.Id).ReplaceAsync(author.Author, author.Definitions, expectedVersion: null);
         }
+        timings.AuthorsDone();
         // Providers are stored first and published as one generation: published one at a time, each publish
         // rebuilt the whole catalog, which for the 175 providers of the generated seed took many seconds.
         // Stored one after another: SQLite takes one writer at a time, and 175 waiting at once outlast its
@@ -51,7 +58,9 @@ public static class CatalogSeeder
             cancellationToken.ThrowIfCancellationRequested();
             stored.Add(await grains.GetGrain<IProviderGrain>(provider.Provider.Id).StoreUnpublishedAsync(provider.Provider, provider.Offerings));
         }
+        timings.ProvidersDone();
         await registry.PublishProvidersAsync(stored.ToEquatableArray());
         await registry.MarkSeededAsync(seed.Version);
+        timings.PublishDone();
     }
 }

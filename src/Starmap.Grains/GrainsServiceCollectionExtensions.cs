@@ -25,6 +25,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddStarmapSources();
         services.TryAddSingleton<SyncHooks>();
         services.TryAddSingleton(new Starmap.Sync.GuardOptions());
+        services.TryAddSingleton(BackgroundCpu.Shared);
         services.TryAddSingleton<ISyncEngine, SyncEngine>();
         return services;
     }

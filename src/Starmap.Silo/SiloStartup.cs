@@ -34,10 +34,11 @@ internal sealed class SiloStartup(
         if (_preloading || options.Seed)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var seeded = await CatalogSeeder.SeedIfEmptyAsync(grains, cancellationToken);
+            var timings = new SeedTimings();
+            var seeded = await CatalogSeeder.SeedIfEmptyAsync(grains, timings, cancellationToken);
             if (seeded is not null)
             {
-                logger.LogInformation("Seeded the built-in catalog {SeedVersion} in {SeedMilliseconds} ms", seeded, watch.ElapsedMilliseconds);
+                logger.LogInformation("Seeded the built-in catalog {SeedVersion} in {SeedMilliseconds} ms ({SeedTimings})", seeded, watch.ElapsedMilliseconds, timings);
             }
         }
         // The setting is the source of truth: set, it (re)registers the reminder; absent, it removes one.

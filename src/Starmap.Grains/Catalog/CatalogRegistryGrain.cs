@@ -70,8 +70,7 @@ internal sealed class CatalogRegistryGrain(
         _snapshot = CatalogSnapshot.Build(generation, providers, authors);
         // What changed before this activation is not known: replicas older than this take the export.
         _journal = new CatalogJournal(generation);
-        logger.LogInformation("Catalog activated at generation {Generation}: {Providers} providers, {Authors} authors, {Models} models",
-            generation, _snapshot.ProviderCount, _snapshot.Authors.Count, _snapshot.ModelCount);
+        CatalogLog.RegistryActivated(logger, generation, _snapshot.ProviderCount, _snapshot.Authors.Count, _snapshot.ModelCount);
     }
 
     public Task<CatalogStatus> GetStatusAsync() => Task.FromResult(new CatalogStatus
@@ -236,7 +235,7 @@ internal sealed class CatalogRegistryGrain(
             }
             catch (Exception ex)
             {
-                logger.LogDebug(ex, "Publish notice to a replica failed");
+                CatalogLog.NoticeFailed(logger, ex);
             }
         }
     }

@@ -128,7 +128,7 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
             }
             catch (Exception ex) when (!_stopping.IsCancellationRequested)
             {
-                _logger.LogDebug(ex, "Catalog replica poll failed; retrying");
+                CatalogLog.ReplicaPollFailed(_logger, ex);
             }
             try
             {
@@ -149,7 +149,7 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
         }
         catch (Exception ex)
         {
-            _logger.LogDebug(ex, "Catalog replica refresh to {Generation} failed; the poll retries", generation);
+            CatalogLog.ReplicaRefreshFailed(_logger, ex, generation);
         }
     }
 

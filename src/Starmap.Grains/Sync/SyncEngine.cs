@@ -16,6 +16,7 @@ internal sealed class SyncEngine(
     SourceFetcher fetcher,
     SyncHooks hooks,
     GuardOptions guard,
+    BackgroundCpu cpu,
     TimeProvider clock,
     ILogger<SyncEngine> logger) : ISyncEngine
 {
@@ -87,7 +88,9 @@ internal sealed class SyncEngine(
             }
             // One bad record never rejects its provider: refused fields are left unknown with a note,
             // and only records with no usable ID are left out (each named in a warning).
-            var observations = fetched.Observations.Select(o => RecordSanitizer.Sanitize(o, warnings)).ToEquatableArray();
+            // The computing steps run on the lowered-priority threads (BackgroundCpu): a sync of every provider
+            // then leaves the cores to the reads it shares them with.
+            var observations = await cpu.RunAsync(() => fetched.Observations.Select(o => RecordSanitizer.Sanitize(o, warnings)).ToEquatableArray());
             if (observations.IsEmpty)
             {
                 var skippedOnly = reports.All(r => r.Status == SourceStatus.Skipped);
@@ -105,12 +108,16 @@ internal sealed class SyncEngine(
             }
 
             var definitionsBefore = (await CatalogReads.NewestAsync(grains, (reader, generation) => reader.ListDefinitionsAsync(generation))).Items;
-            var reconciled = Reconciler.Reconcile(baseline, definitionsBefore, observations, AuthorityTable.Default, clock.GetUtcNow());
-            warnings.AddRange(reconciled.Warnings);
-            var offerings = RecordSanitizer.Storable(baseline, reconciled.Offerings, clock.GetUtcNow());
-            var definitions = await WritableDefinitionsAsync(grains, Storable(reconciled.Definitions, clock.GetUtcNow(), warnings), warnings);
+            var now = clock.GetUtcNow();
+            var (offerings, storableDefinitions) = await cpu.RunAsync(() =>
+            {
+                var reconciled = Reconciler.Reconcile(baseline, definitionsBefore, observations, AuthorityTable.Default, now);
+                warnings.AddRange(reconciled.Warnings);
+                return (RecordSanitizer.Storable(baseline, reconciled.Offerings, now), Storable(reconciled.Definitions, now, warnings));
+            });
+            var definitions = await WritableDefinitionsAsync(grains, storableDefinitions, warnings);
             var after = baseline with { Offerings = offerings };
-            var changes = Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions);
+            var changes = await cpu.RunAsync(() => Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions));
 
             if (request.DryRun)
             {
@@ -128,8 +135,7 @@ internal sealed class SyncEngine(
                 : await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
             using (logger.BeginScope("provider {ProviderId} generation {Generation}", providerId, write.Generation))
             {
-                logger.LogInformation("Sync of {ProviderId} applied {Changes} changes as version {Version}, catalog generation {Generation}",
-                    providerId, changes.Count, write.Version, write.Generation);
+                SyncLog.SyncApplied(logger, providerId, changes.Count, write.Version, write.Generation);
             }
             return Result(SyncStatus.Applied, changes, write: write);
         }
@@ -155,7 +161,7 @@ internal sealed class SyncEngine(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Sync of {ProviderId} failed", providerId);
+            SyncLog.SyncFailed(logger, ex, providerId);
             return Result(SyncStatus.Failed, reason: ex.Message);
         }
     }
