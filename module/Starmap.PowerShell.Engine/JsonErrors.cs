@@ -15,13 +15,17 @@ internal static partial class JsonErrors
 
     public static string Describe(string path, JsonException error)
     {
-        var line = error.LineNumber is { } l ? $"line {l + 1}" : "the file";
-        var field = Field(error.Path);
         var message = error.Message;
+        // The reader's position is in the message; the exception's own Path/LineNumber are not always filled in.
+        var position = Position().Match(message);
+        var jsonPath = position.Success ? position.Groups["path"].Value : error.Path;
+        long? lineNumber = position.Success ? long.Parse(position.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : error.LineNumber;
+        var line = lineNumber is { } l ? $"line {l + 1}" : "the file";
+        var field = Field(jsonPath);
         if (UnmappedMember().Match(message) is { Success: true } unmapped)
         {
             var name = unmapped.Groups["name"].Value;
-            var at = Field(ParentOf(error.Path, name));
+            var at = Field(ParentOf(jsonPath, name));
             var hint = at is null && name is "object" or "data"
                 ? " It looks like an OpenAI or OpenRouter model list; those are export formats only. Import a Starmap folder or JSON export, or a models.dev api.json with -Format ModelsDev."
                 : at is null && name is not ("providers" or "authors" or "documents")
@@ -68,6 +72,9 @@ internal static partial class JsonErrors
             _ => $"a {name} value ({{...}} or one of its names)",
         };
     }
+
+    [GeneratedRegex(@"Path: (?<path>\S*) \| LineNumber: (?<line>\d+)")]
+    private static partial Regex Position();
 
     [GeneratedRegex(@"The JSON property '(?<name>.*?)' could not be mapped")]
     private static partial Regex UnmappedMember();

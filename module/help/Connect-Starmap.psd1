@@ -26,9 +26,8 @@ It keeps trying for the whole timeout (-TimeoutSec, or Starmap__Client__ConnectT
     Examples    = @(
         @{ Title = 'Connect to the gateway the environment names'; Code = 'Connect-Starmap'; Remarks = 'Connects to $env:STARMAP_GATEWAY (or Starmap__Client__Gateways__n, or the saved default, or 127.0.0.1:30000).' }
         @{ Title = 'Save a default for every later session'; Code = 'Connect-Starmap -Gateway $env:STARMAP_GATEWAY -Save; Get-StarmapConnection | Select-Object Gateways, Source'; Remarks = 'Later sessions connect there on their first Starmap cmdlet, without Connect-Starmap.' }
-        @{ Title = 'Connect to a cluster with its IDs'; Code = "Connect-Starmap -Gateway 10.0.0.5:30000, 10.0.0.6:30000 -ClusterId prod -ServiceId starmap"; Remarks = 'Connects to two gateways of the cluster "prod". A wrong cluster ID fails within seconds with ConnectionFailed.' }
-        @{ Title = 'Connect over TLS to silos with a self-signed certificate'; Code = "Connect-Starmap -Gateway silo-a:30000, silo-b:30000 -TlsThumbprint 3F2A9C0D5B7E41A8C6D2E9F0B1A3C5D7E9F1A2B4"; Remarks = 'Encrypts the connection and accepts only the silo certificate with that thumbprint.' }
-        @{ Title = 'Fail quickly in a script'; Code = "try { Connect-Starmap -Gateway starmap.internal:30000 -TimeoutSec 3 } catch { Write-Error `$_; exit 1 }"; Remarks = 'Stops the script when no silo answers within 3 seconds.' }
+        @{ Title = 'Connect to a cluster with its IDs'; Code = 'Connect-Starmap -Gateway $env:STARMAP_GATEWAY -ClusterId starmap -ServiceId starmap'; Remarks = 'Give the gateways as host:port (several, such as 10.0.0.5:30000, 10.0.0.6:30000, let the client fail over) and the IDs the silos run with. A wrong cluster ID fails within seconds with ConnectionFailed. Over TLS add -UseTls, or -TlsThumbprint for a self-signed silo certificate.' }
+        @{ Title = 'Fail quickly in a script'; Code = 'try { Connect-Starmap -TimeoutSec 3 } catch { Write-Error $_; exit 1 }'; Remarks = 'Stops the script when no silo answers within 3 seconds; the error names the gateway and what to check.' }
     )
     Links       = @('Disconnect-Starmap', 'Get-StarmapConnection')
 }

@@ -40,7 +40,16 @@ Describe 'Help examples' -Tag CI {
         $ports = 1..2 | ForEach-Object { Get-FreePort }
         $log = Join-Path $work 'silo.log'
         $saved = @{}
-        $environment = @{ Starmap__Sources__ModelsDevUrl = "http://127.0.0.1:$port/api.json"; Starmap__Sources__MaxRetries = '0'; Starmap__MinimumSyncInterval = '00:01:00' }
+        # Never the internet: provider APIs go through a proxy on a closed port (loopback, the models.dev fixture, is
+        # exempt) and fail at once; no provider keys reach the silo.
+        $environment = @{
+            Starmap__Sources__ModelsDevUrl = "http://127.0.0.1:$port/api.json"; Starmap__Sources__MaxRetries = '0'
+            Starmap__Sources__RequestTimeout = '00:00:05'; Starmap__Sources__Deadline = '00:00:10'
+            HTTP_PROXY = "http://127.0.0.1:$(Get-FreePort)"; HTTPS_PROXY = "http://127.0.0.1:$(Get-FreePort)"; NO_PROXY = '127.0.0.1,localhost'
+        }
+        foreach ($key in 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'GOOGLE_API_KEY', 'GEMINI_API_KEY', 'GROQ_API_KEY', 'DEEPSEEK_API_KEY', 'CEREBRAS_API_KEY', 'MISTRAL_API_KEY', 'MOONSHOT_API_KEY', 'OPENROUTER_API_KEY') {
+            if ([Environment]::GetEnvironmentVariable($key)) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $null) }
+        }
         foreach ($name in $environment.Keys) { [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
         try {
             $script:silo = Start-Process -FilePath dotnet -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err" -ArgumentList @(
@@ -48,6 +57,7 @@ Describe 'Help examples' -Tag CI {
         }
         finally {
             foreach ($name in $environment.Keys) { Remove-Item "env:$name" -ErrorAction SilentlyContinue }
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         }
         $deadline = [DateTime]::UtcNow.AddSeconds(240)
         while (-not (Select-String -Path $log -Pattern 'Starmap silo ready' -Quiet -ErrorAction SilentlyContinue)) {

@@ -25,6 +25,7 @@ BeforeDiscovery {
         'Get-StarmapSyncSchedule'    = 'Enabled,Provider'
         'Set-StarmapSyncSchedule'    = 'Interval,PassThru,Provider'
         'Remove-StarmapSyncSchedule' = 'PassThru,Provider'
+        'Get-StarmapSyncHistory'     = 'Last,Provider'
         'Export-StarmapCatalog'      = 'Force,Format,PassThru,Path'
         'Import-StarmapCatalog'      = 'Force,Format,Path'
         'Test-StarmapProvider'       = 'Provider'
