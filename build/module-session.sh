@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Records the README's PowerShell session from real pwsh against a real silo: lays out the module, starts a
 # throwaway seeded silo (no provider keys, models.dev unreachable, free ports), runs build/Write-ModuleSession.ps1,
-# stops the silo. Usage: build/module-session.sh [--no-build]
+# stops the silo. Usage: build/module-session.sh [--no-build]   (--no-build: the module is built and laid out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" != "--no-build" ]; then
     dotnet build src/Starmap.Silo -c Release -nologo -clp:NoSummary -v q
     dotnet build module/Starmap.PowerShell -c Release -nologo -clp:NoSummary -v q
+    build/module.sh --no-build >/dev/null
 fi
-build/module.sh --no-build >/dev/null
 work=$(mktemp -d)
 silo=""
 cleanup() {

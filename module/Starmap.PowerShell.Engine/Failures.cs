@@ -26,10 +26,11 @@ internal static class Failures
     private static StarmapCommandException Unreachable(Exception ex, object? target)
     {
         var gateways = StarmapSession.Current is { } current ? string.Join(", ", current.Gateways) : "the gateway";
-        var why = ex is TimeoutException ? "the call timed out" : "no silo accepted the call";
-        return new(FailureKind.Connection, "SiloUnavailable",
-            $"The Starmap cluster at {gateways} did not answer ({why}). Check that the silo is running; the module reconnects on its own " +
-            "once a silo is back, or run Connect-Starmap to connect elsewhere.", target, ex);
+        return new(FailureKind.Connection, "SiloUnavailable", ex is TimeoutException
+            ? $"The Starmap cluster at {gateways} did not answer within the response timeout (Starmap__Client__ResponseTimeout, 30 s by default); " +
+              "the call may still complete in the cluster. Check that the silo is running, or raise the timeout (then Connect-Starmap) for long imports."
+            : $"The Starmap cluster at {gateways} did not answer: no silo accepted the call. Check that the silo is running; the module reconnects on its own " +
+              "once a silo is back, or run Connect-Starmap to connect elsewhere.", target, ex);
     }
 
     public static StarmapCommandException NotFound(string kind, string id) =>
