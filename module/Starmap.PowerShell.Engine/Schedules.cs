@@ -31,6 +31,9 @@ public static class Schedules
         return [.. history.Select(o => StarmapSyncOutcome.From(providerId, o))];
     }
 
+    /// <summary>Throws ProviderNotFound (or InvalidProvider) unless the provider exists: checked before -WhatIf or -Confirm speak.</summary>
+    public static Task CheckProviderAsync(string providerId) => EnsureProviderAsync(providerId);
+
     private static async Task EnsureProviderAsync(string providerId)
     {
         // A reminder for a provider that does not exist would sync nothing forever; say so instead.

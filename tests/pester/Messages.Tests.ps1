@@ -42,7 +42,7 @@ Describe 'Messages speak the user''s language' -Tag CI {
         $err.Exception.Message | Should -Not -BeLike '*BytePositionInLine*'
     }
 
-    It 'an invalid file or provider fails before any "What if:" line, and a valid one still prints it' {
+    It 'an invalid file, provider or model fails before any "What if:" line, and a valid one still prints it' {
         $bad = Join-Path $dir 'whatif-bad.json'
         Set-Content -Path $bad -Value '{ "object": "list" }'
         $good = Join-Path $dir 'whatif-good.json'
@@ -50,15 +50,23 @@ Describe 'Messages speak the user''s language' -Tag CI {
         $r = Invoke-FreshPwsh "Import-Module '$env:STARMAP_MODULE'; `$null = Connect-Starmap -Gateway '$env:STARMAP_GATEWAY'
             'BAD-IMPORT'; Import-StarmapCatalog '$bad' -WhatIf 2>&1 | ForEach-Object { 'error: ' + `$_.FullyQualifiedErrorId }
             'BAD-SYNC'; Sync-StarmapProvider no-such-provider -WhatIf 2>&1 | ForEach-Object { 'error: ' + `$_.FullyQualifiedErrorId }
+            'BAD-SCHEDULE'; Set-StarmapSyncSchedule no-such-provider -Interval 06:00:00 -WhatIf 2>&1 | ForEach-Object { 'error: ' + `$_.FullyQualifiedErrorId }
+            'BAD-REMOVE'; Remove-StarmapModel openai no-such-model -WhatIf 2>&1 | ForEach-Object { 'error: ' + `$_.FullyQualifiedErrorId }
             'GOOD-IMPORT'; `$null = Import-StarmapCatalog '$good' -WhatIf
             'END'"
         $bad = ($r.Output -split 'BAD-SYNC')[0]
-        $badSync = (($r.Output -split 'BAD-SYNC')[1] -split 'GOOD-IMPORT')[0]
+        $badSync = (($r.Output -split 'BAD-SYNC')[1] -split 'BAD-SCHEDULE')[0]
+        $badSchedule = (($r.Output -split 'BAD-SCHEDULE')[1] -split 'BAD-REMOVE')[0]
+        $badRemove = (($r.Output -split 'BAD-REMOVE')[1] -split 'GOOD-IMPORT')[0]
         $good = (($r.Output -split 'GOOD-IMPORT')[1] -split 'END')[0]
         $bad | Should -Match 'error: InvalidCatalog'
         $bad | Should -Not -Match 'What if:'
         $badSync | Should -Match 'error: ProviderNotFound'
         $badSync | Should -Not -Match 'What if:'
+        $badSchedule | Should -Match 'error: ProviderNotFound'
+        $badSchedule | Should -Not -Match 'What if:'
+        $badRemove | Should -Match 'error: ModelNotFound'
+        $badRemove | Should -Not -Match 'What if:'
         $good | Should -Match 'What if: .*Replace the 0 providers and 0 authors'
     }
 
