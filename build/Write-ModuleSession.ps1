@@ -39,6 +39,8 @@ Pop-Location
 # Keep the session: drop the transcript's header and footer, blank lines in runs of more than one, and the local
 # temporary folder's name.
 $lines = Get-Content $transcript | Where-Object { $_ -notmatch '^\*{10,}$|^PowerShell transcript (start|end)|^Start time:|^End time:' }
+# The transcript holds an error both as the host showed it and as it was written: keep one.
+$lines = @(for ($i = 0; $i -lt $lines.Count; $i++) { if ($i -eq 0 -or $lines[$i] -ne $lines[$i - 1] -or $lines[$i] -eq '') { $lines[$i] } })
 $text = ($lines -join "`n") -replace "\n{3,}", "`n`n" -replace [regex]::Escape($work), '.'
 $readmeText = Get-Content -Raw $Readme
 $block = "<!-- session:start -->`n``````text`n$($text.Trim())`n```````n<!-- session:end -->"

@@ -35,7 +35,10 @@ internal static partial class JsonErrors
         }
         if (NotConvertible().Match(message) is { Success: true } convert)
         {
-            return $"'{path}' is not a catalog Starmap can import: {line}, {(field is null ? "the top" : $"field {field}")} should be {Expected(convert.Groups["type"].Value)}. Nothing was imported.";
+            var type = convert.Groups["type"].Value;
+            // The catalog's top-level members are read as a whole, so the reader reports the top: name the member by its type.
+            field ??= TopLevelField(type);
+            return $"'{path}' is not a catalog Starmap can import: {line}, {(field is null ? "the top" : $"field {field}")} should be {Expected(type)}. Nothing was imported.";
         }
         // Broken JSON itself (a missing comma, a cut-off file): the reader's own words, without its position suffix.
         var reason = PositionSuffix().Replace(message, "").TrimEnd('.', ' ');
@@ -50,6 +53,14 @@ internal static partial class JsonErrors
         jsonPath is not null && jsonPath.EndsWith("." + name, StringComparison.Ordinal) ? jsonPath[..^(name.Length + 1)]
         : jsonPath is not null && jsonPath.EndsWith($"['{name}']", StringComparison.Ordinal) ? jsonPath[..^(name.Length + 4)]
         : jsonPath;
+
+    private static string? TopLevelField(string type) => type switch
+    {
+        _ when type.Contains("ProviderDetails", StringComparison.Ordinal) => "providers",
+        _ when type.Contains("AuthorDetails", StringComparison.Ordinal) => "authors",
+        _ when type.Contains("CatalogDocument", StringComparison.Ordinal) => "documents",
+        _ => null,
+    };
 
     private static string Expected(string type)
     {
