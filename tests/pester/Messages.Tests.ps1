@@ -31,7 +31,7 @@ Describe 'Messages speak the user''s language' -Tag CI {
         $file = Join-Path $dir 'wrong-type.json'
         Set-Content -Path $file -Value "{`n  `"providers`": 5`n}"
         $err = { Import-StarmapCatalog $file -Force -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidCatalog,*' -PassThru
-        $err.Exception.Message | Should -BeLike "'$file' is not a catalog Starmap can import: line *, field providers should be a list ([...]). Nothing was imported."
+        $err.Exception.Message | Should -BeLike "'$file' is not a catalog Starmap can import: line *, field providers should be a list (*). Nothing was imported."
     }
 
     It 'broken JSON names the file and the line' {
