@@ -43,6 +43,18 @@ function TypeName([type] $t) {
     if ($n) { return $n.Name }
     $t.Name
 }
+# The value a parameter has when it is not given, read from a fresh cmdlet object (so help cannot drift from
+# the code): shown when it means something (not null, empty, 0 or false); else 'None'.
+function DefaultValue($instance, [string] $name) {
+    $property = $instance.GetType().GetProperty($name)
+    if (-not $property) { return 'None' }
+    $value = $property.GetValue($instance)
+    if ($null -eq $value -or $value -is [System.Management.Automation.SwitchParameter] -or $value -is [bool]) { return 'None' }
+    if ($value -is [string] -and $value -eq '') { return 'None' }
+    if ($value -is [array] -and $value.Count -eq 0) { return 'None' }
+    if (($value -is [int] -or $value -is [long] -or $value -is [double] -or $value -is [decimal]) -and $value -eq 0) { return 'None' }
+    [string] $value
+}
 function Parameter($p, $set, [string] $description) {
     $w.WriteStartElement('command', 'parameter', $cmd)
     $pipeline = @(if ($set.ValueFromPipeline) { 'True (ByValue)' }; if ($set.ValueFromPipelineByPropertyName) { 'True (ByPropertyName)' })
@@ -63,7 +75,7 @@ function Parameter($p, $set, [string] $description) {
         $w.WriteEndElement()
     }
     $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, $type); $w.WriteEndElement()
-    $w.WriteElementString('dev', 'defaultValue', $dev, 'None')
+    $w.WriteElementString('dev', 'defaultValue', $dev, (DefaultValue $instance $p.Name))
     $w.WriteEndElement()
 }
 
@@ -76,6 +88,7 @@ foreach ($name in $manifest.CmdletsToExport) {
     $h = Import-PowerShellDataFile $file
     if (@($h.Examples).Count -lt 2) { throw "$name needs at least two examples" }
     $info = Get-Command $name
+    $instance = [Activator]::CreateInstance($info.ImplementingType)
     $params = $info.Parameters.Values | Where-Object { $_.Name -notin $common -or $_.Name -in 'WhatIf', 'Confirm' }
     $described = @{}
     foreach ($p in $params) {

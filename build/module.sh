@@ -3,11 +3,24 @@
 #   artifacts/module/Starmap/  manifest, formats, help, Starmap.PowerShell.dll (the cmdlets)
 #   artifacts/module/Starmap/deps/  the Engine and its dependencies (Orleans, Microsoft.Extensions.*),
 #                                   loaded into the module's private AssemblyLoadContext
-# Usage: build/module.sh [--no-build]   (--no-build: the Release build of the solution already ran)
+#   artifacts/packages/Starmap.<version>.nupkg  the module as a package Install-PSResource takes from a
+#                                   local folder repository (Register-PSResourceRepository -Uri artifacts/packages)
+# Usage: build/module.sh [--no-build] [--install]
+#   --no-build: the Release build of the solution already ran
+#   --install:  also install the package on the user's module path (Install-PSResource -Scope CurrentUser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ "${1:-}" != "--no-build" ]; then
+build=1 install=0
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=0 ;;
+        --install) install=1 ;;
+        *) echo "build/module.sh: unknown option '$arg' (use --no-build, --install)" >&2; exit 2 ;;
+    esac
+done
+
+if [ $build = 1 ]; then
     dotnet build module/Starmap.PowerShell -c Release -nologo -clp:NoSummary -v q
 fi
 
@@ -25,3 +38,7 @@ dotnet tool restore >/dev/null
 dotnet pwsh -NoProfile -NonInteractive -File build/New-StarmapHelp.ps1 \
     -Module "$PWD/$out/Starmap.psd1" -Source module/help -Output "$out/en-US/Starmap.PowerShell.dll-Help.xml"
 echo "module laid out in $out"
+dotnet pwsh -NoProfile -NonInteractive -File build/Pack-StarmapModule.ps1 -Module "$PWD/$out" -Output "$PWD/artifacts/packages"
+if [ $install = 1 ]; then
+    dotnet pwsh -NoProfile -NonInteractive -File build/Install-StarmapModule.ps1 -Repository "$PWD/artifacts/packages"
+fi

@@ -60,28 +60,32 @@ public static class CatalogFiles
     }
 
     /// <summary>
-    /// Reads a Starmap folder or a JSON export and replaces the providers and authors it holds; a dry
-    /// run only reports what would change. Nothing is written unless the whole file is valid.
+    /// Reads and checks a Starmap folder or a JSON export, before anything is asked or written: a file that is
+    /// not a catalog fails here naming the file, the line and field, and what was expected.
     /// </summary>
-    public static async Task<StarmapImportResult> ImportAsync(string path, bool dryRun)
+    public static CatalogFileContent Read(string path)
     {
-        CatalogContent content;
-        string[] warnings = [];
         if (Directory.Exists(path))
         {
             var imported = Run(() => StarmapFiles.Import(path), path);
-            content = new CatalogContent { Providers = imported.Providers, Authors = imported.Authors, Documents = imported.Documents };
-            warnings = [.. imported.Warnings];
+            return new CatalogFileContent(path, new CatalogContent { Providers = imported.Providers, Authors = imported.Authors, Documents = imported.Documents }, [.. imported.Warnings]);
         }
-        else if (File.Exists(path))
+        if (File.Exists(path))
         {
             RequireBytes(path);
-            content = Run(() => CatalogJsonFile.Read(path), path); // within CatalogLimits: size before reading, records after
+            return new CatalogFileContent(path, Run(() => CatalogJsonFile.Read(path), path), []); // within CatalogLimits: size before reading, records after
         }
-        else
-        {
-            throw new StarmapCommandException(FailureKind.NotFound, "PathNotFound", $"'{path}' does not exist", path);
-        }
+        throw new StarmapCommandException(FailureKind.NotFound, "PathNotFound", $"'{path}' does not exist", path);
+    }
+
+    /// <summary>
+    /// Replaces the providers and authors a read catalog holds; a dry run only reports what would change.
+    /// Nothing is written unless the whole catalog is valid.
+    /// </summary>
+    public static async Task<StarmapImportResult> ImportAsync(CatalogFileContent file, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var (path, content) = (file.Path, file.Content);
         var result = await Failures.Guard(() => StarmapSession.Catalog.ImportAsync(content, dryRun), "InvalidCatalog", path);
         return new StarmapImportResult
         {
@@ -93,7 +97,7 @@ public static class CatalogFiles
             Authors = [.. result.Authors.Select(a => a.Id)],
             Changes = [.. result.Providers.SelectMany(p => StarmapChange.From(p.ProviderId, p.Changes))
                 .Concat(result.Authors.SelectMany(a => StarmapChange.Of(null, "author", "updated", a)))],
-            Warnings = [.. warnings, .. result.Warnings],
+            Warnings = [.. file.Warnings, .. result.Warnings],
             Generation = result.Generation,
         };
     }
@@ -187,7 +191,11 @@ public static class CatalogFiles
         {
             return read();
         }
-        catch (Exception ex) when (ex is CatalogFileException or System.Text.Json.JsonException or StarmapValidationException)
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog", JsonErrors.Describe(path, ex), path, ex);
+        }
+        catch (Exception ex) when (ex is CatalogFileException or StarmapValidationException)
         {
             throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog", $"'{path}' is not a catalog Starmap can import: {ex.Message}", path, ex);
         }
@@ -209,4 +217,23 @@ public static class CatalogFiles
             throw new StarmapCommandException(FailureKind.Failed, "WriteFailed", $"could not write '{path}': {ex.Message}", path, ex);
         }
     }
+}
+
+/// <summary>A catalog read from a file or folder and checked, ready for <see cref="CatalogFiles.ImportAsync(CatalogFileContent, bool)"/>.</summary>
+public sealed class CatalogFileContent
+{
+    internal CatalogFileContent(string path, CatalogContent content, string[] warnings) => (Path, Content, Warnings) = (path, content, warnings);
+
+    /// <summary>Where it was read from.</summary>
+    public string Path { get; }
+
+    /// <summary>Providers it holds.</summary>
+    public int Providers => Content.Providers.Count;
+
+    /// <summary>Authors it holds.</summary>
+    public int Authors => Content.Authors.Count;
+
+    internal CatalogContent Content { get; }
+
+    internal string[] Warnings { get; }
 }

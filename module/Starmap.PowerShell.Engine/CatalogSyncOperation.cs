@@ -57,9 +57,8 @@ public sealed class CatalogSyncOperation
     /// Starts an import of a models.dev <c>api.json</c> file. The file is refused before anything runs when it
     /// is empty, past <see cref="CatalogLimits.MaxJsonFileBytes"/> (checked before reading) or not a models.dev file.
     /// </summary>
-    public static async Task<CatalogSyncOperation> StartModelsDevImportAsync(string path, bool dryRun)
+    public static async Task<CatalogSyncOperation> StartModelsDevImportAsync(string path, string document, bool dryRun)
     {
-        var document = await CatalogFiles.ReadModelsDevAsync(path);
         var request = new SyncAllRequest { DryRun = dryRun, IncludeChanges = dryRun, Trigger = "powershell import" };
         var run = await Failures.Guard(() => StarmapSession.Catalog.Sync.StartModelsDevImportAsync(document, request), "InvalidCatalog", path);
         return new CatalogSyncOperation(run, path);

@@ -7,7 +7,31 @@ namespace Starmap.PowerShell;
 internal static class Failures
 {
     public static StarmapCommandException NotConnected() =>
-        new(FailureKind.NotConnected, "NotConnected", "Not connected to a Starmap cluster. Run Connect-Starmap first.");
+        new(FailureKind.NotConnected, "NotConnected",
+            "Not connected to a Starmap cluster. Run Connect-Starmap (-Gateway host:port), or set $env:STARMAP_GATEWAY, " +
+            "or save a default with Connect-Starmap -Save, and cmdlets connect on first use.");
+
+    /// <summary>
+    /// Why a connect failed, in the user's terms: which gateways (and where they came from), which cluster, how
+    /// long it tried, and what to check. Orleans' own retry text ("Unable to connect to S127.0.0.1:30000:0, will
+    /// retry after 993 ms") stays on the inner exception.
+    /// </summary>
+    public static string NoSiloAnswered(StarmapClientOptions options, string source) =>
+        $"No Starmap silo answered at {string.Join(", ", options.Gateways.Count == 0 ? ["127.0.0.1:30000"] : options.Gateways)} " +
+        $"(from {source}) within {options.ConnectTimeout.TotalSeconds:0.#} s. Check that the silo is running and listens on that " +
+        $"gateway port (Starmap:GatewayPort, default 30000), that the cluster and service IDs match the silo's (here " +
+        $"'{options.ClusterId}' and '{options.ServiceId}'; -ClusterId, -ServiceId){(options.Tls.Enabled ? ", and that the silo uses TLS" : ", and whether the silo needs TLS (-UseTls)")}.";
+
+    // A call on an open connection that no silo answered: say so plainly, keep Orleans' text on the inner exception.
+    private static StarmapCommandException Unreachable(Exception ex, object? target)
+    {
+        var gateways = StarmapSession.Current is { } current ? string.Join(", ", current.Gateways) : "the gateway";
+        return new(FailureKind.Connection, "SiloUnavailable", ex is TimeoutException
+            ? $"The Starmap cluster at {gateways} did not answer within the response timeout (Starmap__Client__ResponseTimeout, 30 s by default); " +
+              "the call may still complete in the cluster. Check that the silo is running, or raise the timeout (then Connect-Starmap) for long imports."
+            : $"The Starmap cluster at {gateways} did not answer: no silo accepted the call. Check that the silo is running; the module reconnects on its own " +
+              "once a silo is back, or run Connect-Starmap to connect elsewhere.", target, ex);
+    }
 
     public static StarmapCommandException NotFound(string kind, string id) =>
         new(FailureKind.NotFound, Capitalize(kind) + "NotFound", $"{kind} '{id}' was not found", id);
@@ -38,10 +62,8 @@ internal static class Failures
         StarmapAlreadyExistsException e => new(FailureKind.Conflict, Capitalize(e.Kind.Length == 0 ? "Entity" : e.Kind) + "AlreadyExists",
             $"{e.Message}; change it with Set-Starmap{Capitalize(e.Kind)}", target ?? e.Id, e),
         StarmapConnectionException c => new(FailureKind.Connection, "ConnectionFailed", c.Message, target, c),
-        SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>
-            new(FailureKind.Connection, "SiloUnavailable", $"The Starmap cluster did not answer: {ex.Message}", target, ex),
-        OrleansException or InvalidOperationException when ex.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) =>
-            new(FailureKind.Connection, "SiloUnavailable", $"The Starmap cluster did not answer: {ex.Message}", target, ex),
+        SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException => Unreachable(ex, target),
+        OrleansException or InvalidOperationException when ex.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) => Unreachable(ex, target),
         _ => null,
     };
 

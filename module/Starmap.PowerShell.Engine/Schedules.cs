@@ -24,6 +24,16 @@ public static class Schedules
         return StarmapSyncSchedule.From(await Failures.Guard(() => StarmapSession.Catalog.Sync.RemoveScheduleAsync(providerId), "InvalidSchedule", providerId));
     }
 
+    /// <summary>The last <paramref name="last"/> real syncs of a provider, newest first (the cluster keeps up to 50).</summary>
+    public static async Task<IReadOnlyList<StarmapSyncOutcome>> HistoryAsync(string providerId, int last)
+    {
+        var history = await Failures.Guard(() => StarmapSession.Catalog.Sync.GetHistoryAsync(providerId, last), "InvalidProvider", providerId);
+        return [.. history.Select(o => StarmapSyncOutcome.From(providerId, o))];
+    }
+
+    /// <summary>Throws ProviderNotFound (or InvalidProvider) unless the provider exists: checked before -WhatIf or -Confirm speak.</summary>
+    public static Task CheckProviderAsync(string providerId) => EnsureProviderAsync(providerId);
+
     private static async Task EnsureProviderAsync(string providerId)
     {
         // A reminder for a provider that does not exist would sync nothing forever; say so instead.

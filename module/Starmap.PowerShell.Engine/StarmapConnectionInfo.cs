@@ -15,6 +15,9 @@ public sealed class StarmapConnectionInfo
     /// <summary>When Connect-Starmap succeeded.</summary>
     public DateTimeOffset ConnectedAt { get; init; }
 
+    /// <summary>Where the gateways came from: -Gateway, $env:STARMAP_GATEWAY, $env:Starmap__Client__Gateways__*, the saved connection, or the default.</summary>
+    public string Source { get; init; } = "";
+
     /// <summary>True when the connection uses TLS.</summary>
     public bool Tls { get; init; }
 
@@ -39,6 +42,7 @@ public sealed class StarmapConnectionInfo
         ClusterId = ClusterId,
         ServiceId = ServiceId,
         ConnectedAt = ConnectedAt,
+        Source = Source,
         Tls = Tls,
         Generation = generation,
         Providers = providers,

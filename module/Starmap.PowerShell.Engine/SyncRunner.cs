@@ -29,4 +29,27 @@ public static class SyncRunner
         var providers = await Failures.Guard(() => StarmapSession.Catalog.Providers.ListAsync());
         return [.. providers.Items.Select(p => p.Id)];
     }
+
+    /// <summary>
+    /// The failure for each of <paramref name="providerIds"/> no sync can run on (not a provider ID, or no such provider),
+    /// checked before anything is asked or printed: -WhatIf and -Confirm then speak only of providers that exist.
+    /// </summary>
+    public static async Task<IReadOnlyList<StarmapCommandException>> CheckProvidersAsync(IReadOnlyList<string> providerIds)
+    {
+        var known = (await ListProviderIdsAsync()).ToHashSet(StringComparer.Ordinal);
+        var failures = new List<StarmapCommandException>();
+        foreach (var id in providerIds.Where(id => !known.Contains(id)))
+        {
+            try
+            {
+                Starmap.Catalog.Validation.IdRules.ValidateProviderId(id, "provider key");
+                failures.Add(Failures.NotFound("provider", id));
+            }
+            catch (StarmapValidationException invalid)
+            {
+                failures.Add(Failures.Translate(invalid, "InvalidProvider", id)!);
+            }
+        }
+        return failures;
+    }
 }

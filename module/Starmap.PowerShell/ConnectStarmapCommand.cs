@@ -7,7 +7,10 @@ namespace Starmap.PowerShell.Commands;
 [OutputType("Starmap.PowerShell.StarmapConnectionInfo")]
 public sealed class ConnectStarmapCommand : StarmapCmdlet
 {
-    /// <summary>Gateways as host:port; default Starmap__Client__Gateways__n, then 127.0.0.1:30000.</summary>
+    /// <inheritdoc/>
+    protected override bool ConnectsOnFirstUse => false;
+
+    /// <summary>Gateways as host:port; default $env:STARMAP_GATEWAY, then Starmap__Client__Gateways__n, then the saved connection, then 127.0.0.1:30000.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("Gateways")]
@@ -37,6 +40,13 @@ public sealed class ConnectStarmapCommand : StarmapCmdlet
     [ValidatePattern("^[0-9A-Fa-f: ]{40,59}$")]
     public string[]? TlsThumbprint { get; set; }
 
+    /// <summary>
+    /// Also save this connection (gateways, IDs, TLS settings; never a secret) as the default for later sessions:
+    /// Connect-Starmap without arguments, and cmdlets run before any Connect-Starmap, then use it.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Save { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -48,11 +58,16 @@ public sealed class ConnectStarmapCommand : StarmapCmdlet
             ConnectTimeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : null,
             UseTls = UseTls.IsPresent,
             TlsThumbprints = TlsThumbprint ?? [],
+            Save = Save.IsPresent,
         };
         try
         {
             var info = Await(StarmapSession.ConnectAsync(request, Cancellation));
-            WriteVerbose($"Connected to {string.Join(", ", info.Gateways)} (cluster '{info.ClusterId}', service '{info.ServiceId}').");
+            WriteVerbose($"Connected to {string.Join(", ", info.Gateways)} (from {info.Source}; cluster '{info.ClusterId}', service '{info.ServiceId}').");
+            if (Save)
+            {
+                WriteVerbose($"Saved as the default connection in {ConnectionDefaults.FilePath}.");
+            }
             WriteObject(Await(StarmapSession.GetStatusAsync()) ?? info);
         }
         catch (StarmapCommandException failure)

@@ -8,6 +8,9 @@ namespace Starmap.PowerShell.Commands;
 public sealed class DisconnectStarmapCommand : StarmapCmdlet
 {
     /// <inheritdoc/>
+    protected override bool ConnectsOnFirstUse => false;
+
+    /// <inheritdoc/>
     protected override void ProcessRecord() =>
-        WriteVerbose(Await(StarmapSession.DisconnectAsync()) ? "Disconnected from Starmap." : "Not connected; nothing to do.");
+        WriteVerbose(Await(StarmapSession.DisconnectAsync(byUser: true)) ? "Disconnected from Starmap." : "Not connected; nothing to do.");
 }

@@ -17,7 +17,7 @@ internal static class EngineCalls
     private static readonly Type? Accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Disconnect() => StarmapSession.DisconnectAsync().GetAwaiter().GetResult();
+    public static void Disconnect() => StarmapSession.DisconnectAsync(byUser: false).GetAwaiter().GetResult();
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void RegisterOutputTypes(bool register)

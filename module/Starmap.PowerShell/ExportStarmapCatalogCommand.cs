@@ -53,7 +53,8 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
             WriteVerbose($"Wrote {providers} providers, {authors} authors and {models} models to {path} as {Format}.");
             if (PassThru)
             {
-                WriteObject(folder ? new DirectoryInfo(path) : new FileInfo(path));
+                // Through the FileSystem provider, as Get-Item gives it: PSPath, PSParentPath, Mode and the file view.
+                WriteObject(SessionState.InvokeProvider.Item.Get([path], force: true, literalPath: true), enumerateCollection: true);
             }
         }
         catch (StarmapCommandException failure)

@@ -8,6 +8,9 @@ namespace Starmap.PowerShell.Commands;
 public sealed class GetStarmapConnectionCommand : StarmapCmdlet
 {
     /// <inheritdoc/>
+    protected override bool ConnectsOnFirstUse => false;
+
+    /// <inheritdoc/>
     protected override void ProcessRecord()
     {
         if (StarmapSession.Current is not { } current)

@@ -36,6 +36,25 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
             WriteError(invalid!);
             return;
         }
+        // Read and check the file first: a file that is no catalog fails here, before any "What if" or prompt.
+        CatalogFileContent? catalog = null;
+        string? document = null;
+        try
+        {
+            if (ModelsDev)
+            {
+                document = Await(CatalogFiles.ReadModelsDevAsync(path));
+            }
+            else
+            {
+                catalog = CatalogFiles.Read(path);
+            }
+        }
+        catch (StarmapCommandException failure)
+        {
+            Report(failure);
+            return;
+        }
         bool dryRun;
         if (Force && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !MyInvocation.BoundParameters.ContainsKey("WhatIf"))
         {
@@ -43,7 +62,7 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
         }
         else if (ModelsDev
             ? ShouldProcess($"Create the providers in the models.dev file '{path}' that the catalog lacks and merge its models", $"Import the models.dev file '{path}'?", "Import-StarmapCatalog", out var reason)
-            : ShouldProcess($"Replace the providers and authors in '{path}'", $"Replace the catalog's providers and authors with those in '{path}'?", "Import-StarmapCatalog", out reason))
+            : ShouldProcess($"Replace the {catalog!.Providers} providers and {catalog.Authors} authors in '{path}'", $"Replace the catalog's providers and authors with the {catalog.Providers} providers and {catalog.Authors} authors in '{path}'?", "Import-StarmapCatalog", out reason))
         {
             dryRun = false;
         }
@@ -55,14 +74,14 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
         {
             return;
         }
-        if (ModelsDev)
+        if (document is not null)
         {
-            ImportModelsDev(path, dryRun);
+            ImportModelsDev(path, document, dryRun);
             return;
         }
         try
         {
-            var result = Await(CatalogFiles.ImportAsync(path, dryRun));
+            var result = Await(CatalogFiles.ImportAsync(catalog!, dryRun));
             foreach (var warning in result.Warnings)
             {
                 WriteWarning($"{path}: {warning}");
@@ -79,13 +98,13 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
     private bool ModelsDev => Format == "ModelsDev";
 
     // The import runs in the cluster through the same per-provider syncs as a models.dev sync; progress is polled here.
-    private void ImportModelsDev(string path, bool dryRun)
+    private void ImportModelsDev(string path, string document, bool dryRun)
     {
         const int progressId = 4713;
         var activity = $"Importing {path}";
         try
         {
-            var run = Await(CatalogSyncOperation.StartModelsDevImportAsync(path, dryRun));
+            var run = Await(CatalogSyncOperation.StartModelsDevImportAsync(path, document, dryRun));
             while (!Await(run.PollAsync(Cancellation)))
             {
                 WriteProgress(new ProgressRecord(progressId, activity, run.Total == 0 ? "Reading the file" : $"{run.Done} of {run.Total} providers")

@@ -33,13 +33,19 @@ public sealed class RemoveStarmapModelCommand : StarmapCmdlet
     {
         var provider = InputObject?.ProviderId ?? Provider;
         var id = InputObject?.ModelId ?? Id;
-        if (!ShouldProcess($"model '{id}' of provider '{provider}'", "Remove"))
-        {
-            return;
-        }
         try
         {
+            // Looked up first: a model that is not there is ModelNotFound, never a "What if" line.
             var before = InputObject ?? Await(CatalogReader.FindModelAsync(provider, id));
+            if (before is null)
+            {
+                Await(CatalogWriter.RemoveModelAsync(provider, id)); // reports ModelNotFound, removes nothing
+                return;
+            }
+            if (!ShouldProcess($"model '{id}' of provider '{provider}'", "Remove"))
+            {
+                return;
+            }
             Await(CatalogWriter.RemoveModelAsync(provider, id));
             WriteVerbose($"Removed {provider}/{id}.");
             if (PassThru && before is not null)

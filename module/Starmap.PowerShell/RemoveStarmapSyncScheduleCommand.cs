@@ -23,12 +23,14 @@ public sealed class RemoveStarmapSyncScheduleCommand : StarmapCmdlet
     {
         foreach (var id in Provider)
         {
-            if (!ShouldProcess($"provider '{id}'", "Stop scheduled syncs"))
-            {
-                continue;
-            }
             try
             {
+                // An unknown provider is its error, never a "What if" line.
+                Await(Schedules.CheckProviderAsync(id));
+                if (!ShouldProcess($"provider '{id}'", "Stop scheduled syncs"))
+                {
+                    continue;
+                }
                 var schedule = Await(Schedules.RemoveAsync(id));
                 WriteVerbose($"{id} no longer syncs on a schedule.");
                 if (PassThru)

@@ -27,12 +27,14 @@ public sealed class SetStarmapSyncScheduleCommand : StarmapCmdlet
     {
         foreach (var id in Provider)
         {
-            if (!ShouldProcess($"provider '{id}'", $"Sync every {Interval}"))
-            {
-                continue;
-            }
             try
             {
+                // An unknown provider is its error, never a "What if" line.
+                Await(Schedules.CheckProviderAsync(id));
+                if (!ShouldProcess($"provider '{id}'", $"Sync every {Interval}"))
+                {
+                    continue;
+                }
                 var schedule = Await(Schedules.SetAsync(id, Interval));
                 WriteVerbose($"{id} syncs every {schedule.Interval}.");
                 if (PassThru)

@@ -14,8 +14,44 @@ public abstract class StarmapCmdlet : PSCmdlet, IDisposable
     /// <summary>Cancelled when the pipeline stops.</summary>
     protected CancellationToken Cancellation => _stopping.Token;
 
+    /// <summary>
+    /// Whether the cmdlet connects on first use ($env:STARMAP_GATEWAY, Starmap__Client__Gateways__n or the saved
+    /// connection) when the session has none; the cmdlets that manage the connection itself do not.
+    /// </summary>
+    protected virtual bool ConnectsOnFirstUse => true;
+
     /// <inheritdoc/>
-    protected override void BeginProcessing() => ModuleLifecycle.Hook();
+    protected override void BeginProcessing()
+    {
+        ModuleLifecycle.Hook();
+        if (ConnectsOnFirstUse)
+        {
+            ConnectOnFirstUse();
+        }
+    }
+
+    // Separate and not inlined: it names Engine types, which load only once Hook has run.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ConnectOnFirstUse()
+    {
+        if (StarmapSession.Current is not null)
+        {
+            return;
+        }
+        try
+        {
+            Await(StarmapSession.EnsureConnectedAsync(Cancellation));
+            if (StarmapSession.Current is { } info)
+            {
+                WriteVerbose($"Connected on first use to {string.Join(", ", info.Gateways)} (from {info.Source}).");
+            }
+        }
+        catch (StarmapCommandException failure)
+        {
+            // Nothing can run without the connection: terminating, like Connect-Starmap.
+            ThrowTerminatingError(ToRecord(failure));
+        }
+    }
 
     /// <inheritdoc/>
     protected override void StopProcessing() => _stopping.Cancel();

@@ -10,13 +10,20 @@ namespace Starmap.PowerShell.Commands;
 public sealed class StarmapSyncJob : Job
 {
     private readonly CancellationTokenSource _stop = new();
+    // ErrorRecord has no public way to say which command it came from; Receive-Job keeps an InvocationInfo that is
+    // set, so the job's errors read "Sync-StarmapProvider: ..." like a ThreadJob's, not "Receive-Job: ...".
+    private static readonly System.Reflection.MethodInfo? SetInvocationInfo =
+        typeof(ErrorRecord).GetMethod("SetInvocationInfo", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, [typeof(InvocationInfo)]);
+
     private readonly string _location;
+    private readonly InvocationInfo _invocation;
     private string _status = "Not started";
 
-    internal StarmapSyncJob(string command, string location) : base(command)
+    internal StarmapSyncJob(InvocationInfo invocation, string location) : base(invocation.Line.Trim())
     {
         PSJobTypeName = nameof(StarmapSyncJob);
         _location = location;
+        _invocation = invocation;
     }
 
     /// <inheritdoc/>
@@ -54,11 +61,19 @@ public sealed class StarmapSyncJob : Job
             }
             catch (StarmapCommandException failure)
             {
-                Error.Add(StarmapCmdlet.ToRecord(failure));
+                Error.Add(Labelled(StarmapCmdlet.ToRecord(failure)));
                 _status = failure.Message;
                 SetJobState(JobState.Failed);
             }
         });
+    }
+
+    // The error as its cmdlet wrote it: the command is named when the job's errors are shown (and in CategoryInfo.Activity).
+    private ErrorRecord Labelled(ErrorRecord error)
+    {
+        error.CategoryInfo.Activity = _invocation.MyCommand?.Name ?? "Sync-StarmapProvider";
+        SetInvocationInfo?.Invoke(error, [_invocation]);
+        return error;
     }
 
     /// <inheritdoc/>
@@ -76,7 +91,7 @@ public sealed class StarmapSyncJob : Job
         public void Output(StarmapSyncResult result) => job.Output.Add(PSObject.AsPSObject(result));
         public void Warning(string message) => job.Warning.Add(new WarningRecord(message));
         public void Verbose(string message) => job.Verbose.Add(new VerboseRecord(message));
-        public void Error(ErrorRecord error) => job.Error.Add(error);
+        public void Error(ErrorRecord error) => job.Error.Add(job.Labelled(error));
         public void Progress(ProgressRecord progress) => job.Progress.Add(progress);
     }
 }

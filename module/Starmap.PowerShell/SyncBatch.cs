@@ -28,19 +28,34 @@ internal sealed class SyncBatch(IReadOnlyList<SyncWork> work, IReadOnlyList<stri
         using var gate = new SemaphoreSlim(Math.Max(1, throttle));
         var running = work.Select(w => (Work: w, Task: RunOne(w, gate, cancellationToken))).ToList();
         var done = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Progress from the start, and again every second while nothing completes: the first provider can
+        // take a while (a slow API, a models.dev download), and a bar that appears only then looks hung.
+        Progress(sink, done, running, clock);
         while (running.Count > 0)
         {
-            var index = Task.WaitAny([.. running.Select(r => (Task)r.Task)], cancellationToken);
+            var index = Task.WaitAny([.. running.Select(r => (Task)r.Task)], 1000, cancellationToken);
+            if (index < 0)
+            {
+                Progress(sink, done, running, clock);
+                continue;
+            }
             var (item, task) = running[index];
             running.RemoveAt(index);
             done++;
-            sink.Progress(new ProgressRecord(ProgressId, "Syncing providers", $"{item.ProviderId} ({done} of {work.Count})")
-            {
-                PercentComplete = 100 * done / work.Count,
-            });
+            Progress(sink, done, running, clock, item.ProviderId);
             Report(item, task, sink);
         }
         sink.Progress(new ProgressRecord(ProgressId, "Syncing providers", "Done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    private void Progress(ISyncSink sink, int done, List<(SyncWork Work, Task<StarmapSyncResult> Task)> running, System.Diagnostics.Stopwatch clock, string? finished = null)
+    {
+        var syncing = string.Join(", ", running.Take(Math.Max(1, throttle)).Select(r => r.Work.ProviderId));
+        var status = finished is null
+            ? $"{done} of {work.Count} done; syncing {syncing} ({clock.Elapsed.TotalSeconds:0} s)"
+            : $"{finished} done ({done} of {work.Count})";
+        sink.Progress(new ProgressRecord(ProgressId, "Syncing providers", status) { PercentComplete = 100 * done / work.Count });
     }
 
     private async Task<StarmapSyncResult> RunOne(SyncWork item, SemaphoreSlim gate, CancellationToken cancellationToken)

@@ -72,7 +72,23 @@ public sealed class SyncStarmapProviderCommand : StarmapCmdlet
         IReadOnlyList<string> ids;
         try
         {
-            ids = All ? Await(SyncRunner.ListProviderIdsAsync()) : _providers.Distinct(StringComparer.Ordinal).ToList();
+            if (All)
+            {
+                // Progress from the first moment: listing the catalog can take a while on a busy cluster.
+                WriteProgress(new ProgressRecord(4711, "Syncing providers", "Listing the catalog's providers"));
+                ids = Await(SyncRunner.ListProviderIdsAsync());
+            }
+            else
+            {
+                ids = _providers.Distinct(StringComparer.Ordinal).ToList();
+                // Validation before -WhatIf/-Confirm: an unknown or malformed ID is its error, never a "What if" line.
+                var refused = Await(SyncRunner.CheckProvidersAsync(ids));
+                foreach (var failure in refused)
+                {
+                    Report(failure);
+                }
+                ids = [.. ids.Where(id => !refused.Any(f => Equals(f.Target, id)))];
+            }
         }
         catch (StarmapCommandException failure)
         {
@@ -81,7 +97,7 @@ public sealed class SyncStarmapProviderCommand : StarmapCmdlet
         }
         if (StarmapSession.Current is null)
         {
-            Report(new StarmapCommandException(FailureKind.NotConnected, "NotConnected", "Not connected to a Starmap cluster. Run Connect-Starmap first."));
+            Report(StarmapSession.NotConnected());
         }
 
         // Decide per provider up front (prompts cannot happen inside a job): apply, dry run (-WhatIf) or skip.
@@ -106,7 +122,7 @@ public sealed class SyncStarmapProviderCommand : StarmapCmdlet
         var batch = new SyncBatch(work, Source ?? [], Force, PassThru || AsJob, ThrottleLimit);
         if (AsJob)
         {
-            var job = new StarmapSyncJob(MyInvocation.Line.Trim(), string.Join(", ", StarmapSession.Current?.Gateways ?? []));
+            var job = new StarmapSyncJob(MyInvocation, string.Join(", ", StarmapSession.Current?.Gateways ?? []));
             JobRepository.Add(job);
             job.Start(batch);
             WriteObject(job);

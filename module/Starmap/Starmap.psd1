@@ -31,6 +31,7 @@
         'Get-StarmapSyncSchedule'
         'Set-StarmapSyncSchedule'
         'Remove-StarmapSyncSchedule'
+        'Get-StarmapSyncHistory'
         'Export-StarmapCatalog'
         'Import-StarmapCatalog'
         'Test-StarmapProvider'

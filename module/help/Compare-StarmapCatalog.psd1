@@ -13,9 +13,9 @@ Each point is a generation number or a time (a [datetime] or text such as 2026-0
     Inputs      = @(@{ Type = 'None'; Description = 'Nothing is read from the pipeline.' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapCatalogDiff'; Description = 'One object per provider that differs: From, To, Provider, Kind, Added, Removed, Changed, Models, Changes.' })
     Examples    = @(
-        @{ Title = 'What changed since yesterday'; Code = 'Compare-StarmapCatalog -From (Get-Date).AddDays(-1)'; Remarks = 'Per provider counts; the Models property holds the field details.' }
-        @{ Title = 'Between two generations, one provider'; Code = 'Compare-StarmapCatalog -From 120 -To 125 -Provider openai | Select-Object -ExpandProperty Changes'; Remarks = 'Each changed field of each model.' }
-        @{ Title = 'Models whose price changed'; Code = "Compare-StarmapCatalog 120 | ForEach-Object Changes | Where-Object Path -like 'pricing*'"; Remarks = 'Every changed price component of every provider.' }
+        @{ Title = 'What changed since the change log began'; Code = 'Compare-StarmapCatalog -From (Get-StarmapChange -First 1).At'; Remarks = 'Per provider counts; the Models property holds the field details. Any time the change log covers works, such as (Get-Date).AddDays(-1) on a silo that has run a day.' }
+        @{ Title = 'Between two generations, one provider'; Code = '$now = (Get-StarmapConnection).Generation; Compare-StarmapCatalog -From ($now - 5) -To $now -Provider openai | Select-Object -ExpandProperty Changes'; Remarks = 'Each changed field of each model over the last five generations.' }
+        @{ Title = 'Models whose price changed'; Code = "Compare-StarmapCatalog ((Get-StarmapConnection).Generation - 5) | ForEach-Object Changes | Where-Object Path -like 'pricing*'"; Remarks = 'Every price component of every provider changed in the last five generations.' }
     )
     Links       = @('Get-StarmapPriceHistory', 'Restore-StarmapProvider', 'Get-StarmapModel')
 }

@@ -24,7 +24,7 @@ An existing file is kept unless you give -Force (FileExists); a file is written 
     Examples    = @(
         @{ Title = 'Back up the catalog'; Code = 'Export-StarmapCatalog ./catalog.json -Format Json -PassThru'; Remarks = 'Writes every provider and author; Import-StarmapCatalog ./catalog.json restores it.' }
         @{ Title = 'Write Starmap''s folder layout'; Code = 'Export-StarmapCatalog ./starmap-catalog -Format StarmapYaml'; Remarks = 'Writes providers.yaml, authors.yaml and one YAML file per model.' }
-        @{ Title = 'Refresh a catalog kept in git'; Code = 'Export-StarmapCatalog ./my-catalog-repo -Format StarmapYaml -Force; git -C ./my-catalog-repo status'; Remarks = 'Replaces only the catalog files; .git and the README stay, and git shows what changed.' }
+        @{ Title = 'Refresh a catalog kept in git'; Code = 'git init -q ./my-catalog-repo; Export-StarmapCatalog ./my-catalog-repo -Format StarmapYaml -Force; git -C ./my-catalog-repo status --short'; Remarks = 'Replaces only the catalog files; .git and the README stay, and git shows what changed.' }
         @{ Title = 'Serve an OpenRouter-style model list'; Code = 'Export-StarmapCatalog ./models.json -Format OpenRouter -Force'; Remarks = 'Overwrites models.json with the OpenRouter list shape.' }
         @{ Title = 'Write a models.dev api.json'; Code = 'Export-StarmapCatalog ./api.json -Format ModelsDev'; Remarks = 'Every provider and model in the models.dev shape, for tools that read models.dev.' }
     )

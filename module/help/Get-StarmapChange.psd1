@@ -25,9 +25,9 @@ The log keeps changes for the silo's retention (Starmap:History:Retention, 400 d
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapCatalogChange'; Description = 'One object per changed field: Generation, Sequence, At ([datetime], UTC), Origin, Source, Entity, EntityId, ModelId, Kind, Path, Old, New.' })
     Examples    = @(
         @{ Title = 'Price changes of one provider'; Code = 'Get-StarmapChange openai -Field pricing'; Remarks = 'Every price component that changed, with the sync or write that changed it.' }
-        @{ Title = 'What changed since a deploy'; Code = 'Get-StarmapChange -SinceGeneration 1234 | Group-Object EntityId'; Remarks = 'Changes published after generation 1234, counted per provider or author.' }
+        @{ Title = 'What changed since a deploy'; Code = 'Get-StarmapChange -SinceGeneration ((Get-StarmapConnection).Generation - 10) | Group-Object EntityId'; Remarks = 'Changes published in the last ten generations (or after the generation of a deploy), counted per provider or author.' }
         @{ Title = 'The last day'; Code = "Get-StarmapChange -Since (Get-Date).AddDays(-1) | Where-Object Origin -eq 'sync'"; Remarks = 'What the syncs of the last 24 hours changed.' }
-        @{ Title = 'One model, first ten changes'; Code = 'Get-StarmapModel groq llama-3.3-70b-versatile | Get-StarmapChange -First 10'; Remarks = 'Binds ProviderId and ModelId from the piped model.' }
+        @{ Title = 'One model, first ten changes'; Code = 'Get-StarmapModel -Provider groq -Id llama-3.3-70b-versatile | Get-StarmapChange -First 10'; Remarks = 'Binds ProviderId and ModelId from the piped model.' }
     )
     Links       = @('Sync-StarmapProvider', 'Set-StarmapModel', 'Import-StarmapCatalog')
 }

@@ -18,7 +18,7 @@ Unknown values are null, never 0: an offering whose output price no source state
     Examples    = @(
         @{ Title = 'Who serves a model'; Code = 'Get-StarmapModelEndpoint meta/llama-3.3-70b-instruct'; Remarks = 'One row per provider serving the definition, with its price, context window and status.' }
         @{ Title = 'The cheapest provider of a model'; Code = "Get-StarmapModelEndpoint meta/llama-3.3-70b-instruct | Where-Object InputPrice -ne `$null | Sort-Object InputPrice | Select-Object -First 1"; Remarks = 'Offerings with an unknown price are left out rather than counted as free.' }
-        @{ Title = 'From a model you already have'; Code = 'Get-StarmapModel -Provider groq -First 1 | Get-StarmapModelEndpoint'; Remarks = 'Binds the model''s DefinitionId.' }
+        @{ Title = 'From a model you already have'; Code = 'Get-StarmapModel -Provider groq -Id llama-3.3-70b-versatile | Get-StarmapModelEndpoint'; Remarks = 'Binds the model''s DefinitionId.' }
     )
     Links       = @('Get-StarmapModel', 'Get-StarmapEndpoint', 'Export-StarmapCatalog')
 }

@@ -29,7 +29,7 @@ A row that cannot be read (a count that is negative or not a whole number, a mis
     )
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapCost'; Description = 'The cost of each row, with its lines.' })
     Examples    = @(
-        @{ Title = 'One call'; Code = 'Measure-StarmapCost anthropic claude-sonnet-4 -InputTokens 250000 -CacheReadTokens 50000 -OutputTokens 10000'; Remarks = 'Above a 200k context tier every token is charged at the tier''s prices; the cache reads at the cache price.' }
+        @{ Title = 'One call'; Code = 'Measure-StarmapCost anthropic claude-sonnet-4-5 -InputTokens 250000 -CacheReadTokens 50000 -OutputTokens 10000'; Remarks = 'Above a 200k context tier every token is charged at the tier''s prices; the cache reads at the cache price.' }
         @{ Title = 'A usage log'; Code = '$sum = 0d; Import-Csv usage.csv | Measure-StarmapCost | ForEach-Object { $sum += $_.Total }; $sum'; Remarks = 'usage.csv has the columns provider, model, input_tokens, output_tokens (and any other usage columns). The sum is an exact decimal (Measure-Object -Sum would add doubles). Rows with an unknown price have a null Total; find them with Where-Object { $null -eq $_.Total }.' }
         @{ Title = 'What each component cost'; Code = '(Measure-StarmapCost openai gpt-4o -InputTokens 1000 -OutputTokens 200).Lines'; Remarks = 'One line per component: quantity, unit price (per 1m_tokens or per unit) and the exact amount.' }
         @{ Title = 'At an earlier price'; Code = 'Import-Csv june.csv | Measure-StarmapCost -At 2025-06-01'; Remarks = 'Prices the rows without an at column with the prices in force on 1 June 2025; where the catalog does not know them, Total is null and Notes says why.' }

@@ -18,7 +18,7 @@ New-StarmapAuthor adds an author of models: name, description, headquarters, ali
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'With -PassThru: the author as stored.' })
     Examples    = @(
         @{ Title = 'Add an author'; Code = 'New-StarmapAuthor acme -Name "Acme AI" -Website https://acme.example -PassThru'; Remarks = 'Adds the author and shows it.' }
-        @{ Title = 'See what would be created'; Code = 'New-StarmapAuthor acme -Name "Acme AI" -WhatIf'; Remarks = 'Lists the fields the author would get; writes nothing.' }
+        @{ Title = 'See what would be created'; Code = 'New-StarmapAuthor acme-labs -Name "Acme Labs" -WhatIf'; Remarks = 'Lists the fields the author would get; writes nothing.' }
     )
     Links       = @('Set-StarmapAuthor', 'Get-StarmapAuthor')
 }

@@ -26,7 +26,7 @@ Fields you do not give stay unknown, never 0. Objects with ProviderId and ModelI
     Inputs      = @(@{ Type = 'System.Management.Automation.PSObject'; Description = 'Any object with ProviderId and ModelId (and optionally the other fields) as properties.' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapModel'; Description = 'With -PassThru: the model as stored.' })
     Examples    = @(
-        @{ Title = 'Add a model'; Code = 'New-StarmapModel my-provider my-model -Name "My model" -ContextWindow 32000 -Status active -PassThru'; Remarks = 'Adds the model and shows it.' }
+        @{ Title = 'Add a model'; Code = 'New-StarmapModel local-vllm my-model -Name "My model" -ContextWindow 32000 -Status active -PassThru'; Remarks = 'Adds the model and shows it.' }
         @{ Title = 'Add models from a file'; Code = 'Import-Csv models.csv | New-StarmapModel -WhatIf'; Remarks = 'Each row needs ProviderId and ModelId columns; -WhatIf lists the fields each model would get.' }
     )
     Links       = @('Set-StarmapModel', 'Get-StarmapModel', 'New-StarmapProvider')

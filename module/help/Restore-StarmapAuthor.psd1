@@ -15,8 +15,8 @@ Restore-StarmapAuthor rebuilds the author as it was at -Generation (or at -At, t
     Inputs      = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'Authors by property name (AuthorId).' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapRestoreResult'; Description = 'With -PassThru or -WhatIf: Kind, Id, RestoredTo, DryRun, Deleted, Generation, Version, and Changes (one row per changed field).' })
     Examples    = @(
-        @{ Title = 'See what a rollback would change'; Code = 'Restore-StarmapAuthor meta -Generation 120 -WhatIf'; Remarks = 'One What if line per field; nothing is written.' }
-        @{ Title = 'Undo a bad sync'; Code = 'Restore-StarmapAuthor meta -At (Get-Date).AddHours(-2) -PassThru'; Remarks = 'Puts back the state of two hours ago; the change log shows the restore with origin restore.' }
+        @{ Title = 'See what a rollback would change'; Code = 'Restore-StarmapAuthor meta -Generation ((Get-StarmapConnection).Generation - 1) -WhatIf'; Remarks = 'What a rollback to the generation before the current one would change: one What if line per field; nothing is written.' }
+        @{ Title = 'Undo a bad sync'; Code = 'Restore-StarmapAuthor meta -At (Get-StarmapChange -First 1).At -PassThru'; Remarks = 'Puts back the state it had when the change log began (any time the log covers works, such as (Get-Date).AddHours(-2) on a silo that has run that long); the change log shows the restore with origin restore.' }
     )
     Links       = @('Compare-StarmapCatalog', 'Get-StarmapPriceHistory', 'Sync-StarmapProvider')
 }

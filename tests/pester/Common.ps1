@@ -47,3 +47,23 @@ function Stop-ModelListServer($Server) {
         $Server.Job | Remove-Job -Force
     }
 }
+
+# Runs $Script in a fresh pwsh process (no connection yet, nothing imported) with $Environment added to this
+# process's environment (a $null value removes the variable), and returns its exit code and its output, errors
+# and "What if:" lines included, as plain text. For what a new session does, and for host output.
+function Invoke-FreshPwsh([string] $Script, [hashtable] $Environment = @{}, [int] $TimeoutSec = 180) {
+    $psi = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', "`$PSStyle.OutputRendering = 'PlainText'; $Script")) {
+        $psi.ArgumentList.Add($a)
+    }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    foreach ($k in $Environment.Keys) {
+        if ($null -eq $Environment[$k]) { $null = $psi.Environment.Remove($k) } else { $psi.Environment[$k] = [string] $Environment[$k] }
+    }
+    $p = [System.Diagnostics.Process]::Start($psi)
+    $stderr = $p.StandardError.ReadToEndAsync()
+    $stdout = $p.StandardOutput.ReadToEnd()
+    if (-not $p.WaitForExit($TimeoutSec * 1000)) { $p.Kill($true); throw "pwsh did not finish within $TimeoutSec s: $stdout" }
+    [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $stdout + $stderr.GetAwaiter().GetResult() }
+}

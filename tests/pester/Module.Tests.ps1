@@ -4,7 +4,7 @@ BeforeDiscovery {
     $script:cmdlets = $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
     # The exact parameter surface of every cmdlet (common parameters aside), pinned so a change is deliberate.
     $surface = [ordered]@{
-        'Connect-Starmap'            = 'ClusterId,Gateway,ServiceId,TimeoutSec,TlsThumbprint,UseTls'
+        'Connect-Starmap'            = 'ClusterId,Gateway,Save,ServiceId,TimeoutSec,TlsThumbprint,UseTls'
         'Disconnect-Starmap'         = ''
         'Get-StarmapConnection'      = ''
         'Get-StarmapModel'           = 'At,Author,Descending,Family,Feature,First,Generation,Id,IncludeTotalCount,InputModality,MaxInputPrice,MaxOutputPrice,MinContext,Name,OpenWeights,OutputModality,Provider,ReleasedAfter,ReleasedBefore,Search,Skip,SortBy,Status,WithoutFeature'
@@ -25,6 +25,7 @@ BeforeDiscovery {
         'Get-StarmapSyncSchedule'    = 'Enabled,Provider'
         'Set-StarmapSyncSchedule'    = 'Interval,PassThru,Provider'
         'Remove-StarmapSyncSchedule' = 'PassThru,Provider'
+        'Get-StarmapSyncHistory'     = 'Last,Provider'
         'Export-StarmapCatalog'      = 'Force,Format,PassThru,Path'
         'Import-StarmapCatalog'      = 'Force,Format,Path'
         'Test-StarmapProvider'       = 'Provider'

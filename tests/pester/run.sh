@@ -72,9 +72,9 @@ done
 STARMAP_MODULE="$root/artifacts/module/Starmap/Starmap.psd1" \
 STARMAP_GATEWAY="127.0.0.1:$gateway_port" \
 STARMAP_SILO_DLL="$root/src/Starmap.Silo/bin/Release/net10.0/Starmap.Silo.dll" \
-    timeout 900 dotnet pwsh -NoProfile -NonInteractive -File tests/pester/run.ps1
+    timeout 1500 dotnet pwsh -NoProfile -NonInteractive -File tests/pester/run.ps1
 status=$?
-[ $status -eq 124 ] && echo "Pester did not finish within 15 minutes"
+[ $status -eq 124 ] && echo "Pester did not finish within 25 minutes"
 if [ $status -ne 0 ]; then
     echo "--- silo log (last 40 lines) ---"; tail -n 40 "$work/silo.log"
 fi

@@ -175,6 +175,9 @@ public sealed class SyncCollection
     /// <summary>The last sync of one provider, or null.</summary>
     public Task<SyncOutcome?> GetLastOutcomeAsync(string providerId) => Grain(providerId).GetLastOutcomeAsync();
 
+    /// <summary>The last <paramref name="last"/> real syncs of one provider, newest first (up to 50 are kept).</summary>
+    public Task<EquatableArray<SyncOutcome>> GetHistoryAsync(string providerId, int last = 10) => Grain(providerId).GetHistoryAsync(last);
+
     /// <summary>Schedules of every provider in the catalog, sorted by provider ID.</summary>
     public async Task<IReadOnlyList<SyncSchedule>> ListSchedulesAsync()
     {

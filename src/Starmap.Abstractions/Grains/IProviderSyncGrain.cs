@@ -38,6 +38,10 @@ public interface IProviderSyncGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("GetLastOutcomeAsync")]
     Task<SyncOutcome?> GetLastOutcomeAsync();
 
+    /// <summary>The last <paramref name="last"/> real syncs' outcomes, newest first (the grain keeps up to 50).</summary>
+    [AlwaysInterleave, Alias("GetHistoryAsync")]
+    Task<EquatableArray<SyncOutcome>> GetHistoryAsync(int last);
+
     /// <summary>The schedule; answers while a sync is running.</summary>
     [AlwaysInterleave, Alias("GetScheduleAsync")]
     Task<SyncSchedule> GetScheduleAsync();

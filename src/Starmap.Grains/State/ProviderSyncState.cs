@@ -12,4 +12,10 @@ public sealed record ProviderSyncState
 
     /// <summary>The last sync.</summary>
     [Id(2)] public SyncOutcome? LastOutcome { get; init; }
+
+    /// <summary>
+    /// The last real syncs' outcomes, newest first, at most 50
+    /// (LastOutcome is the first). Empty in state written before it existed.
+    /// </summary>
+    [Id(64)] public EquatableArray<SyncOutcome> History { get; init; }
 }

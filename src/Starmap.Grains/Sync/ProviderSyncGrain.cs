@@ -26,6 +26,9 @@ internal sealed class ProviderSyncGrain(
 
     private const int MaxKeptRuns = 32;
 
+    /// <summary>Real sync outcomes kept per provider (Get-StarmapSyncHistory); older ones are dropped.</summary>
+    internal const int MaxHistory = 50;
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly Dictionary<string, ActiveRun> _runs = new(StringComparer.Ordinal);
@@ -94,7 +97,11 @@ internal sealed class ProviderSyncGrain(
             if (!request.DryRun)
             {
                 var outcome = SyncOutcome.From(result) with { Trigger = request.Trigger };
-                await WriteAsync(s => s with { LastOutcome = outcome });
+                await WriteAsync(s => s with
+                {
+                    LastOutcome = outcome,
+                    History = [outcome, .. s.History.Take(MaxHistory - 1)],
+                });
             }
             return result;
         }
@@ -135,6 +142,13 @@ internal sealed class ProviderSyncGrain(
     }
 
     public Task<SyncOutcome?> GetLastOutcomeAsync() => Task.FromResult(state.State.LastOutcome);
+
+    public Task<EquatableArray<SyncOutcome>> GetHistoryAsync(int last)
+    {
+        // State written before the history existed still has its last outcome.
+        IEnumerable<SyncOutcome> history = state.State.History.Count == 0 && state.State.LastOutcome is { } only ? [only] : state.State.History;
+        return Task.FromResult<EquatableArray<SyncOutcome>>([.. history.Take(Math.Max(0, last))]);
+    }
 
     public Task<SyncSchedule> GetScheduleAsync() => ScheduleAsync();
 
