@@ -11,7 +11,8 @@ namespace Starmap.Benchmarks;
 /// the provider's state, the same either way, left out here); with it the registry also diffs the old and new
 /// provider field by field and appends the batch to the SQLite change log (a real file, WAL, one transaction).
 /// </summary>
-[MemoryDiagnoser]
+// Min and median: on a machine shared with other builds the minimum is the least disturbed run.
+[MemoryDiagnoser, MinColumn, MedianColumn]
 public class ChangeRecordingBenchmarks
 {
     private CatalogSnapshot _before = null!;

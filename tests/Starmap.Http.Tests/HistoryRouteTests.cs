@@ -221,6 +221,7 @@ public sealed class HistoryRouteTests(HistorySilo shared) : IClassFixture<Histor
             new ModelDefinition { Id = $"{id}/dropped", Name = "Dropped" },
         ])).Generation;
         await catalog.SetAuthorAsync(new Author { Id = id, Name = "Lab PBC" });
+        await catalog.Authors.DeleteModelAsync($"{id}/dropped");
         var to = (await catalog.Authors.SetModelsAsync(id, [
             new ModelDefinition { Id = $"{id}/added", Name = "Added" },
             new ModelDefinition { Id = $"{id}/kept", Name = "Kept" },
