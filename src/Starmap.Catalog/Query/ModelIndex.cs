@@ -23,6 +23,7 @@ internal sealed class ModelIndex
     private static readonly ConditionalWeakTable<CatalogSnapshot, ModelIndex> Indexes = new();
     private static readonly int SortKinds = Enum.GetValues<ModelSort>().Max(s => (int)s) + 1;
     private static readonly Feature[] AllFeatures = Enum.GetValues<Feature>();
+    private static readonly IComparer<CatalogModel> ByModelId = Comparer<CatalogModel>.Create((a, b) => string.CompareOrdinal(a.ModelId, b.ModelId));
 
     private readonly IReadOnlyList<CatalogModel> _models;
     private readonly Dictionary<string, int> _providerOrdinals = new(StringComparer.Ordinal);
@@ -63,7 +64,8 @@ internal sealed class ModelIndex
     /// <summary>
     /// The index of <paramref name="snapshot"/>, made from <paramref name="sourceIndex"/>, the index of the
     /// snapshot it was derived from: a provider whose joined offerings both share (the same object) keeps its
-    /// columns, copied; only the providers that changed are computed. Each sorted order the source had built
+    /// columns, copied, and so does each offering of a changed provider that the change left as it was; only
+    /// the offerings that changed are computed. Each sorted order the source had built
     /// is carried over (its unchanged models keep their relative order) with the changed models merged in,
     /// instead of sorted again. The same index <see cref="ModelIndex(IReadOnlyList{CatalogModel})"/> builds.
     /// </summary>
@@ -100,8 +102,20 @@ internal sealed class ModelIndex
             {
                 for (var k = 0; k < length; k++)
                 {
-                    Fill(start + k, models.Sorted[k]);
-                    computed.Add(start + k);
+                    var model = models.Sorted[k];
+                    // A changed provider's untouched offering (same offering and definition, only its provider
+                    // version moved on) has the same columns and sort keys: copied and carried over like a block.
+                    if (block.Models is { } before && Array.BinarySearch(before.Sorted, model, ByModelId) is >= 0 and var at
+                        && ReferenceEquals(before.Sorted[at].Offering, model.Offering) && ReferenceEquals(before.Sorted[at].Definition, model.Definition))
+                    {
+                        sourceIndex.CopyTo(this, block.Start + at, start + k, 1);
+                        moved[block.Start + at] = start + k;
+                    }
+                    else
+                    {
+                        Fill(start + k, model);
+                        computed.Add(start + k);
+                    }
                 }
             }
             start += length;

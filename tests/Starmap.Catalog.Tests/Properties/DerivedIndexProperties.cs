@@ -27,7 +27,11 @@ public sealed class DerivedIndexProperties
                 }
             }
             // One provider replaced by other offerings, and (sometimes) another removed.
-            var replaced = Providers(replacement).FirstOrDefault();
+            // Another provider's offerings, or (one time in three) the same provider with one offering renamed:
+            // its other offerings are the same objects, so their columns and sorted places carry over one by one.
+            var replaced = removed == 1 && source.ProviderCount > 0 && source.FindProvider(source.Providers[0].Id) is { Offerings.Count: > 0 } own
+                ? own with { Offerings = [own.Offerings[0] with { Name = "Zz renamed" }, .. own.Offerings.AsSpan()[1..]] }
+                : Providers(replacement).FirstOrDefault();
             var changes = new List<KeyValuePair<string, ProviderDetails?>>();
             if (replaced is not null)
             {
