@@ -91,6 +91,7 @@ public static class CostMeter
     {
         StarmapValidationException v => Invalid(row.Row, v.Field, v.Message.StartsWith(v.Field, StringComparison.Ordinal) ? v.Message[v.Field.Length..].TrimStart(' ', ':') : v.Message),
         StarmapNotFoundException nf => new(FailureKind.NotFound, (nf.Kind == "provider" ? "Provider" : "Model") + "NotFound", $"row {row.Row}: {nf.Message}", row.Provider + "/" + row.Model, nf),
+        StarmapHistoryRangeException h => new(FailureKind.InvalidArgument, "HistoryOutOfRange", $"row {row.Row}: {h.Message}", row.Row, h),
         _ => new(FailureKind.Failed, "CostFailed", $"row {row.Row}: {error.Message}", row.Row, error),
     };
 

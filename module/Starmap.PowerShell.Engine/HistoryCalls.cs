@@ -16,7 +16,7 @@ public static class HistoryCalls
         var start = ToPoint(from, "From");
         var end = to is null ? null : ToPoint(to, "To");
         var comparison = await Failures.Guard(() => StarmapSession.Catalog.History.CompareAsync(start, end), "InvalidPoint");
-        return [.. comparison.Providers.Select(p => StarmapCatalogDiff.Of(comparison, p))];
+        return [.. comparison.Providers.Select(p => StarmapCatalogDiff.Of(comparison, p)), .. comparison.Authors.Select(a => StarmapCatalogDiff.Of(comparison, a))];
     }
 
     /// <summary>Restores a provider or author to its state at a time or generation (a dry run only reports).</summary>
@@ -124,13 +124,19 @@ public sealed class StarmapCatalogDiff
     /// <summary>The generation compared to.</summary>
     public long To { get; init; }
 
-    /// <summary>The provider.</summary>
-    public string Provider { get; init; } = "";
+    /// <summary>provider or author: what this object compares.</summary>
+    public string Entity { get; init; } = "provider";
+
+    /// <summary>The provider (null for an author).</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>The author (null for a provider).</summary>
+    public string? Author { get; init; }
 
     /// <summary>added, removed or changed.</summary>
     public string Kind { get; init; } = "";
 
-    /// <summary>Models added.</summary>
+    /// <summary>Models (a provider's offerings, an author's definitions) added.</summary>
     public int Added { get; init; }
 
     /// <summary>Models removed.</summary>
@@ -139,10 +145,10 @@ public sealed class StarmapCatalogDiff
     /// <summary>Models changed.</summary>
     public int Changed { get; init; }
 
-    /// <summary>The IDs of the models that differ.</summary>
+    /// <summary>The IDs of the models that differ (offering IDs for a provider, definition IDs for an author).</summary>
     public string[] Models { get; init; } = [];
 
-    /// <summary>Every changed field: scope provider or offering, action added, removed or updated.</summary>
+    /// <summary>Every changed field: scope provider, offering, author or definition; action added, removed or updated.</summary>
     public StarmapChange[] Changes { get; init; } = [];
 
     internal static StarmapCatalogDiff Of(CatalogComparison comparison, ProviderComparison provider) => new()
@@ -159,6 +165,24 @@ public sealed class StarmapCatalogDiff
         [
             .. provider.Fields.IsEmpty ? [] : StarmapChange.Of(provider.Provider, "provider", Action(provider.Kind), new EntityChange { Id = provider.Provider, Fields = provider.Fields }),
             .. provider.Models.SelectMany(m => StarmapChange.Of(provider.Provider, "offering", Action(m.Kind), new EntityChange { Id = m.Model, Fields = m.Fields })),
+        ],
+    };
+
+    internal static StarmapCatalogDiff Of(CatalogComparison comparison, AuthorComparison author) => new()
+    {
+        From = comparison.From,
+        To = comparison.To,
+        Entity = "author",
+        Author = author.Author,
+        Kind = author.Kind,
+        Added = author.Added,
+        Removed = author.Removed,
+        Changed = author.Changed,
+        Models = [.. author.Definitions.Select(d => d.Model)],
+        Changes =
+        [
+            .. author.Fields.IsEmpty ? [] : StarmapChange.Of(null, "author", Action(author.Kind), new EntityChange { Id = author.Author, Fields = author.Fields }),
+            .. author.Definitions.SelectMany(d => StarmapChange.Of(null, "definition", Action(d.Kind), new EntityChange { Id = d.Model, Fields = d.Fields })),
         ],
     };
 

@@ -4,8 +4,8 @@ namespace Starmap.PowerShell.Commands;
 
 /// <summary>
 /// Compare-StarmapCatalog: what differs between the catalog at two points (each a generation number or a
-/// time; -To defaults to now): one object per provider that differs, with counts of models added, removed
-/// and changed, and a row per changed field (Changes).
+/// time; -To defaults to now): one object per provider and per author that differs, with counts of models
+/// (offerings, definitions) added, removed and changed, and a row per changed field (Changes).
 /// </summary>
 [Cmdlet(VerbsData.Compare, "StarmapCatalog")]
 [OutputType(typeof(StarmapCatalogDiff))]
@@ -21,12 +21,19 @@ public sealed class CompareStarmapCatalogCommand : StarmapCmdlet
     [ValidateNotNull]
     public object? To { get; set; }
 
-    /// <summary>Only these providers (wildcards).</summary>
+    /// <summary>Only these providers (wildcards); with -Author, those authors too.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ProviderIdCompleter))]
     public string[]? Provider { get; set; }
+
+    /// <summary>Only these authors (wildcards); with -Provider, those providers too.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(AuthorIdCompleter))]
+    public string[]? Author { get; set; }
 
     /// <inheritdoc/>
     protected override void EndProcessing()
@@ -34,10 +41,17 @@ public sealed class CompareStarmapCatalogCommand : StarmapCmdlet
         try
         {
             var comparison = Await(HistoryCalls.CompareAsync(Unwrap(From)!, Unwrap(To)));
-            var providers = Provider is null ? comparison.ToList() : Wildcards.Filter(comparison, p => p.Provider, Provider).Matches;
-            foreach (var provider in providers)
+            // No filter: every provider and author that differs; a filter keeps the entities it names.
+            var providers = comparison.Where(d => d.Provider is not null).ToList();
+            var authors = comparison.Where(d => d.Author is not null).ToList();
+            if (Provider is not null || Author is not null)
             {
-                WriteObject(provider);
+                providers = Provider is null ? [] : Wildcards.Filter(providers, d => d.Provider!, Provider).Matches;
+                authors = Author is null ? [] : Wildcards.Filter(authors, d => d.Author!, Author).Matches;
+            }
+            foreach (var difference in providers.Concat(authors))
+            {
+                WriteObject(difference);
             }
         }
         catch (StarmapCommandException failure)

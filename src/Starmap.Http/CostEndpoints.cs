@@ -97,6 +97,11 @@ internal static class CostEndpoints
             {
                 { Cost: { } cost } => new CostBatchAnswerItem { Index = at, Cost = CostAnswer.From(cost) },
                 { Error: StarmapValidationException invalid } => Failed(at, Named(invalid, Prefix(at))),
+                { Error: StarmapHistoryRangeException range } => new CostBatchAnswerItem
+                {
+                    Index = at,
+                    Error = new HttpErrorBody { Code = range.TooNew ? "out_of_range" : "out_of_retention", Parameter = "at", Message = range.Message },
+                },
                 { Error: { } error } => new CostBatchAnswerItem { Index = at, Error = new HttpErrorBody { Code = "not_found", Message = error.Message } },
                 _ => throw new InvalidOperationException($"row {at} has neither a cost nor an error"),
             };

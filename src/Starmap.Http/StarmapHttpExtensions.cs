@@ -145,7 +145,6 @@ public static class StarmapHttpExtensions
             app.UseCors(CorsPolicy);
         }
         app.UseRateLimiter();
-        app.UseStarmapWriteOrigin();
         app.UseStarmapKeyedEndpoints();
         return app;
     }

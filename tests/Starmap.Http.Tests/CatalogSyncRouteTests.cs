@@ -166,6 +166,14 @@ public sealed class CatalogSyncRouteTests
         Assert.Equal(2, (int)update["totals"]!["no_changes"]!);
         var large = await client.JsonAsync($"/api/v1/models/acme/acme-large?min_generation={(long)update["generation"]!}");
         Assert.Equal(2.5m, (decimal)large["offering"]!["pricing"]!["tokens"]!["input"]!);
+
+        // The change log names the write an import, made through HTTP, with the file as the price's source.
+        var logged = (await client.JsonAsync($"/api/v1/changes/{(long)update["generation"]!}"))["items"]!.AsArray();
+        Assert.NotEmpty(logged);
+        Assert.All(logged, c => Assert.Equal("import", (string?)c!["origin"]));
+        var repriced = logged.Single(c => (string?)c!["path"] == "pricing.tokens.input")!;
+        Assert.Equal(("acme-large", 3m, 2.5m), ((string?)repriced["model_id"], (decimal)repriced["old"]!, (decimal)repriced["new"]!));
+        Assert.All((await client.JsonAsync($"/api/v1/changes/{generation}"))["items"]!.AsArray(), c => Assert.Equal("import", (string?)c!["origin"]));
     }
 
     [Theory]

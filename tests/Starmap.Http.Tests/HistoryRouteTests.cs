@@ -1,5 +1,6 @@
 using System.Net;
 using Starmap.Client;
+using Starmap.Http.Tests.Cost;
 
 namespace Starmap.Http.Tests;
 
@@ -169,5 +170,76 @@ public sealed class HistoryRouteTests(HistorySilo shared) : IClassFixture<Histor
         Assert.Equal(1m, (decimal)model["offering"]!["pricing"]!["tokens"]!["input"]!);
         var last = (await keyed.JsonAsync($"/api/v1/providers/{id}/models/m/price-history"))["items"]!.AsArray()[^1]!;
         Assert.Equal(("restore", generation), ((string)last["origin"]!, (long)last["generation"]!));
+    }
+
+    [Fact]
+    public async Task The_cost_at_a_time_before_and_after_a_price_change_uses_the_prices_of_that_time_and_before_the_log_is_gone()
+    {
+        var (id, cheap, dear) = await RepricedAsync("hist-cost");
+        using var http = shared.Client();
+        var cheapAt = (string)(await http.JsonAsync($"/api/v1/changes/{cheap}"))["at"]!;
+        var dearAt = (string)(await http.JsonAsync($"/api/v1/changes/{dear}"))["at"]!;
+        string Row(string? at) => $"{{\"provider\":\"{id}\",\"model\":\"m\",\"usage\":{{\"input_tokens\":1000000,\"output_tokens\":1000000}}" +
+            (at is null ? "}" : $",\"at\":\"{at}\"}}");
+
+        // 1 + 2 per million tokens until the change, 7 + 9 after it.
+        var before = await CostCalls.CostAsync(http, Row(cheapAt));
+        var after = await CostCalls.CostAsync(http, Row(dearAt));
+        var now = await CostCalls.CostAsync(http, Row(null));
+        var (batchStatus, batchText, batch) = await CostCalls.PostAsync(http, "/api/v1/cost/batch", $"{{\"items\":[{Row(cheapAt)},{Row(dearAt)}]}}");
+        await using var connection = await StarmapConnection.ConnectAsync(new StarmapClientOptions { Gateways = { shared.Silo.Gateway } }, Cancel);
+        var usage = new CallUsage { InputTokens = 1_000_000, OutputTokens = 1_000_000 };
+        var client = await connection.Catalog.Prices.CalculateAsync(id, "m", usage, DateTimeOffset.Parse(cheapAt, System.Globalization.CultureInfo.InvariantCulture));
+        var clientNow = await connection.Catalog.Prices.CalculateAsync(id, "m", usage);
+
+        Assert.Equal((3m, cheap), ((decimal)before["total"]!, (long)before["generation"]!));
+        Assert.Equal(16m, (decimal)after["total"]!);
+        Assert.Equal(16m, (decimal)now["total"]!);
+        Assert.True(batchStatus == HttpStatusCode.OK, batchText);
+        Assert.Equal([3m, 16m], batch["items"]!.AsArray().Select(i => (decimal)i!["cost"]!["total"]!));
+        Assert.Equal((3m, 16m), (client.Total, clientNow.Total));
+
+        // Before the change log starts what the model cost is not known: 410, naming the generations that can be read.
+        var (status, _, gone) = await CostCalls.PostAsync(http, "/api/v1/cost", Row("2001-01-01T00:00:00Z"));
+        Assert.Equal(HttpStatusCode.Gone, status);
+        var message = (string)Responses.Error(gone, "out_of_retention")["message"]!;
+        Assert.Contains("the catalog can be read at generations", message, StringComparison.Ordinal);
+        Assert.Contains("states no effective date", message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<StarmapHistoryRangeException>(() => connection.Catalog.Prices.CalculateAsync(id, "m", usage, new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public async Task Compare_summarises_each_changed_author_with_its_added_removed_and_changed_definitions()
+    {
+        var id = $"hist-author-{Guid.NewGuid().ToString("N")[..8]}";
+        await using var connection = await StarmapConnection.ConnectAsync(new StarmapClientOptions { Gateways = { shared.Silo.Gateway } }, Cancel);
+        var catalog = connection.Catalog;
+        await catalog.SetAuthorAsync(new Author { Id = id, Name = "Lab" });
+        var from = (await catalog.Authors.SetModelsAsync(id, [
+            new ModelDefinition { Id = $"{id}/kept", Name = "Kept" },
+            new ModelDefinition { Id = $"{id}/renamed", Name = "Old name" },
+            new ModelDefinition { Id = $"{id}/dropped", Name = "Dropped" },
+        ])).Generation;
+        await catalog.SetAuthorAsync(new Author { Id = id, Name = "Lab PBC" });
+        await catalog.Authors.DeleteModelAsync($"{id}/dropped");
+        var to = (await catalog.Authors.SetModelsAsync(id, [
+            new ModelDefinition { Id = $"{id}/added", Name = "Added" },
+            new ModelDefinition { Id = $"{id}/kept", Name = "Kept" },
+            new ModelDefinition { Id = $"{id}/renamed", Name = "New name" },
+        ])).Generation;
+        using var http = shared.Client();
+
+        var comparison = await http.JsonAsync($"/api/v1/compare?from={from}&to={to}");
+        var viaClient = await catalog.History.CompareAsync(CatalogPoint.OfGeneration(from), CatalogPoint.OfGeneration(to));
+
+        var author = Assert.Single(comparison["authors"]!.AsArray(), a => (string?)a!["author"] == id)!;
+        Assert.Equal(("changed", 1, 1, 1), ((string?)author["kind"], (int)author["added"]!, (int)author["removed"]!, (int)author["changed"]!));
+        Assert.Equal(("name", "\"Lab\"", "\"Lab PBC\""), ((string?)author["fields"]![0]!["path"], (string?)author["fields"]![0]!["old"], (string?)author["fields"]![0]!["new"]));
+        Assert.Equal([$"{id}/added", $"{id}/dropped", $"{id}/renamed"], author["definitions"]!.AsArray().Select(d => (string)d!["model"]!));
+        var renamed = author["definitions"]!.AsArray().Single(d => (string?)d!["model"] == $"{id}/renamed")!;
+        Assert.Contains(renamed["fields"]!.AsArray(), f => (string?)f!["path"] == "name" && (string?)f["new"] == "\"New name\"");
+        var fromClient = Assert.Single(viaClient.Authors, a => a.Author == id);
+        Assert.Equal(("changed", 1, 1, 1), (fromClient.Kind, fromClient.Added, fromClient.Removed, fromClient.Changed));
+        Assert.DoesNotContain(viaClient.Providers, p => p.Provider == id);
     }
 }

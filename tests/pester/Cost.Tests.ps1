@@ -116,6 +116,29 @@ Describe 'Measure-StarmapCost' -Tag CI {
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'ProviderNotFound*'
     }
 
+    It 'prices -At a time before a price change with the old prices and after it with the new ones' {
+        function Import-Priced([decimal]$In, [decimal]$Out) {
+            $file = Join-Path $TestDrive "cost-history-$In.json"
+            @{ providers = @(@{
+                provider  = @{ id = 'pester-cost-history'; name = 'Pester Cost History' }
+                offerings = @(@{ provider_id = 'pester-cost-history'; model_id = 'm'; name = 'M'; pricing = @{ tokens = @{ input = $In; output = $Out } } })
+            }) } | ConvertTo-Json -Depth 10 | Set-Content $file
+            $null = Import-StarmapCatalog $file -Force
+        }
+        Import-Priced 1 2
+        $cheap = Get-StarmapChange -Provider pester-cost-history -Model m | Sort-Object Generation | Select-Object -Last 1
+        Import-Priced 7 9
+        $dear = Get-StarmapChange -Provider pester-cost-history -Model m | Sort-Object Generation | Select-Object -Last 1
+        $dear.Generation | Should -BeGreaterThan $cheap.Generation
+
+        (Measure-StarmapCost pester-cost-history m -InputTokens 1000000 -OutputTokens 1000000 -At $cheap.At).Total | Should -Be 3
+        (Measure-StarmapCost pester-cost-history m -InputTokens 1000000 -OutputTokens 1000000 -At $dear.At).Total | Should -Be 16
+        (Measure-StarmapCost pester-cost-history m -InputTokens 1000000 -OutputTokens 1000000).Total | Should -Be 16
+        Measure-StarmapCost pester-cost-history m -InputTokens 1 -At '2001-01-01' -ErrorVariable gone -ErrorAction SilentlyContinue
+        $gone[0].FullyQualifiedErrorId | Should -BeLike 'HistoryOutOfRange*'
+        $gone[0].Exception.Message | Should -BeLike '*the catalog can be read at generations*states no effective date*'
+    }
+
     It 'shows row, provider, model, total, currency and tier in its table view' {
         $row = (Measure-StarmapCost pester-cost long-context -InputTokens 200001 | Out-String -Width 200) -split "`n" | Where-Object { $_ -match 'pester-cost' }
         ($row -split '\s+' | Where-Object { $_ }) | Should -Be @('1', 'pester-cost', 'long-context', '1.200006', 'USD', 'long-context')

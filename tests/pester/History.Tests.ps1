@@ -40,6 +40,19 @@ Describe 'Get-StarmapModel -At/-Generation, Get-StarmapPriceHistory, Compare-Sta
         $diff.Changes.Path | Should -Be @('pricing.tokens.input')
     }
 
+    It 'compares an author too, and -Provider or -Author keeps only the entities named' {
+        $null = New-StarmapAuthor pester-history-lab -Name 'Lab'
+        $from = (Get-StarmapChange -Author pester-history-lab | Sort-Object Generation)[-1].Generation
+        $null = Set-StarmapAuthor pester-history-lab -Name 'Lab PBC'
+        $diff = Compare-StarmapCatalog -From $from -Author pester-history-lab
+        $diff.Entity | Should -Be 'author'
+        $diff.Author | Should -Be 'pester-history-lab'
+        $diff.Kind | Should -Be 'changed'
+        $diff.Changes | ForEach-Object { "$($_.Scope) $($_.Path) $($_.Old) -> $($_.New)" } | Should -Be 'author name "Lab" -> "Lab PBC"'
+        Compare-StarmapCatalog -From $from -Provider pester-history | Where-Object Entity -eq 'author' | Should -BeNullOrEmpty
+        (Compare-StarmapCatalog -From $from | Where-Object Author -eq 'pester-history-lab').Kind | Should -Be 'changed'
+    }
+
     It 'Restore-StarmapProvider -WhatIf returns the changeset and writes nothing' {
         $out = Restore-StarmapProvider pester-history -Generation $cheap -WhatIf 6>&1
         $result = $out | Where-Object { $_.PSObject.TypeNames -contains 'Starmap.PowerShell.StarmapRestoreResult' }

@@ -31,7 +31,7 @@ BeforeDiscovery {
         'Test-StarmapProvider'       = 'Provider'
         'Measure-StarmapCost'        = 'At,CacheReadTokens,CacheWriteTokens,GeneratedImages,InputImages,InputObject,InputTokens,Model,OutputTokens,Provider,ReasoningTokens,Requests,WebSearches'
         'Get-StarmapPriceHistory'    = 'Model,Provider'
-        'Compare-StarmapCatalog'     = 'From,Provider,To'
+        'Compare-StarmapCatalog'     = 'Author,From,Provider,To'
         'Restore-StarmapProvider'    = 'At,Force,Generation,Id,PassThru'
         'Restore-StarmapAuthor'      = 'At,Force,Generation,Id,PassThru'
     }

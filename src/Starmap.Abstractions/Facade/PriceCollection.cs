@@ -3,8 +3,9 @@ namespace Starmap;
 /// <summary>
 /// The cost of a call from the catalog's prices: <c>catalog.Prices.CalculateAsync("anthropic",
 /// "claude-sonnet-4", usage)</c>. Reads the offering the way <see cref="ModelCollection"/> does (the silo's
-/// replica, read-your-writes) and prices it with <see cref="CostCalculator"/>, the code the HTTP API's
-/// <c>POST /api/v1/cost</c> runs, so every surface gives the same answer.
+/// replica, read-your-writes), or as it was at a past <c>at</c> from the change log (<see cref="HistoryCollection"/>),
+/// and prices it with <see cref="CostCalculator"/>, the code the HTTP API's <c>POST /api/v1/cost</c> runs, so
+/// every surface gives the same answer.
 /// </summary>
 public sealed class PriceCollection
 {
@@ -87,7 +88,7 @@ public sealed class PriceCollection
                 var pricing = await resolved[(request.ProviderId, request.ModelId, at)];
                 items[index] = new CostBatchItem { Index = index, Request = request, Cost = Price(request with { At = at }, pricing) };
             }
-            catch (StarmapException failed) when (failed is StarmapNotFoundException or StarmapValidationException)
+            catch (StarmapException failed) when (failed is StarmapNotFoundException or StarmapValidationException or StarmapHistoryRangeException)
             {
                 items[index] = new CostBatchItem { Index = index, Request = request, Error = failed };
             }
@@ -96,18 +97,53 @@ public sealed class PriceCollection
     }
 
     /// <summary>
-    /// THE place that answers "the pricing of this provider's model in force at <paramref name="at"/>":
-    /// today the offering as the catalog holds it now (its effective dates then decide, in
-    /// <see cref="CostCalculator"/>, whether it applies at <paramref name="at"/>); a read of the catalog as
-    /// it was at a time replaces this body and nothing else.
+    /// THE place that answers "the pricing of this provider's model in force at <paramref name="at"/>": the
+    /// offering as the catalog held it then, and its effective dates (in <see cref="CostCalculator"/>) decide
+    /// whether that sheet applies at <paramref name="at"/>.
+    /// <list type="bullet">
+    /// <item>Now or later: the catalog now (<paramref name="generation"/>); a future change is not known.</item>
+    /// <item>Earlier, within the change log: the offering as the catalog held it at that time.</item>
+    /// <item>Before the change log starts, or before the catalog had the offering: what it cost then is not
+    /// known, except from a sheet that says since when it applies. The offering's earliest known pricing
+    /// answers when it states an effective date; an undated one fails: before the log with
+    /// <see cref="StarmapHistoryRangeException"/> naming the log's range, before the offering with not found.</item>
+    /// </list>
     /// </summary>
-    private static async Task<ResolvedPricing> ResolvePricingAsync(
+    private async Task<ResolvedPricing> ResolvePricingAsync(
         ICatalogReader reader, string providerId, string modelId, DateTimeOffset at, long generation, Lazy<Task<HashSet<string>>>? providers)
     {
         var model = await reader.GetModelAsync(providerId, modelId, generation);
-        if (model is not null)
+        if (model is not null && at >= _time.GetUtcNow())
         {
             return new ResolvedPricing(model.ProviderId, model.ModelId, model.Offering.Pricing, at, generation);
+        }
+        if (model is not null)
+        {
+            var history = _grains.GetGrain<ICatalogHistoryGrain>(0);
+            StarmapHistoryRangeException? beforeLog = null;
+            var then = generation;
+            try
+            {
+                then = Math.Min(await history.ResolveAsync(CatalogPoint.OfTime(at)), generation);
+            }
+            catch (StarmapHistoryRangeException range) when (!range.TooNew)
+            {
+                beforeLog = range;
+            }
+            if (beforeLog is null && (then == generation ? model : await history.GetModelAsync(providerId, modelId, then)) is { } past)
+            {
+                return new ResolvedPricing(past.ProviderId, past.ModelId, past.Offering.Pricing, at, then);
+            }
+            // The catalog did not hold the offering then: only a dated sheet speaks for that time.
+            var earliest = (await history.GetPriceHistoryAsync(providerId, modelId)).Items.FirstOrDefault(i => !i.Removed);
+            if (earliest?.Pricing is { EffectiveFrom: not null } dated)
+            {
+                return new ResolvedPricing(model.ProviderId, model.ModelId, dated, at, earliest.Generation);
+            }
+            var undated = FormattableString.Invariant($"the pricing of '{providerId}/{modelId}' states no effective date, so what it cost at {at:O} is not known");
+            throw beforeLog is not null
+                ? new StarmapHistoryRangeException($"{beforeLog.Message}; {undated}", beforeLog)
+                : new StarmapNotFoundException("model", FormattableString.Invariant($"{providerId}/{modelId} at {at:O}"));
         }
         // Say which part is wrong: a mistyped provider is not a missing model.
         var known = providers is null

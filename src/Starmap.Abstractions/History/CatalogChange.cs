@@ -96,8 +96,10 @@ public enum ChangeKind
 public static class ChangeOrigins
 {
     /// <summary>
-    /// Orleans <c>RequestContext</c> key a surface sets before it writes (the HTTP API, the module, the
-    /// sync); the registry reads it when it records the publish. Absent means <see cref="Client"/>.
+    /// Orleans <c>RequestContext</c> key a surface sets before it writes (the module, the sync, an import,
+    /// a restore); the registry reads it when it records the publish. Absent means <see cref="Client"/>.
+    /// The HTTP API has no origin of its own: each of its writes is a sync, an import or a restore, and
+    /// records that.
     /// </summary>
     public const string RequestContextKey = "starmap.origin";
 
@@ -106,9 +108,6 @@ public static class ChangeOrigins
 
     /// <summary>A PowerShell cmdlet.</summary>
     public const string PowerShell = "powershell";
-
-    /// <summary>The HTTP API.</summary>
-    public const string Http = "http";
 
     /// <summary>A .NET client through the facade or the grains (the default).</summary>
     public const string Client = "client";

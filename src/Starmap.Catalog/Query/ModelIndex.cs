@@ -22,6 +22,8 @@ internal sealed class ModelIndex
 {
     private static readonly ConditionalWeakTable<CatalogSnapshot, ModelIndex> Indexes = new();
     private static readonly int SortKinds = Enum.GetValues<ModelSort>().Max(s => (int)s) + 1;
+    private static readonly Feature[] AllFeatures = Enum.GetValues<Feature>();
+    private static readonly IComparer<CatalogModel> ByModelId = Comparer<CatalogModel>.Create((a, b) => string.CompareOrdinal(a.ModelId, b.ModelId));
 
     private readonly IReadOnlyList<CatalogModel> _models;
     private readonly Dictionary<string, int> _providerOrdinals = new(StringComparer.Ordinal);
@@ -42,9 +44,96 @@ internal sealed class ModelIndex
 
     /// <summary>Builds the columns; sorted orders are built on first use.</summary>
     public ModelIndex(IReadOnlyList<CatalogModel> models)
+        : this(models, models.Count)
+    {
+        for (var i = 0; i < models.Count; i++)
+        {
+            var model = models[i];
+            if (!_providerOrdinals.TryGetValue(model.ProviderId, out var ordinal))
+            {
+                ordinal = _providerOrdinals.Count;
+                _providerOrdinals.Add(model.ProviderId, ordinal);
+            }
+            _provider[i] = ordinal;
+            Fill(i, model);
+        }
+        (_inputPrices, _inputPrice) = Ranks(models, static m => m.InputPrice);
+        (_outputPrices, _outputPrice) = Ranks(models, static m => m.OutputPrice);
+    }
+
+    /// <summary>
+    /// The index of <paramref name="snapshot"/>, made from <paramref name="sourceIndex"/>, the index of the
+    /// snapshot it was derived from: a provider whose joined offerings both share (the same object) keeps its
+    /// columns, copied, and so does each offering of a changed provider that the change left as it was; only
+    /// the offerings that changed are computed. Each sorted order the source had built
+    /// is carried over (its unchanged models keep their relative order) with the changed models merged in,
+    /// instead of sorted again. The same index <see cref="ModelIndex(IReadOnlyList{CatalogModel})"/> builds.
+    /// </summary>
+    private ModelIndex(CatalogSnapshot snapshot, CatalogSnapshot source, ModelIndex sourceIndex)
+        : this(snapshot.Models, snapshot.Models.Count)
+    {
+        var sourceBlocks = new Dictionary<string, (ProviderModels Models, int Start)>(StringComparer.Ordinal);
+        var start = 0;
+        foreach (var (id, models) in source.ModelsByProvider())
+        {
+            sourceBlocks[id] = (models, start);
+            start += models.Sorted.Length;
+        }
+        // Where each of the source's models sits in this index (-1: its provider changed).
+        var moved = new int[sourceIndex._models.Count];
+        Array.Fill(moved, -1);
+        var computed = new List<int>();
+        start = 0;
+        foreach (var (id, models) in snapshot.ModelsByProvider())
+        {
+            var length = models.Sorted.Length;
+            var ordinal = _providerOrdinals.Count;
+            _providerOrdinals.Add(id, ordinal);
+            _provider.AsSpan(start, length).Fill(ordinal);
+            if (sourceBlocks.TryGetValue(id, out var block) && ReferenceEquals(block.Models, models))
+            {
+                sourceIndex.CopyTo(this, block.Start, start, length);
+                for (var k = 0; k < length; k++)
+                {
+                    moved[block.Start + k] = start + k;
+                }
+            }
+            else
+            {
+                for (var k = 0; k < length; k++)
+                {
+                    var model = models.Sorted[k];
+                    // A changed provider's untouched offering (same offering and definition, only its provider
+                    // version moved on) has the same columns and sort keys: copied and carried over like a block.
+                    if (block.Models is { } before && Array.BinarySearch(before.Sorted, model, ByModelId) is >= 0 and var at
+                        && ReferenceEquals(before.Sorted[at].Offering, model.Offering) && ReferenceEquals(before.Sorted[at].Definition, model.Definition))
+                    {
+                        sourceIndex.CopyTo(this, block.Start + at, start + k, 1);
+                        moved[block.Start + at] = start + k;
+                    }
+                    else
+                    {
+                        Fill(start + k, model);
+                        computed.Add(start + k);
+                    }
+                }
+            }
+            start += length;
+        }
+        (_inputPrices, _inputPrice) = Ranks(_models, static m => m.InputPrice);
+        (_outputPrices, _outputPrice) = Ranks(_models, static m => m.OutputPrice);
+        for (var slot = 0; slot < _orders.Length; slot++)
+        {
+            if (Volatile.Read(ref sourceIndex._orders[slot]) is { } order)
+            {
+                _orders[slot] = Merge(order, moved, computed, (ModelSort)(slot / 2), slot % 2 == 1 ? SortOrder.Descending : SortOrder.Ascending);
+            }
+        }
+    }
+
+    private ModelIndex(IReadOnlyList<CatalogModel> models, int count)
     {
         _models = models;
-        var count = models.Count;
         _provider = new int[count];
         _context = new long[count];
         _releaseDay = new int[count];
@@ -55,36 +144,84 @@ internal sealed class ModelIndex
         _inputModalities = new int[count];
         _outputModalities = new int[count];
         _orders = new int[]?[SortKinds * 2];
-        for (var i = 0; i < count; i++)
+        _inputPrices = [];
+        _inputPrice = [];
+        _outputPrices = [];
+        _outputPrice = [];
+    }
+
+    /// <summary>The columns of one model (all but its provider ordinal).</summary>
+    private void Fill(int i, CatalogModel model)
+    {
+        _context[i] = model.ContextWindow ?? Unknown;
+        _releaseDay[i] = model.ReleaseDate?.DayNumber ?? int.MinValue;
+        _status[i] = model.Status;
+        _openWeights[i] = model.OpenWeights switch { true => 1, false => 0, null => -1 };
+        foreach (var feature in AllFeatures)
         {
-            var model = models[i];
-            if (!_providerOrdinals.TryGetValue(model.ProviderId, out var ordinal))
+            if (FeatureBit(feature) is not { } bit)
             {
-                ordinal = _providerOrdinals.Count;
-                _providerOrdinals.Add(model.ProviderId, ordinal);
+                continue;
             }
-            _provider[i] = ordinal;
-            _context[i] = model.ContextWindow ?? Unknown;
-            _releaseDay[i] = model.ReleaseDate?.DayNumber ?? int.MinValue;
-            _status[i] = model.Status;
-            _openWeights[i] = model.OpenWeights switch { true => 1, false => 0, null => -1 };
-            foreach (var feature in Enum.GetValues<Feature>())
+            switch (model.Supports(feature))
             {
-                if (FeatureBit(feature) is not { } bit)
-                {
-                    continue;
-                }
-                switch (model.Supports(feature))
-                {
-                    case true: _supported[i] |= bit; break;
-                    case false: _unsupported[i] |= bit; break;
-                }
+                case true: _supported[i] |= bit; break;
+                case false: _unsupported[i] |= bit; break;
             }
-            _inputModalities[i] = ModalityMask(model.InputModalities);
-            _outputModalities[i] = ModalityMask(model.OutputModalities);
         }
-        (_inputPrices, _inputPrice) = Ranks(models, static m => m.InputPrice);
-        (_outputPrices, _outputPrice) = Ranks(models, static m => m.OutputPrice);
+        _inputModalities[i] = ModalityMask(model.InputModalities);
+        _outputModalities[i] = ModalityMask(model.OutputModalities);
+    }
+
+    /// <summary>Copies the columns of <paramref name="length"/> models (not their provider ordinals) into <paramref name="target"/>.</summary>
+    private void CopyTo(ModelIndex target, int from, int to, int length)
+    {
+        Array.Copy(_context, from, target._context, to, length);
+        Array.Copy(_releaseDay, from, target._releaseDay, to, length);
+        Array.Copy(_status, from, target._status, to, length);
+        Array.Copy(_openWeights, from, target._openWeights, to, length);
+        Array.Copy(_supported, from, target._supported, to, length);
+        Array.Copy(_unsupported, from, target._unsupported, to, length);
+        Array.Copy(_inputModalities, from, target._inputModalities, to, length);
+        Array.Copy(_outputModalities, from, target._outputModalities, to, length);
+    }
+
+    /// <summary>
+    /// The source's sorted <paramref name="order"/> carried over: its models that moved here keep their
+    /// relative order (their keys are the same objects', and whole providers moved, so positions stay in
+    /// order), and the <paramref name="computed"/> ones, sorted alone, are merged in; ties by position as in
+    /// <see cref="Build"/>.
+    /// </summary>
+    private int[] Merge(int[] order, int[] moved, List<int> computed, ModelSort sort, SortOrder direction)
+    {
+        var keys = ModelOrder.For(sort, direction);
+        int Compare(int a, int b)
+        {
+            var byKey = keys.Compare(_models[a], _models[b]);
+            return byKey != 0 ? byKey : a.CompareTo(b);
+        }
+        var added = computed.ToArray();
+        Array.Sort(added, Compare);
+        var merged = new int[_models.Count];
+        var n = 0;
+        var next = 0;
+        foreach (var position in order)
+        {
+            if (moved[position] is var here && here < 0)
+            {
+                continue;
+            }
+            while (next < added.Length && Compare(added[next], here) < 0)
+            {
+                merged[n++] = added[next++];
+            }
+            merged[n++] = here;
+        }
+        while (next < added.Length)
+        {
+            merged[n++] = added[next++];
+        }
+        return merged;
     }
 
     /// <summary>An unknown context window (no model states one this low).</summary>
@@ -106,7 +243,15 @@ internal sealed class ModelIndex
     }
 
     /// <summary>The index of <paramref name="snapshot"/>'s models, built once per snapshot.</summary>
-    public static ModelIndex Of(CatalogSnapshot snapshot) => Indexes.GetValue(snapshot, s => new ModelIndex(s.Models));
+    /// <remarks>
+    /// A snapshot made from another by <see cref="CatalogSnapshot.WithChanges"/> (the next generation, or a
+    /// past one rebuilt from the current) starts from that one's index when it is built: only the changed
+    /// providers' columns are computed, and the sorted orders are merged rather than sorted again.
+    /// </remarks>
+    public static ModelIndex Of(CatalogSnapshot snapshot) => Indexes.GetValue(snapshot, static s =>
+        s.DerivedFrom is { } source && Indexes.TryGetValue(source, out var sourceIndex)
+            ? new ModelIndex(s, source, sourceIndex)
+            : new ModelIndex(s.Models));
 
     /// <summary>Validates and runs <paramref name="query"/>; the same page as <see cref="ModelQueryEngine.Execute"/>.</summary>
     /// <exception cref="StarmapValidationException">The query breaks a rule; the field is the filter name.</exception>

@@ -98,7 +98,10 @@ public sealed partial class CatalogSnapshot
             else
             {
                 providerMap[id] = details;
-                models[id] = ProviderModels.Join(details, definitions, attribution);
+                // Unchanged definitions and rules leave an offering's join as it was: reuse the shared ones.
+                models[id] = authorChanges.Count == 0 && _models.TryGetValue(id, out var previous)
+                    ? previous.Update(details, definitions, attribution)
+                    : ProviderModels.Join(details, definitions, attribution);
             }
         }
         if (authorChanges.Count > 0)
@@ -114,7 +117,10 @@ public sealed partial class CatalogSnapshot
                     : joined.Rejoin(changedDefinitions, definitions, attribution);
             }
         }
-        return new CatalogSnapshot(generation, providerMap, authorMap, authorDefinitions, definitions, models, attribution);
+        return new CatalogSnapshot(generation, providerMap, authorMap, authorDefinitions, definitions, models, attribution)
+        {
+            _derivedFrom = new WeakReference<CatalogSnapshot>(this),
+        };
     }
 
     private static Dictionary<string, T?> Changes<T>(IEnumerable<KeyValuePair<string, T?>> changes, Func<T, string> idOf, string kind, string parameter)

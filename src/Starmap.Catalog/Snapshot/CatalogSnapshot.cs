@@ -33,6 +33,10 @@ public sealed partial class CatalogSnapshot
     private readonly Lazy<EquatableArray<Endpoint>> _endpointList;
     private readonly ConcurrentDictionary<string, EquatableArray<CatalogModel>> _authorModels = new(Ordinal);
 
+    // The snapshot this one was made from by WithChanges, held weakly (a chain of strong links would keep
+    // every generation alive): its query index, if built, seeds this one's (ModelIndex.Of).
+    private WeakReference<CatalogSnapshot>? _derivedFrom;
+
     /// <summary>The empty catalog at generation 0.</summary>
     public static CatalogSnapshot Empty { get; } = new(0, new(Ordinal), new(Ordinal), new(Ordinal), new(Ordinal), new(Ordinal), Attribution.None);
 
@@ -164,6 +168,12 @@ public sealed partial class CatalogSnapshot
     /// <summary>Every offering of the model <paramref name="id"/> (<see cref="ModelEndpointRule"/>), or null when none and no such definition.</summary>
     public ModelEndpoints? FindModelEndpoints(string id) =>
         ModelEndpointRule.Find(this, id ?? throw new ArgumentNullException(nameof(id)));
+
+    /// <summary>The snapshot this one was made from by <see cref="WithChanges"/>, while it is alive.</summary>
+    internal CatalogSnapshot? DerivedFrom => _derivedFrom is { } link && link.TryGetTarget(out var source) ? source : null;
+
+    /// <summary>Each provider's joined offerings, by provider ID: <see cref="Models"/> is their concatenation in this order.</summary>
+    internal IEnumerable<KeyValuePair<string, ProviderModels>> ModelsByProvider() => _models.OrderBy(p => p.Key, Ordinal);
 
     /// <summary>Validates and runs a query (over this snapshot's query index, built on the first query).</summary>
     public ModelPage Query(ModelQuery query) => ModelIndex.Of(this).Execute(query, Generation);

@@ -48,7 +48,20 @@ internal sealed class ProviderModels
 
     /// <summary>Joins every offering of <paramref name="details"/>.</summary>
     /// <exception cref="ArgumentException">An offering names another provider, or one is listed twice.</exception>
-    public static ProviderModels Join(ProviderDetails details, IReadOnlyDictionary<string, ModelDefinition> definitions, Attribution attribution)
+    public static ProviderModels Join(ProviderDetails details, IReadOnlyDictionary<string, ModelDefinition> definitions, Attribution attribution) =>
+        Join(details, definitions, attribution, previous: null);
+
+    /// <summary>
+    /// Joins <paramref name="details"/>, a new state of this provider, under the definitions and rules this
+    /// instance was joined with: an offering this instance already holds (the same object) keeps its join,
+    /// so a write or an undone change costs what it touched, not the provider's size.
+    /// </summary>
+    /// <exception cref="ArgumentException">An offering names another provider, or one is listed twice.</exception>
+    public ProviderModels Update(ProviderDetails details, IReadOnlyDictionary<string, ModelDefinition> definitions, Attribution attribution) =>
+        Join(details, definitions, attribution, this);
+
+    private static ProviderModels Join(
+        ProviderDetails details, IReadOnlyDictionary<string, ModelDefinition> definitions, Attribution attribution, ProviderModels? previous)
     {
         var providerId = details.Provider.Id;
         var models = new CatalogModel[details.Offerings.Count];
@@ -64,7 +77,9 @@ internal sealed class ProviderModels
             {
                 throw new ArgumentException($"provider '{providerId}' lists offering '{offering.ModelId}' twice", nameof(details));
             }
-            models[i] = JoinOne(offering, details.Version, definitions, attribution);
+            models[i] = previous?.ById.GetValueOrDefault(offering.ModelId) is { } joined && ReferenceEquals(joined.Offering, offering)
+                ? (joined.ProviderVersion == details.Version ? joined : joined with { ProviderVersion = details.Version })
+                : JoinOne(offering, details.Version, definitions, attribution);
         }
         // Offerings are meant to arrive sorted; sorting again keeps the snapshot's order a guarantee.
         Array.Sort(models, (a, b) => string.CompareOrdinal(a.ModelId, b.ModelId));

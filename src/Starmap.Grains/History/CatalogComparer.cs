@@ -4,8 +4,9 @@ using Starmap.Sync;
 namespace Starmap.Grains;
 
 /// <summary>
-/// The difference between two snapshots, provider by provider. Snapshots built from one another share
-/// every provider a change did not touch, so those are skipped by reference and the cost is what changed.
+/// The difference between two snapshots, provider by provider and author by author. Snapshots built from one
+/// another share every provider and author a change did not touch, so those are skipped by reference and the
+/// cost is what changed.
 /// </summary>
 internal static class CatalogComparer
 {
@@ -26,29 +27,47 @@ internal static class CatalogComparer
                 providers.Add(difference);
             }
         }
-        return new CatalogComparison { From = from.Generation, To = to.Generation, Providers = [.. providers] };
+        var authorIds = from.Authors.Select(a => a.Id).Union(to.Authors.Select(a => a.Id), StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var authors = new List<AuthorComparison>();
+        foreach (var id in authorIds)
+        {
+            var before = from.FindAuthor(id);
+            var after = to.FindAuthor(id);
+            if (ReferenceEquals(before, after) || (before is not null && after is not null && before.Version == after.Version))
+            {
+                continue;
+            }
+            if (Author(id, before, after) is { } difference)
+            {
+                authors.Add(difference);
+            }
+        }
+        return new CatalogComparison { From = from.Generation, To = to.Generation, Providers = [.. providers], Authors = [.. authors] };
+    }
+
+    private static AuthorComparison? Author(string id, AuthorDetails? before, AuthorDetails? after)
+    {
+        var definitions = Items(before?.Definitions ?? [], after?.Definitions ?? [], d => d.Id, (a, b) => Differ.Compare(a, b));
+        var record = Differ.Compare(before?.Author, after?.Author);
+        if (definitions.Count == 0 && record.IsEmpty)
+        {
+            return null;
+        }
+        return new AuthorComparison
+        {
+            Author = id,
+            Kind = before is null ? "added" : after is null ? "removed" : "changed",
+            Added = definitions.Count(m => m.Kind == "added"),
+            Removed = definitions.Count(m => m.Kind == "removed"),
+            Changed = definitions.Count(m => m.Kind == "changed"),
+            Fields = record,
+            Definitions = [.. definitions],
+        };
     }
 
     private static ProviderComparison? Provider(string id, ProviderDetails? before, ProviderDetails? after)
     {
-        var old = (before?.Offerings ?? []).DistinctBy(o => o.ModelId, StringComparer.Ordinal).ToDictionary(o => o.ModelId, StringComparer.Ordinal);
-        var now = (after?.Offerings ?? []).DistinctBy(o => o.ModelId, StringComparer.Ordinal).ToDictionary(o => o.ModelId, StringComparer.Ordinal);
-        var models = new List<ModelComparison>();
-        foreach (var model in old.Keys.Union(now.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            var was = old.GetValueOrDefault(model);
-            var @is = now.GetValueOrDefault(model);
-            if (ReferenceEquals(was, @is))
-            {
-                continue;
-            }
-            var fields = Differ.Compare(was, @is);
-            var kind = was is null ? "added" : @is is null ? "removed" : "changed";
-            if (kind != "changed" || !fields.IsEmpty)
-            {
-                models.Add(new ModelComparison { Model = model, Kind = kind, Fields = fields });
-            }
-        }
+        var models = Items(before?.Offerings ?? [], after?.Offerings ?? [], o => o.ModelId, (a, b) => Differ.Compare(a, b));
         var record = Differ.Compare(before?.Provider, after?.Provider);
         if (models.Count == 0 && record.IsEmpty)
         {
@@ -64,5 +83,30 @@ internal static class CatalogComparer
             Fields = record,
             Models = [.. models],
         };
+    }
+
+    // The items (offerings, definitions) that differ by key, sorted; an item shared by both is unchanged.
+    private static List<ModelComparison> Items<T>(
+        EquatableArray<T> before, EquatableArray<T> after, Func<T, string> key, Func<T?, T?, EquatableArray<FieldChange>> compare) where T : class
+    {
+        var old = before.DistinctBy(key, StringComparer.Ordinal).ToDictionary(key, StringComparer.Ordinal);
+        var now = after.DistinctBy(key, StringComparer.Ordinal).ToDictionary(key, StringComparer.Ordinal);
+        var items = new List<ModelComparison>();
+        foreach (var id in old.Keys.Union(now.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var was = old.GetValueOrDefault(id);
+            var @is = now.GetValueOrDefault(id);
+            if (ReferenceEquals(was, @is))
+            {
+                continue;
+            }
+            var fields = compare(was, @is);
+            var kind = was is null ? "added" : @is is null ? "removed" : "changed";
+            if (kind != "changed" || !fields.IsEmpty)
+            {
+                items.Add(new ModelComparison { Model = id, Kind = kind, Fields = fields });
+            }
+        }
+        return items;
     }
 }

@@ -6,9 +6,8 @@ namespace Starmap.Grains;
 
 /// <summary>
 /// The catalog at an earlier generation, rebuilt on this silo from its replica's snapshot and the change
-/// log: every change after that generation is undone entity by entity (<see cref="EntityChanges.Revert(ProviderDetails?, IEnumerable{CatalogChange})"/>),
-/// and the snapshot is rebuilt by <see cref="CatalogSnapshot.WithChanges"/>, sharing every provider and
-/// author the changes did not touch, so a read at a past time costs what changed since, not the catalog's size.
+/// log: every change after that generation is undone entity by entity and the snapshot rebuilt sharing every
+/// provider and author the changes did not touch (<see cref="PastCatalog.Rebuild"/>), so a read at a past time costs what changed since, not the catalog's size.
 /// The few snapshots rebuilt last are kept (a past generation never changes).
 /// </summary>
 public sealed class CatalogHistory
@@ -92,11 +91,7 @@ public sealed class CatalogHistory
         // Changes past the replica's generation (a publish it has not pulled yet) are not in its snapshot.
         var changes = (await Store.ReadAfterAsync(generation)).Where(c => c.Generation <= current.Generation).ToList();
         RefuseUnrecorded(changes, generation, current.Generation);
-        var providers = changes.Where(c => c.Entity == ChangeEntity.Provider).GroupBy(c => c.EntityId, StringComparer.Ordinal)
-            .Select(g => KeyValuePair.Create(g.Key, EntityChanges.Revert(current.FindProvider(g.Key), g)));
-        var authors = changes.Where(c => c.Entity == ChangeEntity.Author).GroupBy(c => c.EntityId, StringComparer.Ordinal)
-            .Select(g => KeyValuePair.Create(g.Key, EntityChanges.Revert(current.FindAuthor(g.Key), g)));
-        var snapshot = current.WithChanges(generation, providers.ToList(), authors.ToList());
+        var snapshot = PastCatalog.Rebuild(current, generation, changes);
         lock (_gate)
         {
             _cache.AddFirst(snapshot);

@@ -85,12 +85,12 @@ public sealed class SyncHistoryTests(SyncClusterFixture fixture)
         var history = await Catalog.History.GetPriceHistoryAsync(id, "m1");
 
         Assert.Equal([good.Generation!.Value, bad.Generation!.Value], history.Items.Select(i => i.Generation));
-        // The origin is what the writing surface put in the request context (the sync's own origin comes with the change log's surfaces).
+        // Both pricings came from syncs, and the log says so.
+        Assert.All(history.Items, i => Assert.Equal(ChangeOrigins.Sync, i.Origin));
         var added = history.Items[0];
         Assert.Equal(1m, added.Pricing!.Tokens!.Input!.Value);
         var repriced = history.Items[1];
         Assert.Equal((SourceIds.ModelsDev, 30m, 40m), (repriced.Source, repriced.Pricing!.Tokens!.Input!.Value, repriced.Pricing.Tokens.Output!.Value));
-        Assert.All(history.Items, i => Assert.NotEqual(ChangeOrigins.Restore, i.Origin));
         Assert.Contains(repriced.Changes, c => (c.Path, c.Old, c.New) == ("pricing.tokens.input", "1", "30"));
         Assert.NotNull(repriced.At);
     }
@@ -119,6 +119,10 @@ public sealed class SyncHistoryTests(SyncClusterFixture fixture)
         Assert.True(dry.DryRun);
         Assert.Contains(Assert.Single(dry.Changes.UpdatedOfferings).Fields, f => (f.Path, f.Old, f.New) == ("pricing.tokens.input", "30", "1"));
         Assert.Equal(30m, (await Catalog.Models.GetAsync(id, "m1")).InputPrice);
+
+        var synced = await Log.QueryAsync(new ChangeQuery { Provider = id, SinceGeneration = good.Generation - 1, UntilGeneration = bad.Generation }, Cancel);
+        Assert.NotEmpty(synced.Items);
+        Assert.All(synced.Items, c => Assert.Equal(ChangeOrigins.Sync, c.Origin));
 
         var restored = await Catalog.History.RestoreProviderAsync(id, CatalogPoint.OfGeneration(good.Generation!.Value));
 

@@ -61,7 +61,7 @@ public abstract class ChangeLogStoreContract : IAsyncLifetime
             Change("openai", "gpt-x", "pricing.tokens.input", "1.25", "2.5", source: "models.dev"),
             Change("openai", "gpt-x", "updated_at", "\"2026-05-01\"", "\"2026-06-01\""),
             Change("openai", "gpt-y", "", null, "{\"id\":\"gpt-y\"}", ChangeKind.Added)), Ct);
-        await Store.AppendAsync(Batch(3, T0.AddHours(1), ChangeOrigins.Http,
+        await Store.AppendAsync(Batch(3, T0.AddHours(1), ChangeOrigins.Restore,
             Change("anthropic", "claude", "pricing.tiers[200000].tokens.input", null, "6"),
             Change("anthropic", null, "name", "\"Anthropic\"", "\"Anthropic PBC\"")), Ct);
         await Store.AppendAsync(Batch(4, T0.AddHours(2), ChangeOrigins.PowerShell,
