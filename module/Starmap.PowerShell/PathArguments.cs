@@ -57,10 +57,9 @@ internal static class PathArguments
                 return null;
             }
         }
-        catch (Exception ex) when (ex is ItemNotFoundException or ArgumentException or NotSupportedException or SessionStateException
-            or ProviderInvocationException or PSInvalidOperationException)
+        catch (Exception ex) when (ex is RuntimeException or ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException)
         {
-            // Nothing matches: the path is taken as typed below.
+            // Nothing matches, or the pattern is no valid wildcard (a lone '['): the path is taken as typed below.
         }
         return Resolve(cmdlet, value, parameter, out error);
     }
