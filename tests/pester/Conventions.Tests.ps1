@@ -237,6 +237,13 @@ Describe 'Parameters match the output properties' -Tag CI {
             Export-StarmapCatalog -Path (Join-Path $dir '*.json') -Format OpenAI -Force -ErrorVariable e -ErrorAction SilentlyContinue
             $e[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPath,*'
             $e[0].Exception.Message | Should -Match 'matches 2 items'
+            # Import reads the very file -LiteralPath names (an empty file is refused, naming it).
+            [IO.File]::Create((Join-Path $dir 'empty[1].json')).Dispose()
+            $empty = Get-Item -LiteralPath (Join-Path $dir 'empty[1].json')
+            $empty.Name | Should -Be 'empty[1].json'
+            Import-StarmapCatalog -LiteralPath $empty.FullName -WhatIf -ErrorVariable e -ErrorAction SilentlyContinue
+            $e[0].FullyQualifiedErrorId | Should -BeLike 'NotACatalogFile,*'
+            $e[0].TargetObject | Should -Be $empty.FullName
         }
         finally { Remove-Item -LiteralPath $dir -Recurse -Force }
     }
