@@ -14,13 +14,16 @@ public static class CatalogReader
         var at = HistoryCalls.PointOf(filter.At, filter.Generation);
         var past = at is null ? null : CatalogPoint.OfGeneration(await Failures.Guard(() => catalog.History.ResolveAsync(at), "InvalidPoint"));
         var baseQuery = ToQuery(filter);
-        var patterns = filter.Ids.Count == 0 ? [null] : filter.Ids.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => (string?)p).ToList();
+        // One query per ID and name pattern (the service takes one of each); the answers are merged.
+        var ids = filter.Ids.Count == 0 ? [null] : filter.Ids.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => (string?)p).ToList();
+        var names = filter.Names.Count == 0 ? [null] : filter.Names.Distinct(StringComparer.OrdinalIgnoreCase).Select(p => (string?)p).ToList();
+        var patterns = ids.SelectMany(id => names.Select(name => (Id: id, Name: name))).ToList();
         var seen = new HashSet<(string, string)>();
         var items = new List<StarmapModel>();
         long total = 0;
         foreach (var pattern in patterns)
         {
-            var query = baseQuery with { Id = pattern };
+            var query = baseQuery with { Id = pattern.Id, Name = pattern.Name };
             var wanted = filter.First;
             var offset = filter.Skip;
             while (wanted is null or > 0)
@@ -188,6 +191,36 @@ public static class CatalogReader
     public static IReadOnlyList<string> CompleteAuthorIds() =>
         Complete(async () => (await StarmapSession.Catalog.Authors.ListAsync()).Items.Select(a => a.Id));
 
+    /// <summary>
+    /// Model IDs for tab completion: those matching <paramref name="pattern"/> (a wildcard pattern) at the
+    /// providers matching <paramref name="providers"/> (IDs or wildcards; every provider when empty), with
+    /// the definition IDs (<c>author/slug</c>) that match when <paramref name="withDefinitions"/>. Distinct,
+    /// at most <paramref name="limit"/>; empty when not connected or the cluster does not answer quickly.
+    /// </summary>
+    public static IReadOnlyList<string> CompleteModelIds(IReadOnlyList<string> providers, string pattern, bool withDefinitions, int limit) =>
+        Complete(async () =>
+        {
+            var catalog = StarmapSession.Catalog;
+            var ids = providers.Count == 0 ? [] : providers.Any(WildcardChars)
+                ? (await catalog.Providers.ListAsync()).Items.Select(p => p.Id)
+                    .Where(id => providers.Any(p => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(p, id, ignoreCase: true)))
+                    .ToEquatableArray()
+                : providers.ToEquatableArray();
+            if (providers.Count > 0 && ids.Count == 0)
+            {
+                return [];
+            }
+            var page = await catalog.Models.QueryAsync(new ModelQuery { Providers = ids, Id = pattern, Limit = ModelQuery.MaxLimit });
+            var models = page.Items.Select(m => m.ModelId);
+            if (withDefinitions)
+            {
+                models = models.Concat(page.Items.Select(m => m.Offering.DefinitionId).OfType<string>());
+            }
+            return models.Where(id => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, id, ignoreCase: true)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(limit);
+        });
+
+    private static bool WildcardChars(string value) => value.AsSpan().IndexOfAny('*', '?', '[') >= 0;
+
     private static IReadOnlyList<string> Complete(Func<Task<IEnumerable<string>>> list)
     {
         if (StarmapSession.Current is null)
@@ -218,7 +251,6 @@ public static class CatalogReader
         {
             Providers = filter.Providers.Distinct(StringComparer.Ordinal).ToEquatableArray(),
             Authors = filter.Authors.Distinct(StringComparer.Ordinal).ToEquatableArray(),
-            Name = filter.Name,
             InputModalities = Names.ParseAll<Modality>(filter.InputModalities, "input modality"),
             OutputModalities = Names.ParseAll<Modality>(filter.OutputModalities, "output modality"),
             Features = Names.ParseAll<Feature>(filter.Features, "feature"),

@@ -12,8 +12,8 @@ public sealed class ModelFilter
     /// <summary>Model ID wildcards (any); each is one query.</summary>
     public IReadOnlyList<string> Ids { get; init; } = [];
 
-    /// <summary>Name wildcard.</summary>
-    public string? Name { get; init; }
+    /// <summary>Name wildcards; a model matching any of them matches.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
 
     /// <summary>Input modalities that must all be supported.</summary>
     public IReadOnlyList<string> InputModalities { get; init; } = [];

@@ -55,14 +55,14 @@ public sealed class StarmapModel
     /// <summary>Availability (available, restricted, unavailable).</summary>
     public string? Availability { get; set; }
 
-    /// <summary>Release date (yyyy-MM-dd).</summary>
-    public string? ReleaseDate { get; set; }
+    /// <summary>Release date, at midnight (a date: compares with [datetime] values in Where-Object and sorts as a date).</summary>
+    public DateTime? ReleaseDate { get; set; }
 
     /// <summary>Whether the weights are published.</summary>
     public bool? OpenWeights { get; set; }
 
-    /// <summary>Training data cutoff (yyyy-MM-dd).</summary>
-    public string? KnowledgeCutoff { get; set; }
+    /// <summary>Training data cutoff, at midnight.</summary>
+    public DateTime? KnowledgeCutoff { get; set; }
 
     /// <summary>Model family, e.g. claude-sonnet.</summary>
     public string? Family { get; set; }
@@ -82,11 +82,11 @@ public sealed class StarmapModel
     /// <summary>Features known not to be supported.</summary>
     public string[] UnsupportedFeatures { get; set; } = [];
 
-    /// <summary>Deprecation date (yyyy-MM-dd).</summary>
-    public string? DeprecatedAt { get; set; }
+    /// <summary>Deprecation date, at midnight.</summary>
+    public DateTime? DeprecatedAt { get; set; }
 
-    /// <summary>Retirement date (yyyy-MM-dd).</summary>
-    public string? RetiresAt { get; set; }
+    /// <summary>Retirement date, at midnight.</summary>
+    public DateTime? RetiresAt { get; set; }
 
     /// <summary>When its content last changed.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
@@ -172,6 +172,7 @@ public sealed class StarmapModel
         };
     }
 
-    internal static string? Date(DateOnly? date) =>
-        date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    // A calendar date as a [datetime] at midnight (Kind Unspecified, like Get-Date 2025-06-01), so
+    // Where-Object ReleaseDate -gt (Get-Date 2025-06-01) compares dates, not strings.
+    internal static DateTime? Date(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
 }

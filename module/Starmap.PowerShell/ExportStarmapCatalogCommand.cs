@@ -7,14 +7,23 @@ namespace Starmap.PowerShell.Commands;
 /// shapes, or a models.dev api.json. It never deletes or replaces what it did not write: the parent folder must exist, an existing
 /// file or non-empty folder needs -Force, and -Force replaces only catalog files.
 /// </summary>
-[Cmdlet(VerbsData.Export, "StarmapCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Export, "StarmapCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByPath)]
 [OutputType(typeof(FileInfo), typeof(DirectoryInfo))]
 public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
 {
+    private const string ByPath = "Path";
+    private const string ByLiteralPath = "LiteralPath";
+    private bool _literal;
+
     /// <summary>File (Json, OpenAI, OpenRouter, ModelsDev) or folder (StarmapYaml) to write.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
+    [Parameter(ParameterSetName = ByPath, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     public string Path { get; set; } = "";
+
+    /// <summary>The same as -Path, used exactly as typed (no wildcards); binds PSPath and FullName of piped items.</summary>
+    [Parameter(ParameterSetName = ByLiteralPath, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "FullName", "LP")]
+    public string LiteralPath { get => Path; set { Path = value; _literal = true; } }
 
     /// <summary>What to write.</summary>
     [Parameter(Position = 1)]
@@ -32,7 +41,7 @@ public sealed class ExportStarmapCatalogCommand : StarmapCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        if (PathArguments.Resolve(this, Path, nameof(Path), out var invalid) is not { } path)
+        if (PathArguments.Resolve(this, Path, _literal, out var invalid) is not { } path)
         {
             WriteError(invalid!);
             return;

@@ -15,11 +15,11 @@ public sealed class GetStarmapAuthorCommand : StarmapCmdlet
     [ArgumentCompleter(typeof(AuthorIdCompleter))]
     public string[]? Id { get; set; }
 
-    /// <summary>Display name wildcard.</summary>
+    /// <summary>Display name wildcards.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
-    public string? Name { get; set; }
+    public string[]? Name { get; set; }
 
     /// <inheritdoc/>
     protected override void ProcessRecord()

@@ -29,6 +29,7 @@ public sealed class GetStarmapChangeCommand : StarmapCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("ModelId")]
+    [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string? Model { get; set; }
 
     /// <summary>Only fields at or under this path, e.g. pricing or pricing.tokens.input.</summary>

@@ -9,29 +9,38 @@ namespace Starmap.PowerShell.Commands;
 /// never widens: an empty pipeline, or provider/author patterns that match nothing, yield nothing
 /// (never the whole catalog, which a following Remove-StarmapModel would delete).
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StarmapModel", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "StarmapModel", SupportsPaging = true, DefaultParameterSetName = Filter)]
 [OutputType("Starmap.PowerShell.StarmapModel")]
 public sealed class GetStarmapModelCommand : StarmapCmdlet
 {
+    // Piped strings are model IDs, and piped objects bind ProviderId, AuthorId and ModelId by name. Two
+    // sets keep them apart: in one set the binder would also turn a piped provider object into an ID
+    // string (its ToString) once its ProviderId was bound.
+    private const string Filter = "Filter";
+    private const string PipedId = "PipedId";
+    private readonly List<string> _ids = [];
     private readonly List<string> _providers = [];
     private readonly List<string> _authors = [];
     private List<string> _resolvedProviders = [];
 
-    /// <summary>Model ID wildcards (provider model ID or definition ID).</summary>
-    [Parameter(Position = 0)]
+    /// <summary>Model ID wildcards (provider model ID or definition ID); binds piped strings and ModelId from piped objects.</summary>
+    [Parameter(ParameterSetName = Filter, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PipedId, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("ModelId")]
+    [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string[]? Id { get; set; }
 
-    /// <summary>Name wildcard.</summary>
+    /// <summary>Name wildcards.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
-    public string? Name { get; set; }
+    public string[]? Name { get; set; }
 
-    /// <summary>Provider IDs or wildcards; binds piped strings and ProviderId from piped objects.</summary>
-    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>Provider IDs or wildcards; binds ProviderId from piped objects.</summary>
+    [Parameter(ParameterSetName = Filter, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PipedId)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("ProviderId")]
@@ -39,7 +48,8 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     public string[]? Provider { get; set; }
 
     /// <summary>Author IDs or wildcards; binds AuthorId from piped objects.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Filter, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PipedId)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("AuthorId")]
@@ -134,6 +144,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
+        _ids.AddRange(Id ?? []);
         _providers.AddRange(Provider ?? []);
         _authors.AddRange(Author ?? []);
     }
@@ -142,7 +153,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
     protected override void EndProcessing()
     {
         // With pipeline input, only what arrived narrows the query: nothing arrived, nothing to get.
-        if (MyInvocation.ExpectingInput && _providers.Count == 0 && _authors.Count == 0)
+        if (MyInvocation.ExpectingInput && _ids.Count == 0 && _providers.Count == 0 && _authors.Count == 0)
         {
             WriteTotal(0);
             return;
@@ -169,8 +180,8 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
         {
             Providers = providers,
             Authors = authors,
-            Ids = Id ?? [],
-            Name = Name,
+            Ids = _ids,
+            Names = Name ?? [],
             InputModalities = InputModality ?? [],
             OutputModalities = OutputModality ?? [],
             Features = Feature ?? [],
@@ -242,7 +253,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
         {
             return;
         }
-        foreach (var id in Id ?? [])
+        foreach (var id in _ids.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (!WildcardPattern.ContainsWildcardCharacters(id) &&
                 !found.Any(m => string.Equals(m.ModelId, id, StringComparison.OrdinalIgnoreCase) || string.Equals(m.DefinitionId, id, StringComparison.OrdinalIgnoreCase)))

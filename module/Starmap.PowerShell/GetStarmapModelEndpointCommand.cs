@@ -15,6 +15,7 @@ public sealed class GetStarmapModelEndpointCommand : StarmapCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("DefinitionId")]
+    [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string[] Id { get; set; } = [];
 
     /// <inheritdoc/>

@@ -21,6 +21,7 @@ public sealed class GetStarmapPriceHistoryCommand : StarmapCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("ModelId")]
+    [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string Model { get; set; } = "";
 
     /// <inheritdoc/>

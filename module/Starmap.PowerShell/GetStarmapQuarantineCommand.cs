@@ -24,6 +24,7 @@ public sealed class GetStarmapQuarantineCommand : StarmapCmdlet
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [Alias("ModelId")]
+    [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string[]? Model { get; set; }
 
     /// <summary>Only fields whose path starts with this, e.g. pricing or limits.output_tokens.</summary>

@@ -6,14 +6,23 @@ namespace Starmap.PowerShell.Commands;
 /// Import-StarmapCatalog: replaces the providers and authors a Starmap folder or JSON export holds.
 /// -WhatIf reports what would change without writing.
 /// </summary>
-[Cmdlet(VerbsData.Import, "StarmapCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsData.Import, "StarmapCatalog", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByPath)]
 [OutputType("Starmap.PowerShell.StarmapImportResult")]
 public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
 {
+    private const string ByPath = "Path";
+    private const string ByLiteralPath = "LiteralPath";
+    private bool _literal;
+
     /// <summary>A Starmap catalog folder or a JSON file from Export-StarmapCatalog -Format Json.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
+    [Parameter(ParameterSetName = ByPath, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     public string Path { get; set; } = "";
+
+    /// <summary>The same as -Path, used exactly as typed (no wildcards); binds PSPath and FullName of piped files.</summary>
+    [Parameter(ParameterSetName = ByLiteralPath, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "FullName", "LP")]
+    public string LiteralPath { get => Path; set { Path = value; _literal = true; } }
 
     /// <summary>
     /// What the file is: a Starmap folder or JSON export (the default, told apart by the path), or a models.dev
@@ -31,7 +40,7 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        if (PathArguments.Resolve(this, Path, nameof(Path), out var invalid) is not { } path)
+        if (PathArguments.Resolve(this, Path, _literal, out var invalid) is not { } path)
         {
             WriteError(invalid!);
             return;

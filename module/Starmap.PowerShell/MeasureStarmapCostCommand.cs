@@ -32,6 +32,7 @@ public sealed class MeasureStarmapCostCommand : StarmapCmdlet
     /// <summary>The provider's model ID.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = UsageSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string Model { get; set; } = "";
 
     /// <summary>Every input token, cache reads and writes included.</summary>

@@ -11,7 +11,7 @@ namespace Starmap.PowerShell.Commands;
 public sealed class NewStarmapAuthorCommand : StarmapCmdlet
 {
     private static readonly string[] Fields =
-        [nameof(Name), nameof(Description), nameof(Headquarters), nameof(Alias), nameof(Website), nameof(HuggingFace), nameof(GitHub)];
+        [nameof(Name), nameof(Description), nameof(Headquarters), nameof(Aliases), nameof(Website), nameof(HuggingFace), nameof(GitHub)];
 
     /// <summary>Author ID (lower-case kebab-case).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -29,8 +29,8 @@ public sealed class NewStarmapAuthorCommand : StarmapCmdlet
 
     /// <summary>Other IDs that name the author.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Aliases")]
-    public string[]? Alias { get; set; }
+    [Alias("Alias")]
+    public string[]? Aliases { get; set; }
 
     /// <summary>Website.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)] public string? Website { get; set; }

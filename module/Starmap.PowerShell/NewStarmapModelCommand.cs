@@ -14,7 +14,7 @@ public sealed class NewStarmapModelCommand : StarmapCmdlet
     [
         nameof(Name), nameof(DefinitionId), nameof(ContextWindow), nameof(MaxInputTokens), nameof(MaxOutputTokens),
         nameof(InputPrice), nameof(OutputPrice), nameof(ReasoningPrice), nameof(CacheReadPrice), nameof(CacheWritePrice),
-        nameof(Status), nameof(Availability), nameof(Author),
+        nameof(Status), nameof(Availability), nameof(Authors),
     ];
 
     /// <summary>Provider ID; the provider must exist.</summary>
@@ -70,9 +70,9 @@ public sealed class NewStarmapModelCommand : StarmapCmdlet
 
     /// <summary>Authors credited on the provider's side.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Authors")]
+    [Alias("Author")]
     [ArgumentCompleter(typeof(AuthorIdCompleter))]
-    public string[]? Author { get; set; }
+    public string[]? Authors { get; set; }
 
     /// <summary>Write the model as stored.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }

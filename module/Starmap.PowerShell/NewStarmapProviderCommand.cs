@@ -12,8 +12,8 @@ public sealed class NewStarmapProviderCommand : StarmapCmdlet
 {
     private static readonly string[] Fields =
     [
-        nameof(Name), nameof(Description), nameof(Headquarters), nameof(Alias), nameof(DocsUrl), nameof(ListUrl),
-        nameof(ListType), nameof(KeyVariable), nameof(KeyRequired), nameof(Author),
+        nameof(Name), nameof(Description), nameof(Headquarters), nameof(Aliases), nameof(DocsUrl), nameof(ListUrl),
+        nameof(ListType), nameof(KeyVariables), nameof(KeyRequired), nameof(Authors),
     ];
 
     /// <summary>Provider ID (lower-case kebab-case).</summary>
@@ -32,8 +32,8 @@ public sealed class NewStarmapProviderCommand : StarmapCmdlet
 
     /// <summary>Other IDs that name the provider.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Aliases")]
-    public string[]? Alias { get; set; }
+    [Alias("Alias")]
+    public string[]? Aliases { get; set; }
 
     /// <summary>API documentation URL.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)] public string? DocsUrl { get; set; }
@@ -48,17 +48,17 @@ public sealed class NewStarmapProviderCommand : StarmapCmdlet
 
     /// <summary>Environment variables that may hold the key (names only).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("KeyVariables")]
-    public string[]? KeyVariable { get; set; }
+    [Alias("KeyVariable")]
+    public string[]? KeyVariables { get; set; }
 
     /// <summary>Whether listing models needs a key; -KeyRequired:$false for public lists.</summary>
     [Parameter] public SwitchParameter KeyRequired { get; set; }
 
     /// <summary>Authors whose models the provider hosts.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Authors")]
+    [Alias("Author")]
     [ArgumentCompleter(typeof(AuthorIdCompleter))]
-    public string[]? Author { get; set; }
+    public string[]? Authors { get; set; }
 
     /// <summary>Write the provider as stored.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }

@@ -30,6 +30,40 @@ internal static class PathArguments
         }
     }
 
+    /// <summary>
+    /// -Path: a pattern with wildcard characters that names exactly one existing item is that item
+    /// (Import-StarmapCatalog ./exports/catalog-*.json); one that names several is InvalidPath; one that
+    /// names none is taken as typed, as before (so an existing file such as a[1].json still works).
+    /// -LiteralPath never expands anything.
+    /// </summary>
+    public static string? Resolve(PSCmdlet cmdlet, string value, bool literal, out ErrorRecord? error)
+    {
+        var parameter = literal ? "LiteralPath" : "Path";
+        if (literal || !WildcardPattern.ContainsWildcardCharacters(value) || value.Contains('\0', StringComparison.Ordinal))
+        {
+            return Resolve(cmdlet, value, parameter, out error);
+        }
+        try
+        {
+            var matches = cmdlet.GetResolvedProviderPathFromPSPath(value, out var provider);
+            if (provider.ImplementingType == typeof(Microsoft.PowerShell.Commands.FileSystemProvider) && matches.Count == 1)
+            {
+                error = null;
+                return matches[0];
+            }
+            if (matches.Count > 1)
+            {
+                error = Invalid(value, parameter, $"it matches {matches.Count} items; name one, or use -LiteralPath for a name with wildcard characters");
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is RuntimeException or ArgumentException or NotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            // Nothing matches, or the pattern is no valid wildcard (a lone '['): the path is taken as typed below.
+        }
+        return Resolve(cmdlet, value, parameter, out error);
+    }
+
     private static ErrorRecord Invalid(string value, string parameter, string reason)
     {
         var shown = ErrorText.Escape(value);

@@ -19,6 +19,7 @@ public sealed class RemoveStarmapModelCommand : StarmapCmdlet
     /// <summary>The provider's model ID.</summary>
     [Parameter(ParameterSetName = ById, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("ModelId")]
+    [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string Id { get; set; } = "";
 
     /// <summary>A model from Get-StarmapModel.</summary>

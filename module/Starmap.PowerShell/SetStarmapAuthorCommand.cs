@@ -10,7 +10,7 @@ public sealed class SetStarmapAuthorCommand : StarmapCmdlet
     private const string ById = "ById";
     private const string ByObject = "InputObject";
     private static readonly string[] Fields =
-        [nameof(Name), nameof(Description), nameof(Headquarters), nameof(Alias), nameof(Website), nameof(HuggingFace), nameof(GitHub)];
+        [nameof(Name), nameof(Description), nameof(Headquarters), nameof(Aliases), nameof(Website), nameof(HuggingFace), nameof(GitHub)];
 
     /// <summary>Author ID (lower-case kebab-case).</summary>
     [Parameter(ParameterSetName = ById, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -32,7 +32,9 @@ public sealed class SetStarmapAuthorCommand : StarmapCmdlet
     [Parameter] public string? Headquarters { get; set; }
 
     /// <summary>Other IDs that name the author.</summary>
-    [Parameter] public string[]? Alias { get; set; }
+    [Parameter]
+    [Alias("Alias")]
+    public string[]? Aliases { get; set; }
 
     /// <summary>Website.</summary>
     [Parameter] public string? Website { get; set; }

@@ -16,7 +16,7 @@ public sealed class SetStarmapModelCommand : StarmapCmdlet
     [
         nameof(Name), nameof(DefinitionId), nameof(ContextWindow), nameof(MaxInputTokens), nameof(MaxOutputTokens),
         nameof(InputPrice), nameof(OutputPrice), nameof(ReasoningPrice), nameof(CacheReadPrice), nameof(CacheWritePrice),
-        nameof(Status), nameof(Availability), nameof(Author),
+        nameof(Status), nameof(Availability), nameof(Authors),
     ];
 
     /// <summary>Provider ID.</summary>
@@ -28,6 +28,7 @@ public sealed class SetStarmapModelCommand : StarmapCmdlet
     /// <summary>The provider's model ID.</summary>
     [Parameter(ParameterSetName = ById, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [Alias("ModelId")]
+    [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string Id { get; set; } = "";
 
     /// <summary>A model from Get-StarmapModel, possibly with edited properties.</summary>
@@ -76,8 +77,9 @@ public sealed class SetStarmapModelCommand : StarmapCmdlet
 
     /// <summary>Authors credited on the provider's side.</summary>
     [Parameter]
+    [Alias("Author")]
     [ArgumentCompleter(typeof(AuthorIdCompleter))]
-    public string[]? Author { get; set; }
+    public string[]? Authors { get; set; }
 
     /// <summary>Write the model as stored.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }

@@ -11,8 +11,8 @@ public sealed class SetStarmapProviderCommand : StarmapCmdlet
     private const string ByObject = "InputObject";
     private static readonly string[] Fields =
     [
-        nameof(Name), nameof(Description), nameof(Headquarters), nameof(Alias), nameof(DocsUrl), nameof(ListUrl),
-        nameof(ListType), nameof(KeyVariable), nameof(KeyRequired), nameof(Author),
+        nameof(Name), nameof(Description), nameof(Headquarters), nameof(Aliases), nameof(DocsUrl), nameof(ListUrl),
+        nameof(ListType), nameof(KeyVariables), nameof(KeyRequired), nameof(Authors),
     ];
 
     /// <summary>Provider ID (lower-case kebab-case).</summary>
@@ -35,7 +35,9 @@ public sealed class SetStarmapProviderCommand : StarmapCmdlet
     [Parameter] public string? Headquarters { get; set; }
 
     /// <summary>Other IDs that name the provider.</summary>
-    [Parameter] public string[]? Alias { get; set; }
+    [Parameter]
+    [Alias("Alias")]
+    public string[]? Aliases { get; set; }
 
     /// <summary>API documentation URL.</summary>
     [Parameter] public string? DocsUrl { get; set; }
@@ -49,15 +51,18 @@ public sealed class SetStarmapProviderCommand : StarmapCmdlet
     public string? ListType { get; set; }
 
     /// <summary>Environment variables that may hold the key (names only).</summary>
-    [Parameter] public string[]? KeyVariable { get; set; }
+    [Parameter]
+    [Alias("KeyVariable")]
+    public string[]? KeyVariables { get; set; }
 
     /// <summary>Whether listing models needs a key; -KeyRequired:$false for public lists.</summary>
     [Parameter] public SwitchParameter KeyRequired { get; set; }
 
     /// <summary>Authors whose models the provider hosts.</summary>
     [Parameter]
+    [Alias("Author")]
     [ArgumentCompleter(typeof(AuthorIdCompleter))]
-    public string[]? Author { get; set; }
+    public string[]? Authors { get; set; }
 
     /// <summary>Write the provider as stored.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }

@@ -21,14 +21,14 @@ internal static class Wildcards
         return (matches, missing);
     }
 
-    /// <summary>Items whose name matches the pattern (all when null).</summary>
-    public static List<T> ByName<T>(List<T> items, Func<T, string> name, string? pattern)
+    /// <summary>Items whose name matches any of the patterns (all when none is given).</summary>
+    public static List<T> ByName<T>(List<T> items, Func<T, string> name, IReadOnlyList<string>? patterns)
     {
-        if (string.IsNullOrEmpty(pattern))
+        if (patterns is null || patterns.Count == 0)
         {
             return items;
         }
-        var compiled = new WildcardPattern(pattern, WildcardOptions.IgnoreCase);
-        return items.Where(i => compiled.IsMatch(name(i))).ToList();
+        var compiled = patterns.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToList();
+        return items.Where(i => compiled.Any(p => p.IsMatch(name(i)))).ToList();
     }
 }

@@ -28,6 +28,8 @@
         'Set-StarmapProvider'
         'New-StarmapAuthor'
         'Set-StarmapAuthor'
+        'Remove-StarmapProvider'
+        'Remove-StarmapAuthor'
         'Get-StarmapSyncSchedule'
         'Set-StarmapSyncSchedule'
         'Remove-StarmapSyncSchedule'

@@ -14,18 +14,20 @@ ModelsDev: a models.dev api.json (an object of providers, each with id, name, en
 An existing file is kept unless you give -Force (FileExists); a file is written beside the target and renamed over it, so a failure never leaves half an export. As with Out-File, the parent folder must exist (ParentNotFound); it is never created. A file format aimed at a folder is NotAFile, StarmapYaml aimed at a file is NotAFolder.
 '@
     Parameters  = @{
-        Path     = 'File to write (Json, OpenAI, OpenRouter, ModelsDev) or folder (StarmapYaml). A path that is no file system path (a NUL character in it) is InvalidPath.'
+        Path     = 'File to write (Json, OpenAI, OpenRouter, ModelsDev) or folder (StarmapYaml). A path that is no file system path (a NUL character in it) is InvalidPath. Wildcards are allowed when they match exactly one existing item; a pattern that matches nothing is taken as typed.'
+        LiteralPath = 'The same as -Path, used exactly as typed: no character is a wildcard. Binds PSPath and FullName of piped items.'
         Format   = 'StarmapYaml, Json, OpenAI, OpenRouter or ModelsDev. Default: Json.'
         Force    = 'Overwrite an existing file, or replace the catalog files in a non-empty folder (other files in it are kept).'
         PassThru = 'Write the FileInfo or DirectoryInfo of what was written.'
     }
-    Inputs      = @(@{ Type = 'System.String'; Description = 'Path by property name (Path or FullName).' })
+    Inputs      = @(@{ Type = 'System.String'; Description = 'Path by property name (Path; PSPath or FullName bind -LiteralPath).' })
     Outputs     = @(@{ Type = 'System.IO.FileInfo'; Description = 'With -PassThru: the file written (a DirectoryInfo for StarmapYaml).' })
     Examples    = @(
         @{ Title = 'Back up the catalog'; Code = 'Export-StarmapCatalog ./catalog.json -Format Json -PassThru'; Remarks = 'Writes every provider and author; Import-StarmapCatalog ./catalog.json restores it.' }
         @{ Title = 'Write Starmap''s folder layout'; Code = 'Export-StarmapCatalog ./starmap-catalog -Format StarmapYaml'; Remarks = 'Writes providers.yaml, authors.yaml and one YAML file per model.' }
         @{ Title = 'Refresh a catalog kept in git'; Code = 'git init -q ./my-catalog-repo; Export-StarmapCatalog ./my-catalog-repo -Format StarmapYaml -Force; git -C ./my-catalog-repo status --short'; Remarks = 'Replaces only the catalog files; .git and the README stay, and git shows what changed.' }
         @{ Title = 'Serve an OpenRouter-style model list'; Code = 'Export-StarmapCatalog ./models.json -Format OpenRouter -Force'; Remarks = 'Overwrites models.json with the OpenRouter list shape.' }
+        @{ Title = 'A file name with wildcard characters'; Code = "Export-StarmapCatalog -LiteralPath './catalog[1].json' -Format Json"; Remarks = 'Writes catalog[1].json exactly as named: -LiteralPath treats [ and ] as plain characters.' }
         @{ Title = 'Write a models.dev api.json'; Code = 'Export-StarmapCatalog ./api.json -Format ModelsDev'; Remarks = 'Every provider and model in the models.dev shape, for tools that read models.dev.' }
     )
     Links       = @('Import-StarmapCatalog')

@@ -7,7 +7,7 @@ An exact -Id that matches nothing writes an AuthorNotFound error.
 '@
     Parameters  = @{
         Id   = 'Author IDs to match, with wildcards. Accepts strings and objects with an AuthorId property from the pipeline.'
-        Name = 'Display name to match, with wildcards.'
+        Name = 'Display names to match, with wildcards; an item matching any of them matches.'
     }
     Inputs      = @(@{ Type = 'System.String'; Description = 'Author IDs, by value or as AuthorId by property name.' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'One object per author.' })

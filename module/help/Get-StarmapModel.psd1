@@ -7,7 +7,7 @@ A value the catalog does not know is empty (null), never 0 or false, and a bound
 
 Release date, knowledge cutoff, open weights, family and description are the linked definition's when it states them, else what the offering's own sources (models.dev, the provider API) state, so -ReleasedAfter, -OpenWeights and -Family work for models no author definition describes.
 
-Providers can come from the pipeline as strings ('openai' | Get-StarmapModel) or by property name (ProviderId), and authors by property name (AuthorId), so Get-StarmapProvider openai | Get-StarmapModel works. Piped values are collected and queried once, so -First and -Skip page the whole result.
+Piped strings are model IDs ('gpt-4o', 'claude-*' | Get-StarmapModel), as with the other Get- cmdlets; providers come from the pipeline by property name (ProviderId) and authors by property name (AuthorId), so Get-StarmapProvider openai | Get-StarmapModel works. Piped values are collected and queried once, so -First and -Skip page the whole result.
 
 Piped input only narrows, never widens: an empty pipeline (@() | Get-StarmapModel, or Get-StarmapProvider 'zz*' | Get-StarmapModel when nothing matches) returns no models, never the whole catalog, so a following Remove-StarmapModel removes nothing. An empty list given to a filter (-Provider @(), -Status @()) is a parameter error for the same reason.
 
@@ -16,9 +16,9 @@ An exact -Id, -Provider or -Author (without wildcards) that matches nothing writ
     Parameters  = @{
         At             = 'Answer as the catalog was at this time: the newest generation published at or before it, rebuilt from the change log. A time before the log starts is refused with HistoryOutOfRange naming the generations that can be read. Unknown values stay unknown.'
         Generation     = 'Answer as the catalog was at this generation (from the change log, within its retention; HistoryOutOfRange outside it). Not with -At.'
-        Id             = 'Model IDs to match, with wildcards (* and ?), case-insensitive: the provider model ID or the definition ID (author/slug).'
-        Name           = 'Display name to match, with wildcards.'
-        Provider       = 'Provider IDs, with wildcards; a model of any of them matches. Binds piped strings, and ProviderId from piped objects. An exact ID the catalog lacks writes ProviderNotFound.'
+        Id             = 'Model IDs to match, with wildcards (* and ?), case-insensitive: the provider model ID or the definition ID (author/slug). Binds piped strings (''gpt-4o'' | Get-StarmapModel), and ModelId from piped objects. Press Tab to complete the IDs of the catalog, only those of the providers given with -Provider; a word with * or ? completes to the IDs it matches.'
+        Name           = 'Display names to match, with wildcards; a model matching any of them matches (each name is one query, the answers merged).'
+        Provider       = 'Provider IDs, with wildcards; a model of any of them matches. Binds ProviderId from piped objects (piped strings are model IDs). An exact ID the catalog lacks writes ProviderNotFound.'
         Author         = 'Author IDs, with wildcards; a model credited to any of them matches. Binds AuthorId from piped objects. An exact ID the catalog lacks writes AuthorNotFound.'
         InputModality  = 'Input modalities (text, image, audio, video, pdf, embedding) that must all be known to be supported.'
         OutputModality = 'Output modalities that must all be known to be supported.'
@@ -37,15 +37,17 @@ An exact -Id, -Provider or -Author (without wildcards) that matches nothing writ
         Descending     = 'Sort in descending order.'
     }
     Inputs      = @(
-        @{ Type = 'System.String'; Description = 'Provider IDs.' }
+        @{ Type = 'System.String'; Description = 'Model IDs (wildcards allowed).' }
         @{ Type = 'Starmap.PowerShell.StarmapProvider'; Description = 'Providers (ProviderId) and authors (AuthorId) by property name.' }
     )
-    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapModel'; Description = 'One object per model offering. Format-List * shows every field.' })
+    Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapModel'; Description = 'One object per model offering. Format-List * shows every field. Dates (ReleaseDate, KnowledgeCutoff, DeprecatedAt, RetiresAt) are [datetime] values at midnight, prices [decimal], token sizes [long]; the table sizes its columns to the IDs it shows, so an ID is never cut.' })
     Examples    = @(
         @{ Title = 'Cheapest OpenAI models with tool calls and a large context'; Code = 'Get-StarmapModel -Provider openai -Feature tool_calls -MinContext 128000 | Sort-Object InputPrice'; Remarks = 'Lists OpenAI models known to support tool calls with at least 128k tokens of context, cheapest input first.' }
         @{ Title = "Every model of a provider from the pipeline"; Code = 'Get-StarmapProvider openai, anthropic | Get-StarmapModel'; Remarks = 'Binds ProviderId of the piped providers.' }
         @{ Title = 'Wildcards and paging'; Code = "Get-StarmapModel 'gpt-4*' -SortBy Context -Descending -First 5"; Remarks = 'The five models whose ID starts with gpt-4 with the largest context windows.' }
         @{ Title = 'Free-text search'; Code = "Get-StarmapModel -Search 'llama scout' -First 5"; Remarks = 'The five best matches for models whose ID, name, description, author or family hold both words.' }
+        @{ Title = 'Models released after a date'; Code = 'Get-StarmapModel -Provider openai | Where-Object ReleaseDate -gt (Get-Date 2025-06-01)'; Remarks = 'ReleaseDate is a [datetime], so the comparison is by date (-ReleasedAfter does the same in the cluster).' }
+        @{ Title = 'Model IDs from the pipeline'; Code = "'gpt-4o', 'gpt-4o-mini' | Get-StarmapModel -Provider openai"; Remarks = 'Piped strings are model IDs.' }
         @{ Title = 'Open-weight image models under a price'; Code = 'Get-StarmapModel -OpenWeights -InputModality image -MaxInputPrice 0.5 | Format-List *'; Remarks = 'Shows every field of each match.' }
     )
     Links       = @('Get-StarmapProvider', 'Get-StarmapAuthor', 'Set-StarmapModel')

@@ -9,7 +9,7 @@ An exact -Id that matches nothing writes a ProviderNotFound error.
 '@
     Parameters  = @{
         Id   = 'Provider IDs to match, with wildcards. Accepts strings and objects with a ProviderId property from the pipeline.'
-        Name = 'Display name to match, with wildcards.'
+        Name = 'Display names to match, with wildcards; an item matching any of them matches.'
     }
     Inputs      = @(@{ Type = 'System.String'; Description = 'Provider IDs, by value or as ProviderId by property name.' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapProvider'; Description = 'One object per provider.' })

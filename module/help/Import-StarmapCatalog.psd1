@@ -16,15 +16,17 @@ Only a regular file or a folder is read: a path with no bytes to read (an empty 
 Importing replaces data, so it asks for confirmation; -Force or -Confirm:$false skips the question.
 '@
     Parameters  = @{
-        Path  = 'A Starmap catalog folder, or a JSON file from Export-StarmapCatalog -Format Json.'
+        Path  = 'A Starmap catalog folder, or a JSON file from Export-StarmapCatalog -Format Json. Wildcards are allowed when they match exactly one item (several is InvalidPath); a pattern that matches nothing is taken as typed.'
+        LiteralPath = 'The same as -Path, used exactly as typed: no character is a wildcard (a file named catalog[1].json). Binds PSPath and FullName of piped files.'
         Force = 'Import without asking for confirmation.'
         Format = 'Starmap (default: a Starmap folder or a JSON export, told apart by the path) or ModelsDev (a models.dev api.json).'
     }
-    Inputs      = @(@{ Type = 'System.String'; Description = 'Paths, by value or by property name (Path or FullName).' })
+    Inputs      = @(@{ Type = 'System.String'; Description = 'Paths, by value or by property name (Path; PSPath or FullName bind -LiteralPath).' })
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapImportResult'; Description = 'What changed (or would change with -WhatIf): providers, authors and every changed field.' })
     Examples    = @(
         @{ Title = 'Preview an import'; Code = 'Import-StarmapCatalog ./starmap-catalog -WhatIf | Select-Object -ExpandProperty Changes'; Remarks = 'Lists every field the import would change; nothing is written.' }
         @{ Title = 'Take in a models.dev snapshot'; Code = 'Import-StarmapCatalog -Format ModelsDev ./api.json -WhatIf; Import-StarmapCatalog -Format ModelsDev ./api.json -Force'; Remarks = 'Shows the providers it would create and every change, then imports the file.' }
+        @{ Title = 'A file name with wildcard characters'; Code = "Import-StarmapCatalog -LiteralPath './catalog[1].json' -WhatIf"; Remarks = 'Reads catalog[1].json exactly as named; -Path would read [1] as a wildcard.' }
         @{ Title = 'Restore a backup'; Code = 'Import-StarmapCatalog ./catalog.json -Force'; Remarks = 'Replaces the providers and authors in the file without asking.' }
     )
     Links       = @('Export-StarmapCatalog')

@@ -8,7 +8,7 @@ New-StarmapAuthor adds an author of models: name, description, headquarters, ali
         Name         = 'Display name; the ID when not given.'
         Description  = 'Description.'
         Headquarters = 'Headquarters.'
-        Alias        = 'Other IDs that name the author (for example meta-llama).'
+        Aliases      = 'Other IDs that name the author (for example meta-llama) (the property of the same name); -Alias, the old name, still works.'
         Website      = 'Website URL.'
         HuggingFace  = 'Hugging Face organisation.'
         GitHub       = 'GitHub organisation.'

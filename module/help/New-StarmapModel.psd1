@@ -20,7 +20,7 @@ Fields you do not give stay unknown, never 0. Objects with ProviderId and ModelI
         CacheWritePrice = 'Price per 1M tokens written to the cache.'
         Status          = 'Lifecycle status: unknown, active, beta, preview, deprecated, retired.'
         Availability    = 'Availability: unknown, available, restricted, unavailable.'
-        Author          = 'Authors credited on the provider''s side (used when no definition is linked).'
+        Authors         = 'Authors credited on the provider''s side (used when no definition is linked) (the property of the same name); -Author, the old name, still works.'
         PassThru        = 'Write the model as stored.'
     }
     Inputs      = @(@{ Type = 'System.Management.Automation.PSObject'; Description = 'Any object with ProviderId and ModelId (and optionally the other fields) as properties.' })

@@ -11,7 +11,7 @@ Pipe an author from Get-StarmapAuthor to update it; the properties you changed o
         Name         = 'Display name.'
         Description  = 'Description.'
         Headquarters = 'Headquarters.'
-        Alias        = 'Other IDs that name the author (for example meta-llama).'
+        Aliases      = 'Other IDs that name the author (for example meta-llama) (the property of the same name); -Alias, the old name, still works.'
         Website      = 'Website URL.'
         HuggingFace  = 'Hugging Face organisation.'
         GitHub       = 'GitHub organisation.'
@@ -22,7 +22,7 @@ Pipe an author from Get-StarmapAuthor to update it; the properties you changed o
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'With -PassThru: the author as stored.' })
     Examples    = @(
         @{ Title = 'Change a link'; Code = 'Set-StarmapAuthor acme -Website https://acme.example -PassThru'; Remarks = 'Changes only the website.' }
-        @{ Title = 'Edit from the pipeline'; Code = "Get-StarmapAuthor meta | Set-StarmapAuthor -Alias meta-llama, facebook -WhatIf"; Remarks = 'Shows the change without writing it.' }
+        @{ Title = 'Edit from the pipeline'; Code = "Get-StarmapAuthor meta | Set-StarmapAuthor -Aliases meta-llama, facebook -WhatIf"; Remarks = 'Shows the change without writing it.' }
     )
     Links       = @('Get-StarmapAuthor', 'New-StarmapAuthor', 'Get-StarmapModel')
 }

@@ -25,7 +25,7 @@ Pass $null to a value to make it unknown (for example -InputPrice $null). The se
         CacheWritePrice = 'Price per 1M tokens written to the cache.'
         Status          = 'Lifecycle status: unknown, active, beta, preview, deprecated, retired.'
         Availability    = 'Availability: unknown, available, restricted, unavailable.'
-        Author          = 'Authors credited on the provider''s side (used when no definition is linked).'
+        Authors         = 'Authors credited on the provider''s side (used when no definition is linked) (the property of the same name); -Author, the old name, still works.'
         PassThru        = 'Write the model as stored.'
         Force           = 'Write the changed fields of a piped object even when its provider changed since the object was read. Only the fields you changed are written; others'' newer values are kept.'
     }

@@ -96,10 +96,10 @@ Describe 'Get-StarmapModel' -Tag CI {
         $back.Features | Should -Be $m.Features
     }
 
-    It 'shows the model table view: Provider, Id, Context, Input $/1M, Output $/1M, Status' {
+    It 'shows the model table view: Provider, Id, Context, In $/1M, Out $/1M, Status' {
         $text = Get-StarmapModel -Provider openai -First 2 | Out-String -Width 200
         $header = ($text -split "`n" | Where-Object { $_ -match '\S' })[0]
-        $header | Should -Match 'Provider\s+Id\s+Context\s+Input \$/1M\s+Output \$/1M\s+Status'
+        $header | Should -Match 'Provider\s+Id\s+Context\s+In \$/1M\s+Out \$/1M\s+Status'
     }
 }
 

@@ -25,8 +25,8 @@ Describe 'Pipelines narrow, never widen' -Tag CI {
         { Get-StarmapProvider -Id @() } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
 
-    It 'a piped string is a provider ID' {
-        $models = 'pester-narrow' | Get-StarmapModel
+    It 'a piped provider narrows to its models' {
+        $models = Get-StarmapProvider 'pester-narrow' | Get-StarmapModel
         $models.ModelId | Should -Be @('keep-1', 'keep-2')
         $models.ProviderId | Sort-Object -Unique | Should -Be 'pester-narrow'
         ('pester-narrow' | Get-StarmapEndpoint) | Where-Object ProviderId -ne 'pester-narrow' | Should -BeNullOrEmpty

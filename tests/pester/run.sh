@@ -71,6 +71,7 @@ done
 
 STARMAP_MODULE="$root/artifacts/module/Starmap/Starmap.psd1" \
 STARMAP_GATEWAY="127.0.0.1:$gateway_port" \
+STARMAP_HTTP="http://127.0.0.1:$http_port" \
 STARMAP_SILO_DLL="$root/src/Starmap.Silo/bin/Release/net10.0/Starmap.Silo.dll" \
     timeout 1500 dotnet pwsh -NoProfile -NonInteractive -File tests/pester/run.ps1
 status=$?

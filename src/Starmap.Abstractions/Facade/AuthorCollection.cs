@@ -60,5 +60,5 @@ public sealed class AuthorCollection : EntityCollection<Author, AuthorDetails, A
     private protected override Task<WriteResult> PatchCoreAsync(string id, AuthorPatch patch, long? expectedVersion) =>
         Grain(id).PatchAsync(patch, expectedVersion);
 
-    private protected override Task<WriteResult> DeleteCoreAsync(string id) => Grain(id).DeleteAsync();
+    private protected override Task<WriteResult> DeleteCoreAsync(string id, long? expectedVersion) => Grain(id).DeleteAsync(expectedVersion);
 }

@@ -56,8 +56,12 @@ public abstract class EntityCollection<TRecord, TDetails, TPatch>
     public async Task<WriteResult> PatchAsync(string id, TPatch patch, long? expectedVersion = null) =>
         Session.Saw(await PatchCoreAsync(Key(id), patch, expectedVersion));
 
-    /// <summary>Deletes the entity and everything it owns.</summary>
-    public async Task<WriteResult> DeleteAsync(string id) => Session.Saw(await DeleteCoreAsync(Key(id)));
+    /// <summary>
+    /// Deletes the entity and everything it owns. With <paramref name="expectedVersion"/> (the details'
+    /// <c>Version</c> as read), fails with <see cref="StarmapConflictException"/> when it changed since.
+    /// </summary>
+    public async Task<WriteResult> DeleteAsync(string id, long? expectedVersion = null) =>
+        Session.Saw(await DeleteCoreAsync(Key(id), expectedVersion));
 
     /// <summary><paramref name="id"/> when it can be a grain key; else a validation error naming the key.</summary>
     private protected string Key(string? id) => GrainKeys.Check(id, $"{_kind} key");
@@ -72,5 +76,5 @@ public abstract class EntityCollection<TRecord, TDetails, TPatch>
 
     private protected abstract Task<WriteResult> PatchCoreAsync(string id, TPatch patch, long? expectedVersion);
 
-    private protected abstract Task<WriteResult> DeleteCoreAsync(string id);
+    private protected abstract Task<WriteResult> DeleteCoreAsync(string id, long? expectedVersion);
 }

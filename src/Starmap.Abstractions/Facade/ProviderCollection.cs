@@ -58,5 +58,5 @@ public sealed class ProviderCollection : EntityCollection<Provider, ProviderDeta
     private protected override Task<WriteResult> PatchCoreAsync(string id, ProviderPatch patch, long? expectedVersion) =>
         Grain(id).PatchAsync(patch, expectedVersion);
 
-    private protected override Task<WriteResult> DeleteCoreAsync(string id) => Grain(id).DeleteAsync();
+    private protected override Task<WriteResult> DeleteCoreAsync(string id, long? expectedVersion) => Grain(id).DeleteAsync(expectedVersion);
 }

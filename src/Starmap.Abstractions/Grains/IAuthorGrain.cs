@@ -35,6 +35,13 @@ public interface IAuthorGrain : IGrainWithStringKey
     [Alias("DeleteAsync")]
     Task<WriteResult> DeleteAsync();
 
+    /// <summary>
+    /// Deletes the author and its definitions like <see cref="DeleteAsync()"/>; with <paramref name="expectedVersion"/>,
+    /// <see cref="StarmapConflictException"/> when the stored version differs (it changed since the caller read it).
+    /// </summary>
+    [Alias("DeleteExpectingAsync")]
+    Task<WriteResult> DeleteAsync(long? expectedVersion);
+
     /// <summary>Creates or replaces one definition; its ID must start with this author's ID and <c>/</c>.</summary>
     [Alias("SetModelAsync")]
     Task<WriteResult> SetModelAsync(ModelDefinition definition);

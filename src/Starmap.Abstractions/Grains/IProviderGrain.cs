@@ -57,6 +57,13 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("DeleteAsync")]
     Task<WriteResult> DeleteAsync();
 
+    /// <summary>
+    /// Deletes the provider and its offerings like <see cref="DeleteAsync()"/>; with <paramref name="expectedVersion"/>,
+    /// <see cref="StarmapConflictException"/> when the stored version differs (it changed since the caller read it).
+    /// </summary>
+    [Alias("DeleteExpectingAsync")]
+    Task<WriteResult> DeleteAsync(long? expectedVersion);
+
     /// <summary>Creates or replaces one offering; the provider must exist.</summary>
     [Alias("SetModelAsync")]
     Task<WriteResult> SetModelAsync(Offering offering);

@@ -68,12 +68,15 @@ internal sealed class AuthorGrain(
         return CommitAsync(Current with { Author = author, Definitions = SortedRecords.Sorted(definitions, d => d.Id) });
     }
 
-    public Task<WriteResult> DeleteAsync()
+    public Task<WriteResult> DeleteAsync() => DeleteAsync(expectedVersion: null);
+
+    public Task<WriteResult> DeleteAsync(long? expectedVersion)
     {
         if (Current.Author is null)
         {
             throw new StarmapNotFoundException("author", Id);
         }
+        CheckVersion(expectedVersion);
         return CommitAsync(Current with { Author = null, Definitions = default });
     }
 

@@ -102,12 +102,15 @@ internal sealed class ProviderGrain(
         return Current with { Provider = provider, Offerings = SortedRecords.Sorted(stamped, o => o.ModelId) };
     }
 
-    public Task<WriteResult> DeleteAsync()
+    public Task<WriteResult> DeleteAsync() => DeleteAsync(expectedVersion: null);
+
+    public Task<WriteResult> DeleteAsync(long? expectedVersion)
     {
         if (Current.Provider is null)
         {
             throw new StarmapNotFoundException("provider", Id);
         }
+        CheckVersion(expectedVersion);
         return CommitAsync(Current with { Provider = null, Offerings = default });
     }
 
