@@ -51,7 +51,7 @@ public sealed class OutputTypeTests
         Assert.Equal("USD", m.Currency);
         Assert.Equal(128_000, m.ContextWindow);
         Assert.Equal("deprecated", m.Status);
-        Assert.Equal("2027-01-31", m.RetiresAt);
+        Assert.Equal(new DateTime(2027, 1, 31), m.RetiresAt);
         Assert.Equal(["text", "image"], m.InputModalities!);
         Assert.Equal(["tool_calls"], m.Features);
         Assert.Equal(["temperature"], m.UnsupportedFeatures);
@@ -73,8 +73,8 @@ public sealed class OutputTypeTests
 
         var m = StarmapModel.From(model);
 
-        Assert.Equal("2025-09-01", m.ReleaseDate);      // the definition's
-        Assert.Equal("2025-03-01", m.KnowledgeCutoff);  // the offering's, the definition does not say
+        Assert.Equal(new DateTime(2025, 9, 1), m.ReleaseDate);      // the definition's
+        Assert.Equal(new DateTime(2025, 3, 1), m.KnowledgeCutoff);  // the offering's, the definition does not say
         Assert.True(m.OpenWeights);
         Assert.Equal("rocket", m.Family);
         Assert.Equal("definition text", m.Description);
