@@ -10,7 +10,8 @@ otherwise; a provider skipped for a missing key is a warning, not a failure).
 
 Everything is configured through the environment, so the command line stays the same everywhere:
   Starmap__Client__Gateways__0..n, Starmap__Client__ClusterId, Starmap__Client__ServiceId
-                           where the cluster is (read by Connect-Starmap; default 127.0.0.1:30000)
+                           where the cluster is (read by Connect-Starmap; default 127.0.0.1:30000;
+                           STARMAP_GATEWAY, when set, names the gateways instead of ..Gateways__n)
   STARMAP_SYNC_PROVIDERS   comma-separated provider IDs (default: every provider in the catalog)
   STARMAP_SYNC_SOURCES     comma-separated sources: provider-api, models.dev (default: both)
   STARMAP_SYNC_FORCE       1 to apply past the plausibility guard

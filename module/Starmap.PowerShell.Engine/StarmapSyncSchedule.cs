@@ -12,6 +12,9 @@ public sealed class StarmapSyncSchedule
     /// <summary>Time between syncs; null when never scheduled.</summary>
     public TimeSpan? Interval { get; set; }
 
+    /// <summary>When the reminder next fires (read from the cluster's reminder table); null when no schedule runs.</summary>
+    public DateTimeOffset? NextRun { get; set; }
+
     /// <summary>When the last sync (scheduled or not) started.</summary>
     public DateTimeOffset? LastSync { get; set; }
 
@@ -41,6 +44,7 @@ public sealed class StarmapSyncSchedule
         ProviderId = schedule.ProviderId,
         Enabled = schedule.Enabled,
         Interval = schedule.Interval,
+        NextRun = schedule.NextRun,
         LastSync = schedule.LastOutcome?.StartedAt,
         LastStatus = schedule.LastOutcome?.Status.ToString(),
         LastReason = schedule.LastOutcome?.Reason,

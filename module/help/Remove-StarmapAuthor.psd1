@@ -21,7 +21,7 @@ Removing is ConfirmImpact High: it asks first with the default $ConfirmPreferenc
     )
     Outputs     = @(@{ Type = 'Starmap.PowerShell.StarmapAuthor'; Description = 'With -PassThru: each removed author as it was.' })
     Examples    = @(
-        @{ Title = 'Try to remove an author models still credit'; Code = 'Remove-StarmapAuthor meta -WhatIf'; Remarks = 'Writes AuthorInUse with the number of models and providers that refer to meta; nothing is deleted.' }
+        @{ Title = 'Try to remove an author models still credit'; Code = 'Remove-StarmapAuthor meta -WhatIf -ErrorAction SilentlyContinue -ErrorVariable refused; $refused.FullyQualifiedErrorId'; Remarks = 'Refused with AuthorInUse, whose message counts the models and providers that refer to meta; nothing is deleted. Without -ErrorAction the error is written as usual.' }
         @{ Title = 'Add an author, then remove it without asking'; Code = "New-StarmapAuthor demo-author -Name 'Demo'`nRemove-StarmapAuthor demo-author -Confirm:`$false -PassThru"; Remarks = 'Deletes the author and its definitions (none here) and shows it as it was.' }
     )
     Links       = @('Get-StarmapAuthor', 'New-StarmapAuthor', 'Restore-StarmapAuthor')

@@ -13,7 +13,10 @@ Describe 'Scheduled sync job outside the cluster (deploy/)' -Tag CI {
         function Invoke-SyncJob([hashtable] $environment) {
             $arguments = $words | Select-Object -Skip 1 | ForEach-Object { $_ -eq '/opt/starmap/Sync-Starmap.ps1' ? $script : $_ }
             $saved = @{}
-            foreach ($k in $environment.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); Set-Item "Env:$k" $environment[$k] }
+            foreach ($k in $environment.Keys) {
+                $saved[$k] = [Environment]::GetEnvironmentVariable($k)
+                if ($null -eq $environment[$k]) { Remove-Item "Env:$k" -ErrorAction SilentlyContinue } else { Set-Item "Env:$k" $environment[$k] }
+            }
             try {
                 $out = & $pwsh[0] @($pwsh | Select-Object -Skip 1) @arguments 2>&1
                 [pscustomobject]@{ ExitCode = $LASTEXITCODE; Log = ($out | Out-String) }
@@ -30,6 +33,9 @@ Describe 'Scheduled sync job outside the cluster (deploy/)' -Tag CI {
         $null = New-StarmapProvider pester-deploy-down -Name 'Pester Deploy Down' -ListUrl "http://127.0.0.1:$(Get-FreePort)/v1/models" -ListType openai -KeyRequired:$false
         $script:base = @{
             Starmap__Client__Gateways__0 = $env:STARMAP_GATEWAY
+            # As under systemd, cron or Kubernetes: only the unit's Starmap__Client__* variables, not this test
+            # session's STARMAP_GATEWAY (which the module would take first).
+            STARMAP_GATEWAY              = $null
             STARMAP_SYNC_SOURCES         = 'provider-api'
         }
     }

@@ -13,6 +13,12 @@ Describe 'Sync schedules' -Tag CI {
         $s = Set-StarmapSyncSchedule pester-sched -Interval 01:00:00 -PassThru
         $s.Enabled | Should -BeTrue
         $s.Interval | Should -Be ([TimeSpan]::FromHours(1))
+        # The next run is the reminder's own due time: within one interval from now, and shown in the table.
+        $next = (Get-StarmapSyncSchedule pester-sched).NextRun
+        $next | Should -BeOfType [DateTimeOffset]
+        $next | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddSeconds(-5))
+        $next | Should -BeLessOrEqual ([DateTimeOffset]::UtcNow.AddHours(1).AddSeconds(5))
+        (Get-StarmapSyncSchedule pester-sched | Out-String -Width 120) | Should -Match ([regex]::Escape($next.LocalDateTime.ToString('yyyy-MM-dd HH:mm')))
         (Get-StarmapSyncSchedule -Enabled).ProviderId | Should -Contain 'pester-sched'
         (Get-StarmapSyncSchedule 'pester-s*').Interval | Should -Be ([TimeSpan]::FromHours(1))
 
@@ -20,6 +26,7 @@ Describe 'Sync schedules' -Tag CI {
         (Get-StarmapSyncSchedule pester-sched).Enabled | Should -BeTrue
         $removed = Get-StarmapProvider pester-sched | Remove-StarmapSyncSchedule -PassThru -Confirm:$false
         $removed.Enabled | Should -BeFalse
+        $removed.NextRun | Should -BeNullOrEmpty
         (Get-StarmapSyncSchedule -Enabled).ProviderId | Should -Not -Contain 'pester-sched'
     }
 
