@@ -4,8 +4,8 @@ namespace Starmap.PowerShell.Commands;
 
 /// <summary>
 /// Get-StarmapModelEndpoint: who serves a model, at what price. One object per provider offering of the
-/// model, by its <c>author/slug</c> (piped models bind their DefinitionId), or by the model ID of a model
-/// without a definition.
+/// model, by its <c>author/slug</c> (a piped model is looked up by its DefinitionId), or by the model ID of a
+/// model without a definition (a piped one by its ModelId).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "StarmapModelEndpoint")]
 [OutputType("Starmap.PowerShell.StarmapModelEndpoint")]
@@ -14,7 +14,7 @@ public sealed class GetStarmapModelEndpointCommand : StarmapCmdlet
     /// <summary>Model IDs: <c>author/slug</c>, or a model ID (no wildcards: each names one model).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
-    [Alias("DefinitionId")]
+    [ModelLookupId]
     [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string[] Id { get; set; } = [];
 

@@ -41,6 +41,17 @@ Describe 'Get-StarmapModelEndpoint' -Tag CI {
         ('pester-lab/lab-model', 'pester-lab/open-thing' | Get-StarmapModelEndpoint).Count | Should -Be 4
     }
 
+    It 'looks up a piped model without a definition by its model ID, and a mixed pipeline reads each' {
+        $open = Get-StarmapModel -Provider pester-ep-a -Id pester-lab/open-thing
+        $open.DefinitionId | Should -BeNullOrEmpty
+        ($open | Get-StarmapModelEndpoint).ProviderId | Should -Be @('pester-ep-a', 'pester-ep-b')
+        $both = Get-StarmapModel -Provider pester-ep-a | Where-Object ModelId -in 'lab-model', 'pester-lab/open-thing' | Get-StarmapModelEndpoint -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        $both.Count | Should -Be 4
+        # Given as an argument rather than piped, a model is looked up the same way.
+        (Get-StarmapModelEndpoint -Id $open).ProviderId | Should -Be @('pester-ep-a', 'pester-ep-b')
+    }
+
     It 'writes ModelNotFound naming a missing model and still reads the others' {
         $endpoints = Get-StarmapModelEndpoint pester-lab/nothing, pester-lab/lab-model -ErrorVariable failures -ErrorAction SilentlyContinue
         $endpoints.Count | Should -Be 2

@@ -220,17 +220,35 @@ internal sealed class SyncEngine(
         foreach (var batch in definitions.GroupBy(d => d.AuthorId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var author = grains.GetGrain<IAuthorGrain>(batch.Key);
-            var current = await author.GetAsync()
-                ?? throw new DefinitionsMovedException($"author '{batch.Key}' was deleted while the sync ran");
-            var stored = current.Definitions.ToDictionary(d => d.Id, StringComparer.Ordinal);
-            foreach (var definition in batch)
+            for (var attempt = 1; ; attempt++)
             {
-                if (!Equals(stored.GetValueOrDefault(definition.Id), before.GetValueOrDefault(definition.Id)))
+                var current = await author.GetAsync()
+                    ?? throw new DefinitionsMovedException($"author '{batch.Key}' was deleted while the sync ran");
+                var stored = current.Definitions.ToDictionary(d => d.Id, StringComparer.Ordinal);
+                foreach (var definition in batch)
                 {
-                    throw new DefinitionsMovedException($"definition '{definition.Id}' changed while the sync ran");
+                    if (!Equals(stored.GetValueOrDefault(definition.Id), before.GetValueOrDefault(definition.Id)))
+                    {
+                        throw new DefinitionsMovedException($"definition '{definition.Id}' changed while the sync ran");
+                    }
+                }
+                await hooks.BeforeAuthorWriteAsync(batch.Key);
+                try
+                {
+                    await author.SetModelsAsync([.. batch], current.Version);
+                    break;
+                }
+                catch (StarmapConflictException) when (attempt < MaxTries)
+                {
+                    // The author moved between the read above and this write: in a sync of every provider,
+                    // usually another provider's sync writing other definitions of the same author. Read it
+                    // again; the check above still refuses if a definition this sync merged changed.
+                }
+                catch (StarmapConflictException ex)
+                {
+                    throw new DefinitionsMovedException(ex.Message);
                 }
             }
-            await author.SetModelsAsync([.. batch], current.Version);
         }
     }
 

@@ -97,4 +97,19 @@ public sealed class BatchedSyncWriteTests(SyncClusterFixture fixture)
         Assert.Equal(SyncStatus.Applied, result.Status);
         Assert.Equal(["m1", "unrelated"], (await Catalog.Authors.GetAsync(author)).Definitions.Select(d => d.Slug));
     }
+
+    [Fact]
+    public async Task An_author_written_by_someone_else_between_the_syncs_read_and_write_is_read_again_and_the_sync_applies()
+    {
+        // What a sync of every provider meets: another provider's sync writes other definitions of the same
+        // author between this sync's read of the author and its write (the author's version moves).
+        var (provider, author) = await ArrangeAsync("m1");
+        fixture.Hooks.BeforeAuthorWrite(author, () => fixture.Cluster.Client.GetGrain<IAuthorGrain>(author)
+            .SetModelAsync(Samples.Definition(author, "written-meanwhile")));
+
+        var result = await Catalog.Sync.SyncAsync(provider, ModelsDevOnly);
+
+        Assert.True(result.Status == SyncStatus.Applied, result.Reason);
+        Assert.Equal(["m1", "written-meanwhile"], (await Catalog.Authors.GetAsync(author)).Definitions.Select(d => d.Slug));
+    }
 }

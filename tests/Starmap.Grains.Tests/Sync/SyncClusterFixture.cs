@@ -73,6 +73,14 @@ public sealed class FaultHooks : SyncHooks
     /// <summary>Runs <paramref name="meanwhile"/> once, between a sync's read and its write (a concurrent edit).</summary>
     public void BeforeApply(string providerId, Func<Task> meanwhile) => _beforeApply[providerId] = meanwhile;
 
+    private readonly ConcurrentDictionary<string, Func<Task>> _beforeAuthorWrite = new(StringComparer.Ordinal);
+
+    /// <summary>Runs <paramref name="meanwhile"/> once, between a sync's read of an author and its write of that author.</summary>
+    public void BeforeAuthorWrite(string authorId, Func<Task> meanwhile) => _beforeAuthorWrite[authorId] = meanwhile;
+
+    public override Task BeforeAuthorWriteAsync(string authorId) =>
+        _beforeAuthorWrite.TryRemove(authorId, out var meanwhile) ? meanwhile() : Task.CompletedTask;
+
     public override Task BeforeApplyAsync(string providerId) =>
         _crashBeforeApply.ContainsKey(providerId)
             ? throw new InvalidOperationException($"injected crash before applying {providerId}")
