@@ -1,6 +1,7 @@
 using Starmap.Catalog.Json;
 using Starmap.Formats;
 using Starmap.Formats.Interop;
+using Starmap.Sources.ModelsDev;
 
 namespace Starmap.PowerShell;
 
@@ -163,14 +164,32 @@ public static class CatalogFiles
             throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog",
                 $"'{path}' is {length} bytes, over the {limits.MaxJsonFileBytes}-byte cap for a JSON file (CatalogLimits.MaxJsonFileBytes); nothing was imported", path);
         }
+        string document;
         try
         {
-            return await File.ReadAllTextAsync(path);
+            document = await File.ReadAllTextAsync(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new StarmapCommandException(FailureKind.InvalidData, "ReadFailed", $"could not read '{path}': {ex.Message}", path, ex);
         }
+        // Parsed here too (the cluster parses it again, with its caps), so a file that is no models.dev api.json
+        // fails before any "What if:" or prompt, naming the file.
+        ModelsDevSnapshot snapshot;
+        try
+        {
+            snapshot = ModelsDevParser.Parse(document);
+        }
+        catch (FormatException ex)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog", $"'{path}' is not a models.dev api.json: {ex.Message}; nothing was imported", path, ex);
+        }
+        if (snapshot.Providers.Count == 0)
+        {
+            throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog",
+                $"'{path}' lists no providers: a models.dev api.json is an object of providers, each with its models; nothing was imported", path);
+        }
+        return document;
     }
 
     // On Unix, stat gives character and block devices, FIFOs and sockets a size of 0, so a file with no

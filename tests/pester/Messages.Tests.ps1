@@ -52,12 +52,14 @@ Describe 'Messages speak the user''s language' -Tag CI {
             'BAD-SYNC'; Sync-StarmapProvider no-such-provider -WhatIf 2>&1 | ForEach-Object { 'error: ' + `$_.FullyQualifiedErrorId }
             'BAD-SCHEDULE'; Set-StarmapSyncSchedule no-such-provider -Interval 06:00:00 -WhatIf 2>&1 | ForEach-Object { 'error: ' + `$_.FullyQualifiedErrorId }
             'BAD-REMOVE'; Remove-StarmapModel openai no-such-model -WhatIf 2>&1 | ForEach-Object { 'error: ' + `$_.FullyQualifiedErrorId }
+            'BAD-MODELSDEV'; Import-StarmapCatalog '$bad' -Format ModelsDev -WhatIf 2>&1 | ForEach-Object { 'error: ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
             'GOOD-IMPORT'; `$null = Import-StarmapCatalog '$good' -WhatIf
             'END'"
         $bad = ($r.Output -split 'BAD-SYNC')[0]
         $badSync = (($r.Output -split 'BAD-SYNC')[1] -split 'BAD-SCHEDULE')[0]
         $badSchedule = (($r.Output -split 'BAD-SCHEDULE')[1] -split 'BAD-REMOVE')[0]
-        $badRemove = (($r.Output -split 'BAD-REMOVE')[1] -split 'GOOD-IMPORT')[0]
+        $badRemove = (($r.Output -split 'BAD-REMOVE')[1] -split 'BAD-MODELSDEV')[0]
+        $badModelsDev = (($r.Output -split 'BAD-MODELSDEV')[1] -split 'GOOD-IMPORT')[0]
         $good = (($r.Output -split 'GOOD-IMPORT')[1] -split 'END')[0]
         $bad | Should -Match 'error: InvalidCatalog'
         $bad | Should -Not -Match 'What if:'
@@ -67,6 +69,8 @@ Describe 'Messages speak the user''s language' -Tag CI {
         $badSchedule | Should -Not -Match 'What if:'
         $badRemove | Should -Match 'error: ModelNotFound'
         $badRemove | Should -Not -Match 'What if:'
+        $badModelsDev | Should -Match 'error: InvalidCatalog.*whatif-bad\.json'
+        $badModelsDev | Should -Not -Match 'What if:'
         $good | Should -Match 'What if: .*Replace the 0 providers and 0 authors'
     }
 
