@@ -6,6 +6,10 @@ param(
     [string] $Name = 'StarmapLocalBuild'
 )
 $ErrorActionPreference = 'Stop'
+# .NET answers "" for a per-user data folder that does not exist yet, and PSResourceGet would then keep its
+# repository store under the current directory.
+$data = [Environment]::GetFolderPath([Environment+SpecialFolder]::LocalApplicationData, [Environment+SpecialFolderOption]::DoNotVerify)
+if ($data) { $null = New-Item -ItemType Directory -Force -Path $data }
 Import-Module Microsoft.PowerShell.PSResourceGet
 $package = (Get-ChildItem -LiteralPath $Repository -Filter 'Starmap.*.nupkg' | Sort-Object LastWriteTime | Select-Object -Last 1)
 if (-not $package) { throw "no Starmap .nupkg in $Repository; run build/module.sh first" }

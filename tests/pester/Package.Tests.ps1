@@ -9,7 +9,10 @@ Describe 'Installing the module the usual way' -Tag CI {
         $script:version = (Import-PowerShellDataFile $env:STARMAP_MODULE).ModuleVersion
         function New-Home {
             $h = (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "starmap-home-$([guid]::NewGuid().ToString('N'))")).FullName
-            # A user with nothing installed: modules, repositories and config all under the temporary home.
+            # A user with nothing installed: modules, repositories and config all under the temporary home. The folders
+            # must exist: .NET answers "" for a missing data folder, and PSResourceGet then keeps its repository store
+            # under the current directory (a clone's root), where every later run would find it.
+            foreach ($d in '.local/share', '.config', '.cache') { $null = New-Item -ItemType Directory -Path (Join-Path $h $d) }
             @{ HOME = $h; XDG_DATA_HOME = "$h/.local/share"; XDG_CONFIG_HOME = "$h/.config"; XDG_CACHE_HOME = "$h/.cache"; PSModulePath = $null
                NUGET_PACKAGES = $env:NUGET_PACKAGES ?? (Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages') }
         }
@@ -41,6 +44,8 @@ Describe 'Installing the module the usual way' -Tag CI {
         $r.Output | Should -Match "installed=$([regex]::Escape($h.HOME))"
         $r.Output | Should -Match "version=$([regex]::Escape($version))"
         $r.Output | Should -Match 'id=openai'
+        Join-Path $h.XDG_DATA_HOME 'PSResourceGet/PSResourceRepository.xml' | Should -Exist
+        Join-Path $PWD 'PSResourceGet' | Should -Not -Exist
         Remove-Item -Recurse -Force $h.HOME
     }
 
