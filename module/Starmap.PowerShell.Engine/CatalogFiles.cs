@@ -175,19 +175,13 @@ public static class CatalogFiles
         }
         // Parsed here too (the cluster parses it again, with its caps), so a file that is no models.dev api.json
         // fails before any "What if:" or prompt, naming the file.
-        ModelsDevSnapshot snapshot;
         try
         {
-            snapshot = ModelsDevParser.Parse(document);
+            ModelsDevImportDocument.Parse(document);
         }
         catch (FormatException ex)
         {
-            throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog", $"'{path}' is not a models.dev api.json: {ex.Message}; nothing was imported", path, ex);
-        }
-        if (snapshot.Providers.Count == 0)
-        {
-            throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog",
-                $"'{path}' lists no providers: a models.dev api.json is an object of providers, each with its models; nothing was imported", path);
+            throw new StarmapCommandException(FailureKind.InvalidData, "InvalidCatalog", $"'{path}' {ex.Message}", path, ex);
         }
         return document;
     }

@@ -21,15 +21,11 @@ internal sealed record ModelsDevImport(ModelsDevSnapshot Snapshot, IReadOnlyDict
         ModelsDevSnapshot snapshot;
         try
         {
-            snapshot = ModelsDevParser.Parse(document);
+            snapshot = ModelsDevImportDocument.Parse(document);
         }
         catch (FormatException ex)
         {
-            throw new StarmapValidationException("document", null, ex.Message + "; nothing was imported");
-        }
-        if (snapshot.Providers.Count == 0)
-        {
-            throw new StarmapValidationException("document", null, "lists no providers: a models.dev api.json is an object of providers, each with its models; nothing was imported");
+            throw new StarmapValidationException("document", null, ex.Message);
         }
         if (snapshot.Providers.Count + snapshot.ModelCount > limits.MaxItems)
         {
