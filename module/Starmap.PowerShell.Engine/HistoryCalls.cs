@@ -151,40 +151,37 @@ public sealed class StarmapCatalogDiff
     /// <summary>Every changed field: scope provider, offering, author or definition; action added, removed or updated.</summary>
     public StarmapChange[] Changes { get; init; } = [];
 
-    internal static StarmapCatalogDiff Of(CatalogComparison comparison, ProviderComparison provider) => new()
-    {
-        From = comparison.From,
-        To = comparison.To,
-        Provider = provider.Provider,
-        Kind = provider.Kind,
-        Added = provider.Added,
-        Removed = provider.Removed,
-        Changed = provider.Changed,
-        Models = [.. provider.Models.Select(m => m.Model)],
-        Changes =
-        [
-            .. provider.Fields.IsEmpty ? [] : StarmapChange.Of(provider.Provider, "provider", Action(provider.Kind), new EntityChange { Id = provider.Provider, Fields = provider.Fields }),
-            .. provider.Models.SelectMany(m => StarmapChange.Of(provider.Provider, "offering", Action(m.Kind), new EntityChange { Id = m.Model, Fields = m.Fields })),
-        ],
-    };
+    internal static StarmapCatalogDiff Of(CatalogComparison comparison, ProviderComparison provider) =>
+        Of(comparison, "provider", provider.Provider, provider.Kind, (provider.Added, provider.Removed, provider.Changed), provider.Fields, provider.Models, "offering");
 
-    internal static StarmapCatalogDiff Of(CatalogComparison comparison, AuthorComparison author) => new()
+    internal static StarmapCatalogDiff Of(CatalogComparison comparison, AuthorComparison author) =>
+        Of(comparison, "author", author.Author, author.Kind, (author.Added, author.Removed, author.Changed), author.Fields, author.Definitions, "definition");
+
+    // A provider's and an author's comparison have one shape under different names: the entity's kind, its
+    // record's fields, and its items (offerings, definitions) with their counts.
+    private static StarmapCatalogDiff Of(CatalogComparison comparison, string entity, string id, string kind, (int Added, int Removed, int Changed) counts,
+        EquatableArray<FieldChange> fields, EquatableArray<ModelComparison> items, string itemScope)
     {
-        From = comparison.From,
-        To = comparison.To,
-        Entity = "author",
-        Author = author.Author,
-        Kind = author.Kind,
-        Added = author.Added,
-        Removed = author.Removed,
-        Changed = author.Changed,
-        Models = [.. author.Definitions.Select(d => d.Model)],
-        Changes =
-        [
-            .. author.Fields.IsEmpty ? [] : StarmapChange.Of(null, "author", Action(author.Kind), new EntityChange { Id = author.Author, Fields = author.Fields }),
-            .. author.Definitions.SelectMany(d => StarmapChange.Of(null, "definition", Action(d.Kind), new EntityChange { Id = d.Model, Fields = d.Fields })),
-        ],
-    };
+        var provider = entity == "provider" ? id : null;
+        return new()
+        {
+            From = comparison.From,
+            To = comparison.To,
+            Entity = entity,
+            Provider = provider,
+            Author = provider is null ? id : null,
+            Kind = kind,
+            Added = counts.Added,
+            Removed = counts.Removed,
+            Changed = counts.Changed,
+            Models = [.. items.Select(m => m.Model)],
+            Changes =
+            [
+                .. fields.IsEmpty ? [] : StarmapChange.Of(provider, entity, Action(kind), new EntityChange { Id = id, Fields = fields }),
+                .. items.SelectMany(m => StarmapChange.Of(provider, itemScope, Action(m.Kind), new EntityChange { Id = m.Model, Fields = m.Fields })),
+            ],
+        };
+    }
 
     private static string Action(string kind) => kind == "changed" ? "updated" : kind;
 }

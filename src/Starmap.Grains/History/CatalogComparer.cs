@@ -45,45 +45,32 @@ internal static class CatalogComparer
         return new CatalogComparison { From = from.Generation, To = to.Generation, Providers = [.. providers], Authors = [.. authors] };
     }
 
-    private static AuthorComparison? Author(string id, AuthorDetails? before, AuthorDetails? after)
+    private static AuthorComparison? Author(string id, AuthorDetails? before, AuthorDetails? after) =>
+        Difference.Of(before is not null, after is not null, Differ.Compare(before?.Author, after?.Author),
+            Items(before?.Definitions ?? [], after?.Definitions ?? [], d => d.Id, (a, b) => Differ.Compare(a, b))) is { } d
+            ? new AuthorComparison { Author = id, Kind = d.Kind, Added = d.Added, Removed = d.Removed, Changed = d.Changed, Fields = d.Fields, Definitions = d.Items }
+            : null;
+
+    private static ProviderComparison? Provider(string id, ProviderDetails? before, ProviderDetails? after) =>
+        Difference.Of(before is not null, after is not null, Differ.Compare(before?.Provider, after?.Provider),
+            Items(before?.Offerings ?? [], after?.Offerings ?? [], o => o.ModelId, (a, b) => Differ.Compare(a, b))) is { } d
+            ? new ProviderComparison { Provider = id, Kind = d.Kind, Added = d.Added, Removed = d.Removed, Changed = d.Changed, Fields = d.Fields, Models = d.Items }
+            : null;
+
+    // What a provider's or an author's comparison says, worked out once for both: its kind, its record's changed
+    // fields, and its items (offerings, definitions) that differ with their counts by kind.
+    private readonly record struct Difference(string Kind, int Added, int Removed, int Changed, EquatableArray<FieldChange> Fields, EquatableArray<ModelComparison> Items)
     {
-        var definitions = Items(before?.Definitions ?? [], after?.Definitions ?? [], d => d.Id, (a, b) => Differ.Compare(a, b));
-        var record = Differ.Compare(before?.Author, after?.Author);
-        if (definitions.Count == 0 && record.IsEmpty)
-        {
-            return null;
-        }
-        return new AuthorComparison
-        {
-            Author = id,
-            Kind = before is null ? "added" : after is null ? "removed" : "changed",
-            Added = definitions.Count(m => m.Kind == "added"),
-            Removed = definitions.Count(m => m.Kind == "removed"),
-            Changed = definitions.Count(m => m.Kind == "changed"),
-            Fields = record,
-            Definitions = [.. definitions],
-        };
+        // Null when neither the record nor any item differs.
+        public static Difference? Of(bool existed, bool exists, EquatableArray<FieldChange> record, List<ModelComparison> items) =>
+            items.Count == 0 && record.IsEmpty
+                ? null
+                : new Difference(KindOf(existed, exists), Count(items, "added"), Count(items, "removed"), Count(items, "changed"), record, [.. items]);
+
+        private static int Count(List<ModelComparison> items, string kind) => items.Count(i => i.Kind == kind);
     }
 
-    private static ProviderComparison? Provider(string id, ProviderDetails? before, ProviderDetails? after)
-    {
-        var models = Items(before?.Offerings ?? [], after?.Offerings ?? [], o => o.ModelId, (a, b) => Differ.Compare(a, b));
-        var record = Differ.Compare(before?.Provider, after?.Provider);
-        if (models.Count == 0 && record.IsEmpty)
-        {
-            return null;
-        }
-        return new ProviderComparison
-        {
-            Provider = id,
-            Kind = before is null ? "added" : after is null ? "removed" : "changed",
-            Added = models.Count(m => m.Kind == "added"),
-            Removed = models.Count(m => m.Kind == "removed"),
-            Changed = models.Count(m => m.Kind == "changed"),
-            Fields = record,
-            Models = [.. models],
-        };
-    }
+    private static string KindOf(bool existed, bool exists) => !existed ? "added" : !exists ? "removed" : "changed";
 
     // The items (offerings, definitions) that differ by key, sorted; an item shared by both is unchanged.
     private static List<ModelComparison> Items<T>(
@@ -101,7 +88,7 @@ internal static class CatalogComparer
                 continue;
             }
             var fields = compare(was, @is);
-            var kind = was is null ? "added" : @is is null ? "removed" : "changed";
+            var kind = KindOf(was is not null, @is is not null);
             if (kind != "changed" || !fields.IsEmpty)
             {
                 items.Add(new ModelComparison { Model = id, Kind = kind, Fields = fields });
