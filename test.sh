@@ -88,12 +88,17 @@ export STARMAP_FIGURES="$PWD/$results/cluster-figures.txt"
 # The HTTP fuzz (tests/Starmap.Fuzz.Tests) draws a new seed when run alone; here it replays a fixed one
 # so a CI run is repeatable. Override it to explore: STARMAP_FUZZ_SEED=<n> ./test.sh
 export STARMAP_FUZZ_SEED="${STARMAP_FUZZ_SEED:-2140445007}"
+# Stops a process and everything it started, deepest first (by process ID).
+kill_tree() {
+    local child
+    for child in $(pgrep -P "$1"); do kill_tree "$child"; done
+    kill -TERM "$1" 2>/dev/null
+}
 cleanup() {
-    # A Pester run still going beside the xunit projects (test.sh stopped early): stop it and its children
-    # (its silo stops with it: run.sh's own exit trap).
-    if [ -n "${pester_pid:-}" ] && kill -0 "$pester_pid" 2>/dev/null; then
-        pkill -TERM -P "$pester_pid" 2>/dev/null
-        kill -TERM "$pester_pid" 2>/dev/null
+    # A second lane still going (test.sh stopped early): stop it and what it runs (Pester's silo stops
+    # with run.sh: its own exit trap).
+    if [ -n "${second_pid:-}" ] && kill -0 "$second_pid" 2>/dev/null; then
+        kill_tree "$second_pid"
     fi
     # A test host that crashed may leave its redis-server behind (each runs in a starmap-e2e temp folder).
     for pidfile in "${TMPDIR:-/tmp}"/starmap-e2e/redis-*/redis.pid; do
@@ -116,36 +121,60 @@ if ! dotnet build Starmap.Orleans.sln -c Release -nologo -clp:NoSummary; then
     exit 1
 fi
 
-# The PowerShell module: lays it out, starts a silo, runs tests/pester in pwsh (see tests/pester/run.sh).
-# It runs beside the xunit projects: much of both is waiting (silo starts, pwsh and test host start-up,
-# single-threaded JIT, polls for a condition), so on 2 cores the two together take little longer than the
-# xunit projects alone. Its output goes to a file, printed whole after the xunit projects, so the log reads
-# as before. STARMAP_SERIAL_TESTS=1 runs it after them instead (to time the parts apart).
-pester_log="$results/pester.log"
-pester_pid=""
+# Two lanes. The first runs the xunit projects one after another. The second, in the background, lays out the
+# PowerShell module, starts a silo and runs tests/pester in pwsh (tests/pester/run.sh), then the xunit
+# projects named in STARMAP_BESIDE_PESTER (space-separated project names; default below). Much of each lane is
+# waiting (silo starts, pwsh and test-host start-up, single-threaded JIT, polls for a condition), so on 2 cores
+# the two together take little longer than the longer lane alone. The second lane's output goes to a file,
+# printed whole after the first lane, so the log reads as before. STARMAP_SERIAL_TESTS=1 runs everything in
+# one lane, in the old order (to time the parts apart).
+beside_pester=" ${STARMAP_BESIDE_PESTER-} "
+run_project() {
+    local name
+    name=$(basename "$1" .csproj)
+    dotnet test "$1" -c Release --no-build -nologo \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$results"
+}
+projects=(tests/*.Tests/*.Tests.csproj)
+first_lane=() second_lane=()
+for project in "${projects[@]}"; do
+    if [ "${STARMAP_SERIAL_TESTS:-0}" != 1 ] && [[ "$beside_pester" == *" $(basename "$project" .csproj) "* ]]; then
+        second_lane+=("$project")
+    else
+        first_lane+=("$project")
+    fi
+done
+
+second_log="$results/second-lane.log"
+second_pid=""
 if [ "${STARMAP_SERIAL_TESTS:-0}" != 1 ]; then
-    tests/pester/run.sh --no-build >"$pester_log" 2>&1 &
-    pester_pid=$!
+    (
+        tests/pester/run.sh --no-build
+        echo $? >"$results/pester.status"
+        for project in "${second_lane[@]}"; do
+            run_project "$project" || echo 1 >"$results/second-lane.status"
+        done
+    ) >"$second_log" 2>&1 &
+    second_pid=$!
 fi
 
 status=0
-for project in tests/*.Tests/*.Tests.csproj; do
-    name=$(basename "$project" .csproj)
-    dotnet test "$project" -c Release --no-build -nologo \
-        --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+for project in "${first_lane[@]}"; do
+    run_project "$project" || status=1
 done
 
-pester_failed=0
-if [ -n "$pester_pid" ]; then
-    wait "$pester_pid"
-    pester_status=$?
-    pester_pid=""
-    echo "--- Pester (tests/pester/run.sh, ran beside the xunit projects) ---"
-    cat "$pester_log"
+if [ -n "$second_pid" ]; then
+    wait "$second_pid"
+    second_pid=""
+    echo "--- second lane: Pester (tests/pester/run.sh)${second_lane[*]:+, then ${second_lane[*]}}; ran beside the first ---"
+    cat "$second_log"
+    pester_status=$(cat "$results/pester.status" 2>/dev/null || echo 1)
+    [ -e "$results/second-lane.status" ] && status=1
 else
     tests/pester/run.sh --no-build
     pester_status=$?
 fi
+pester_failed=0
 if [ "$pester_status" -ne 0 ]; then
     status=1
     # A run that stopped before Pester counted anything still counts as a failure.
