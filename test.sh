@@ -132,11 +132,24 @@ fi
 # restarts and reminders more than they compute, and their bounds (recovery within 60 s, typically 6 s) leave
 # room for a second lane's load.
 beside_pester=" ${STARMAP_BESIDE_PESTER-Starmap.Cluster.Tests} "
+# An xunit v3 test project is its own runner: run its built dll from its output folder (as dotnet test
+# would) and let it write the trx itself. That skips dotnet test's MSBuild and test-host start-up, about
+# 13 s of CPU a project. STARMAP_DOTNET_TEST=1 runs the projects through dotnet test instead.
 run_project() {
     local name
     name=$(basename "$1" .csproj)
-    dotnet test "$1" -c Release --no-build -nologo \
-        --logger "trx;LogFileName=$name.trx" --results-directory "$results"
+    if [ "${STARMAP_DOTNET_TEST:-0}" = 1 ]; then
+        dotnet test "$1" -c Release --no-build -nologo \
+            --logger "trx;LogFileName=$name.trx" --results-directory "$results"
+    else
+        local trx="$PWD/$results/$name.trx"
+        echo "=== $name"
+        (cd "$(dirname "$1")/bin/Release/net10.0" && dotnet "$name.dll" -noColor -trx "$trx")
+        local code=$?
+        # A runner that died before writing its trx still counts as a failure in the last line.
+        [ "$code" -ne 0 ] && [ ! -e "$trx" ] && echo "$name" >>"$results/no-trx.txt"
+        return "$code"
+    fi
 }
 projects=(tests/*.Tests/*.Tests.csproj)
 first_lane=() second_lane=()
@@ -189,7 +202,12 @@ if [ -s "$STARMAP_FIGURES" ]; then
     sed 's/^/  /' "$STARMAP_FIGURES"
 fi
 
-if summary "$pester_failed" && [ "$status" -eq 0 ]; then
+no_trx=0
+if [ -e "$results/no-trx.txt" ]; then
+    no_trx=$(wc -l <"$results/no-trx.txt")
+    sed 's/^/FAILED (no test results written): /' "$results/no-trx.txt"
+fi
+if summary "$((pester_failed + no_trx))" && [ "$status" -eq 0 ]; then
     exit 0
 fi
 exit 1
