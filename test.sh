@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: builds the solution (warnings are errors), runs all test projects, then the
-# PowerShell module's Pester suite in real pwsh against a real silo, and ends with one plain line
+# Runs every test: builds the solution (warnings are errors), runs all test projects and, beside them
+# (a second lane, see below), the PowerShell module's Pester suite in real pwsh against a real silo, and ends with one plain line
 # "N passed, N failed" over all of them. Needs only the .NET SDK (pwsh and Pester are restored from
 # NuGet here); the exit code is 0 on success.
 set -uo pipefail
@@ -132,8 +132,8 @@ fi
 # restarts and reminders more than they compute, and their bounds (recovery within 60 s, typically 6 s) leave
 # room for a second lane's load.
 beside_pester=" ${STARMAP_BESIDE_PESTER-Starmap.Cluster.Tests} "
-# An xunit v3 test project is its own runner: run its built dll from its output folder (as dotnet test
-# would) and let it write the trx itself. That skips dotnet test's MSBuild and test-host start-up, about
+# An xunit v3 test project is its own runner: run its built dll from its output folder and let it write
+# the trx itself. That skips dotnet test's MSBuild and test-host start-up, about
 # 13 s of CPU a project. STARMAP_DOTNET_TEST=1 runs the projects through dotnet test instead.
 run_project() {
     local name
