@@ -91,7 +91,8 @@ export STARMAP_FUZZ_SEED="${STARMAP_FUZZ_SEED:-2140445007}"
 # Stops a process and everything it started, deepest first (by process ID).
 kill_tree() {
     local child
-    for child in $(pgrep -P "$1"); do kill_tree "$child"; done
+    # Children from /proc (a fresh machine may have no procps, so no pgrep).
+    for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do kill_tree "$child"; done
     kill -TERM "$1" 2>/dev/null
 }
 cleanup() {
