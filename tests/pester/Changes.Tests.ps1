@@ -58,7 +58,7 @@ Describe 'Get-StarmapChange' -Tag CI {
         # All of them newest first: the same changes as oldest first, reversed.
         $reversed = @(Get-StarmapChange pester-changes -Bookkeeping -Last 100000)
         ($reversed | ForEach-Object { "$($_.Generation).$($_.Sequence)" }) -join ',' |
-            Should -Be (([object[]]$all)[($all.Count - 1)..0] | ForEach-Object { "$($_.Generation).$($_.Sequence)" }) -join ','
+            Should -Be ((([object[]]$all)[($all.Count - 1)..0] | ForEach-Object { "$($_.Generation).$($_.Sequence)" }) -join ',')
         { Get-StarmapChange pester-changes -First 1 -Last 1 } | Should -Throw -ErrorId 'AmbiguousParameterSet*'
         { Get-StarmapChange pester-changes -Last 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
