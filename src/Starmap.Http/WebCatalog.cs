@@ -20,8 +20,9 @@ public static class WebCatalog
     public static IFileProvider Files { get; } = new EmbeddedFileProvider(typeof(WebCatalog).Assembly, "Starmap.Http.wwwroot");
 
     /// <summary>
-    /// Serves <c>/</c> (index.html, naming this build's versioned assets: <see cref="WebCatalogShell"/>) and the assets. Call after <c>UseStarmapHttp</c>, so responses are
-    /// compressed and rate limited like the API's; an API route always wins over a file (routing runs first).
+    /// Serves <c>/</c> (index.html, naming this build's versioned assets: <see cref="WebCatalogShell"/>) and the
+    /// assets. Call after <c>UseStarmapHttp</c>, so responses are compressed and rate limited like the API's; an
+    /// API route always wins over a file (routing runs first).
     /// </summary>
     public static IApplicationBuilder UseStarmapWebCatalog(this IApplicationBuilder app)
     {
