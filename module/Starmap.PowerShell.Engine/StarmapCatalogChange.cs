@@ -85,6 +85,9 @@ public sealed class StarmapChangeFilter
 
     /// <summary>Include created_at, updated_at and provenance.</summary>
     public bool Bookkeeping { get; init; }
+
+    /// <summary>Newest first (-Last) rather than oldest first.</summary>
+    public bool NewestFirst { get; init; }
 }
 
 /// <summary>Reads the change log page by page for the module.</summary>
@@ -92,7 +95,7 @@ public static class ChangeLogReader
 {
     /// <summary>
     /// One page of at most <paramref name="limit"/> changes after <paramref name="after"/> (null: from the
-    /// start), and where the next page starts (null: the last page).
+    /// start; the newest end when <see cref="StarmapChangeFilter.NewestFirst"/>), and where the next page starts (null: the last page).
     /// </summary>
     public static async Task<(IReadOnlyList<StarmapCatalogChange> Items, string? Next)> ReadPageAsync(StarmapChangeFilter filter, string? after, int limit)
     {
@@ -110,6 +113,7 @@ public static class ChangeLogReader
             Bookkeeping = filter.Bookkeeping,
             Limit = Math.Clamp(limit, 1, ChangeQuery.MaxLimit),
             After = ChangePosition.Parse(after),
+            Order = filter.NewestFirst ? ChangeOrder.NewestFirst : ChangeOrder.OldestFirst,
         };
         try
         {

@@ -4,9 +4,10 @@ namespace Starmap.PowerShell.Commands;
 
 /// <summary>
 /// Get-StarmapChange: the change log, oldest first: every field each publish changed (old and new value,
-/// when, by which kind of write, from which source). Reads every page unless -First limits it.
+/// when, by which kind of write, from which source). Reads every page unless -First limits it; -Last reads
+/// the newest changes, newest first, from the other end of the log (no walk through older pages).
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "StarmapChange")]
+[Cmdlet(VerbsCommon.Get, "StarmapChange", DefaultParameterSetName = "First")]
 [OutputType("Starmap.PowerShell.StarmapCatalogChange")]
 public sealed class GetStarmapChangeCommand : StarmapCmdlet
 {
@@ -55,9 +56,14 @@ public sealed class GetStarmapChangeCommand : StarmapCmdlet
     public SwitchParameter Bookkeeping { get; set; }
 
     /// <summary>At most this many changes (the oldest); all when not given.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = "First")]
     [ValidateRange(1, int.MaxValue)]
     public int? First { get; set; }
+
+    /// <summary>The newest this many changes, newest first (as Get-StarmapSyncHistory -Last).</summary>
+    [Parameter(ParameterSetName = "Last", Mandatory = true)]
+    [ValidateRange(1, int.MaxValue)]
+    public int Last { get; set; }
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
@@ -77,10 +83,11 @@ public sealed class GetStarmapChangeCommand : StarmapCmdlet
             Model = Model,
             Field = Field,
             Bookkeeping = Bookkeeping.IsPresent,
+            NewestFirst = ParameterSetName == "Last",
         };
         try
         {
-            var left = First ?? int.MaxValue;
+            var left = ParameterSetName == "Last" ? Last : First ?? int.MaxValue;
             string? after = null;
             do
             {

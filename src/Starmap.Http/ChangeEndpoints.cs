@@ -7,8 +7,8 @@ using Microsoft.OpenApi;
 namespace Starmap.Http;
 
 /// <summary>
-/// <c>GET /api/v1/changes</c>: the change log, field by field, oldest first, filtered and paged with a
-/// <c>next</c> cursor (also sent as a <c>Link: rel="next"</c> header); <c>GET /api/v1/changes/{generation}</c>:
+/// <c>GET /api/v1/changes</c>: the change log, field by field, oldest first (<c>order=desc</c>: newest first),
+/// filtered and paged with a <c>next</c> cursor (also sent as a <c>Link: rel="next"</c> header); <c>GET /api/v1/changes/{generation}</c>:
 /// one generation's time, origin, summary and changes. Read through <see cref="IChangeLogGrain"/>.
 /// Changes retention deleted answer 410, naming the parameter.
 /// </summary>
@@ -16,11 +16,11 @@ internal static class ChangeEndpoints
 {
     private static readonly IReadOnlySet<string> ListParameters = new HashSet<string>(StringComparer.Ordinal)
     {
-        "since_generation", "until_generation", "since", "until", "provider", "author", "model", "field", "bookkeeping", "limit", "after",
+        "since_generation", "until_generation", "since", "until", "provider", "author", "model", "field", "bookkeeping", "limit", "after", "order",
     };
 
     private static readonly IReadOnlySet<string> GenerationParameters =
-        new HashSet<string>(StringComparer.Ordinal) { "field", "bookkeeping", "limit", "after" };
+        new HashSet<string>(StringComparer.Ordinal) { "field", "bookkeeping", "limit", "after", "order" };
 
     private static readonly QueryParameterMetadata Field = new("field", JsonSchemaType.String,
         "Only fields whose path is this or starts with it followed by . or [ (e.g. pricing, pricing.tokens.input)");
@@ -29,7 +29,9 @@ internal static class ChangeEndpoints
     private static readonly QueryParameterMetadata Limit = new("limit", JsonSchemaType.Integer,
         $"Page size, 1 to {ChangeQuery.MaxLimit} (default {ChangeQuery.DefaultLimit})");
     private static readonly QueryParameterMetadata After = new("after", JsonSchemaType.String,
-        "Continue after this position: the previous page's next (generation.sequence)");
+        "Continue after this position: the previous page's next (generation.sequence); with order=desc the next page is older");
+    private static readonly QueryParameterMetadata Order = new("order", JsonSchemaType.String,
+        "asc: oldest first (default); desc: newest first, e.g. a model's most recent changes", ["asc", "desc"]);
 
     private static readonly QueryParameterMetadata[] ListDocumented =
     [
@@ -40,7 +42,7 @@ internal static class ChangeEndpoints
         new("provider", JsonSchemaType.String, "Only changes of this provider (its record and offerings)"),
         new("author", JsonSchemaType.String, "Only changes of this author (its record and definitions)"),
         new("model", JsonSchemaType.String, "Only changes of this model: an offering's model ID or a definition's author/slug"),
-        Field, Bookkeeping, Limit, After,
+        Field, Bookkeeping, Limit, After, Order,
     ];
 
     public static void Map(RouteGroupBuilder api)
@@ -65,7 +67,7 @@ internal static class ChangeEndpoints
                 return await AnswerAsync(http, grains, query, null);
             })
             .WithName("ListChanges")
-            .WithSummary("The change log: every field each publish changed (old and new value, origin, source, time), oldest first, paged")
+            .WithSummary("The change log: every field each publish changed (old and new value, origin, source, time), oldest or newest first, paged")
             .Produces<ChangeListResponse>().WithQueryParameters(ListDocumented)
             .ProducesErrors(StatusCodes.Status410Gone);
 
@@ -87,7 +89,7 @@ internal static class ChangeEndpoints
             })
             .WithName("GetGenerationChanges")
             .WithSummary("One generation's changes: when and by what kind of write it was published, a summary, and its changes, paged")
-            .Produces<ChangeListResponse>().WithQueryParameters(Field, Bookkeeping, Limit, After)
+            .Produces<ChangeListResponse>().WithQueryParameters(Field, Bookkeeping, Limit, After, Order)
             .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
     }
 
@@ -107,6 +109,12 @@ internal static class ChangeEndpoints
             Bookkeeping = reader.Bool("bookkeeping") ?? false,
             Limit = limit,
             After = after,
+            Order = reader.String("order")?.Trim().ToLowerInvariant() switch
+            {
+                null or "asc" => ChangeOrder.OldestFirst,
+                "desc" => ChangeOrder.NewestFirst,
+                var other => throw new HttpParameterException("order", $"'{QueryReader.Printable(other)}' is not asc or desc"),
+            },
         };
     }
 

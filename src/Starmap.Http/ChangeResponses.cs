@@ -18,7 +18,7 @@ public sealed record ChangeListResponse
     /// <summary>On <c>/changes/{generation}</c>: its changes counted by kind (bookkeeping fields not counted) and the providers and authors touched.</summary>
     public ChangeSummary? Summary { get; init; }
 
-    /// <summary>The changes, oldest first.</summary>
+    /// <summary>The changes, oldest first (newest first with <c>order=desc</c>).</summary>
     public required IReadOnlyList<ChangeItem> Items { get; init; }
 
     /// <summary>The <c>after</c> value of the next page; null on the last page.</summary>

@@ -20,30 +20,76 @@ public static class WebCatalog
     public static IFileProvider Files { get; } = new EmbeddedFileProvider(typeof(WebCatalog).Assembly, "Starmap.Http.wwwroot");
 
     /// <summary>
-    /// Serves <c>/</c> (index.html) and the assets. Call after <c>UseStarmapHttp</c>, so responses are
-    /// compressed and rate limited like the API's; an API route always wins over a file (routing runs first).
+    /// Serves <c>/</c> (index.html, naming this build's versioned assets: <see cref="WebCatalogShell"/>) and the
+    /// assets. Call after <c>UseStarmapHttp</c>, so responses are compressed and rate limited like the API's; an
+    /// API route always wins over a file (routing runs first).
     /// </summary>
     public static IApplicationBuilder UseStarmapWebCatalog(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = Files });
+        app.Use(async (context, next) =>
+        {
+            // An API route matched by routing is never a file.
+            if (context.GetEndpoint() is null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                var path = context.Request.Path.Value ?? "";
+                if (path is "/" or "/index.html")
+                {
+                    await ShellAsync(context);
+                    return;
+                }
+                if (path.StartsWith(WebCatalogShell.Prefix, StringComparison.Ordinal) && path.IndexOf('/', WebCatalogShell.Prefix.Length) is > 0 and var slash)
+                {
+                    // Another build's version (a page loaded before an upgrade) gets today's file, revalidated as usual.
+                    context.Items[Versioned] = path[WebCatalogShell.Prefix.Length..slash] == WebCatalogShell.Version;
+                    context.Request.Path = path[slash..];
+                }
+            }
+            await next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = Files,
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                // Revalidated on every load (ETag / Last-Modified give a 304): a new silo build is never
-                // mixed with stale scripts, and an unchanged asset costs one small round trip.
-                headers.CacheControl = "no-cache";
+                // Under this build's /v/{version}/ a file never changes: kept without asking again. At its plain
+                // path it is revalidated on every load (ETag / Last-Modified give a 304).
+                headers.CacheControl = context.Context.Items[Versioned] is true ? "public, max-age=31536000, immutable" : "no-cache";
                 headers.XContentTypeOptions = "nosniff";
                 if (context.File.Name.EndsWith(".html", StringComparison.Ordinal))
                 {
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                    headers["Referrer-Policy"] = "no-referrer";
+                    Shell(headers);
                 }
             },
         });
         return app;
+    }
+
+    private static readonly object Versioned = new();
+
+    // The page shell names this build's versioned assets; it is itself revalidated (its ETag is the version).
+    private static async Task ShellAsync(HttpContext context)
+    {
+        var response = context.Response;
+        var etag = $"\"{WebCatalogShell.Version}\"";
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers.XContentTypeOptions = "nosniff";
+        Shell(response.Headers);
+        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.ContentType = "text/html; charset=utf-8";
+        response.ContentLength = WebCatalogShell.Html.Length;
+        await response.Body.WriteAsync(WebCatalogShell.Html, context.RequestAborted);
+    }
+
+    private static void Shell(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Referrer-Policy"] = "no-referrer";
     }
 }

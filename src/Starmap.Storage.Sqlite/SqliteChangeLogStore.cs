@@ -120,9 +120,13 @@ public sealed class SqliteChangeLogStore : IChangeLogStore
             where.Append(" AND ").Append(clause);
             command.Parameters.AddWithValue(name, value);
         }
+        var newestFirst = query.Order == ChangeOrder.NewestFirst;
         if (query.After is { } after)
         {
-            Filter("(generation > $ag OR (generation = $ag AND sequence > $as))", "$ag", after.Generation);
+            // "After" in the page order: newest first, the next page is what is older than the cursor.
+            Filter(newestFirst
+                ? "(generation < $ag OR (generation = $ag AND sequence < $as))"
+                : "(generation > $ag OR (generation = $ag AND sequence > $as))", "$ag", after.Generation);
             command.Parameters.AddWithValue("$as", after.Sequence);
         }
         if (query.SinceGeneration is { } since)
@@ -163,7 +167,7 @@ public sealed class SqliteChangeLogStore : IChangeLogStore
             where.Append(" AND path NOT IN ('created_at', 'updated_at', 'provenance') AND path NOT LIKE 'provenance.%'");
         }
         command.CommandText =
-            $"SELECT {Columns} FROM changes WHERE {where} ORDER BY generation, sequence LIMIT $limit; " +
+            $"SELECT {Columns} FROM changes WHERE {where} ORDER BY {(newestFirst ? "generation DESC, sequence DESC" : "generation, sequence")} LIMIT $limit; " +
             "SELECT max(generation) FROM change_generations;";
         command.Parameters.AddWithValue("$limit", limit + 1);
         var items = new List<CatalogChange>(limit + 1);

@@ -7,6 +7,16 @@ namespace Starmap.Fuzz.Tests;
 /// </summary>
 internal static class WebCatalogFiles
 {
+    /// <summary>
+    /// The page shell's body without the asset version the silo puts in front of its script and style names
+    /// (<c>src="v/0123456789ab/app.js"</c>): then it must be the file's bytes. Other files are as they are.
+    /// </summary>
+    public static byte[] Unversioned(string path, byte[] body) =>
+        path is "/" or "/index.html"
+            ? System.Text.Encoding.UTF8.GetBytes(System.Text.RegularExpressions.Regex.Replace(
+                System.Text.Encoding.UTF8.GetString(body), "(src|href)=\"v/[0-9a-f]{12}/", "$1=\""))
+            : body;
+
     /// <summary>Every static path and the bytes it must answer.</summary>
     public static IReadOnlyDictionary<string, byte[]> ByPath { get; } = Load();
 

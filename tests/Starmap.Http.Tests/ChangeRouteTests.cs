@@ -5,7 +5,7 @@ namespace Starmap.Http.Tests;
 /// <summary>
 /// The change log through every surface of one silo: writes by a .NET client, an HTTP sync and an import
 /// are recorded with their origins (and a sync's price change with its source); <c>GET /api/v1/changes</c>
-/// filters and pages them, <c>/changes/{generation}</c> sums one up, the client API reads the same, and
+/// filters and pages them oldest or newest first, <c>/changes/{generation}</c> sums one up, the client API reads the same, and
 /// the update stream's events carry the summary and link.
 /// </summary>
 public sealed class ChangeRouteTests
@@ -102,6 +102,27 @@ public sealed class ChangeRouteTests
             }
             Assert.True(all.Count >= 3, string.Join(" ", all));
             Assert.Equal(all, fromClient);
+            // Newest first: the same changes in reverse, paged backwards with the same cursor and Link; the client's too.
+            var newest = new List<string>();
+            url = $"/api/v1/changes?provider={ProviderId}&limit=2&order=desc";
+            while (true)
+            {
+                using var response = await client.GetAsync(url, Cancel);
+                var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                newest.AddRange(page["items"]!.AsArray().Select(i => $"{(long)i!["generation"]!}.{(int)i["sequence"]!}"));
+                if ((string?)page["next"] is not { } next)
+                {
+                    break;
+                }
+                Assert.Contains($"order=desc", string.Join(",", response.Headers.GetValues("Link")), StringComparison.Ordinal);
+                url = $"/api/v1/changes?provider={ProviderId}&limit=2&order=desc&after={next}";
+            }
+            Assert.Equal(Enumerable.Reverse(all), newest);
+            var latest = await connection.Catalog.Changes.ListAsync(new ChangeQuery { Provider = ProviderId, Limit = 1, Order = ChangeOrder.NewestFirst });
+            Assert.Equal(all[^1], $"{latest.Items[0].Generation}.{latest.Items[0].Sequence}");
+            Assert.Equal(all, (await client.JsonAsync($"/api/v1/changes?provider={ProviderId}&order=asc"))["items"]!.AsArray().Select(i => $"{(long)i!["generation"]!}.{(int)i["sequence"]!}"));
+
             var listed = await connection.Catalog.Changes.ListAsync(new ChangeQuery { Provider = ProviderId, Field = "pricing" });
             Assert.Contains(listed.Items, c => c is { Origin: ChangeOrigins.Sync, Source: "models.dev", New: "2.25" });
 
@@ -116,6 +137,8 @@ public sealed class ChangeRouteTests
             Responses.Error(await client.JsonAsync("/api/v1/changes?limit=0", HttpStatusCode.BadRequest), "invalid_parameter", "limit");
             Responses.Error(await client.JsonAsync("/api/v1/changes?since=yesterday", HttpStatusCode.BadRequest), "invalid_parameter", "since");
             Responses.Error(await client.JsonAsync("/api/v1/changes?after=x", HttpStatusCode.BadRequest), "invalid_parameter", "after");
+            Responses.Error(await client.JsonAsync("/api/v1/changes?order=newest", HttpStatusCode.BadRequest), "invalid_parameter", "order");
+            Responses.Error(await client.JsonAsync($"/api/v1/changes/{repriced}?order=up", HttpStatusCode.BadRequest), "invalid_parameter", "order");
             Responses.Error(await client.JsonAsync("/api/v1/changes?since_generation=-1", HttpStatusCode.BadRequest), "invalid_parameter", "since_generation");
             Responses.Error(await client.JsonAsync("/api/v1/changes?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z", HttpStatusCode.BadRequest), "invalid_parameter", "until");
             Responses.Error(await client.JsonAsync("/api/v1/changes?modle=m1", HttpStatusCode.BadRequest), "unknown_parameter", "modle");

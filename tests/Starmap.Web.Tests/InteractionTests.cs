@@ -130,7 +130,7 @@ public sealed class InteractionTests(WebSilo web, ITestOutputHelper output)
     public async Task The_assets_are_embedded_compressed_revalidated_and_their_compressed_size_is_reported()
     {
         long raw = 0, compressed = 0;
-        foreach (var asset in new[] { "", "app.css", "app.js", "api.js", "browse.js", "model.js", "compare.js", "providers.js", "changes.js", "admin.js", "key.js" })
+        foreach (var asset in new[] { "", "app.css", "app.js", "first.js", "api.js", "browse.js", "model.js", "compare.js", "providers.js", "changes.js", "admin.js", "key.js" })
         {
             using var plain = await web.Http.GetAsync(asset, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, plain.StatusCode);

@@ -29,7 +29,7 @@ public sealed class PageTests(WebSilo web)
         foreach (var (section, table) in new[] { ("#history", "figure.chart, #price-history, p.muted"), ("#changes", "table.changes, p.muted") })
         {
             // Before issue 12's routes exist the API answers 404 "no such route": the page says so, never an error.
-            var route = section == "#history" ? "api/v1/providers/openai/models/gpt-4o/price-history" : "api/v1/changes?provider=openai&model=gpt-4o&limit=20";
+            var route = section == "#history" ? "api/v1/providers/openai/models/gpt-4o/price-history" : "api/v1/changes?provider=openai&model=gpt-4o&limit=20&order=desc";
             using var answer = await web.Http.GetAsync(route, TestContext.Current.CancellationToken);
             var expected = answer.StatusCode == System.Net.HttpStatusCode.NotFound ? "p.notice" : table;
             await Assertions.Expect(page.Locator($"{section} {expected}").First).ToBeVisibleAsync();
@@ -72,6 +72,21 @@ public sealed class PageTests(WebSilo web)
             await Assertions.Expect(row.Locator("td").Nth(0)).ToContainTextAsync($"generation {web.HistoryGenerations[1]}");
         }
         await Assertions.Expect(page.Locator("#history [role=alert], #changes [role=alert]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_model_pages_recent_changes_show_the_newest_change_first_as_the_API_lists_them_newest_first()
+    {
+        // The fixture added zz-web-history/m, then repriced it: newest first, the repricing leads and the addition ends.
+        const string provider = WebSilo.HistoryProvider;
+        var items = (await web.GetJsonAsync($"api/v1/changes?provider={provider}&model=m&limit=20&order=desc")).GetProperty("items");
+        var expected = items.EnumerateArray().Select(i => $"generation {i.GetProperty("generation").GetInt64()}").ToArray();
+        Assert.Equal($"generation {web.HistoryGenerations[1]}", expected[0]);
+        Assert.Equal($"generation {web.HistoryGenerations[0]}", expected[^1]);
+        var page = await web.NewPageAsync();
+        await page.GotoAsync(web.Root + $"?view=model&id={provider}/m");
+        await Assertions.Expect(page.Locator("#changes table.changes tbody tr td:first-child .sub")).ToHaveTextAsync(expected);
+        Assert.Contains(web.Requests, url => url.Contains($"provider={provider}&model=m&limit=20&order=desc", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,6 +153,40 @@ public sealed class PageTests(WebSilo web)
         await Assertions.Expect(openai.Nth(4)).ToHaveTextAsync("not scheduled");
         await Assertions.Expect(openai.Nth(5)).ToHaveTextAsync("none");
         Assert.DoesNotContain(web.ApiKey, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_provider_shows_its_next_sync_time_on_the_providers_page_as_the_API_gives_it()
+    {
+        // The fixture's own provider (no other page test reads its schedule), scheduled through the API with the key.
+        const string provider = WebSilo.HistoryProvider;
+        using var keyed = new HttpClient { BaseAddress = web.Root };
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", web.ApiKey);
+        using (var scheduled = await keyed.PutAsync($"api/v1/providers/{provider}/sync/schedule",
+            new StringContent("""{"interval":"06:00:00"}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken))
+        {
+            Assert.True(scheduled.IsSuccessStatusCode, $"{(int)scheduled.StatusCode} {await scheduled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        }
+        try
+        {
+            var item = (await web.GetJsonAsync("api/v1/overview/providers")).GetProperty("items").EnumerateArray()
+                .Single(p => p.GetProperty("id").GetString() == provider);
+            var next = item.GetProperty("next_sync").GetString()!;
+            var at = DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(at, DateTimeOffset.UtcNow.AddHours(5), DateTimeOffset.UtcNow.AddHours(7));
+
+            var page = await web.NewPageAsync();
+            await page.GotoAsync(web.Root + "?view=providers");
+            var cells = page.Locator($"#providers tr[data-provider-id={provider}] td");
+            await Assertions.Expect(cells.Nth(4)).ToHaveTextAsync("every 06:00:00");
+            var time = cells.Nth(5).Locator("time");
+            await Assertions.Expect(time).ToHaveAttributeAsync("datetime", next);
+            await Assertions.Expect(time).ToHaveTextAsync(at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
+        }
+        finally
+        {
+            using var removed = await keyed.DeleteAsync($"api/v1/providers/{provider}/sync/schedule", TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]

@@ -48,6 +48,21 @@ Describe 'Get-StarmapChange' -Tag CI {
         @(Get-StarmapChange pester-changes -Until (Get-Date).AddMinutes(5)).Count | Should -Be $all.Count
     }
 
+    It '-Last gives the newest changes newest first, all of them the oldest-first list reversed, and not with -First' {
+        $all = @(Get-StarmapChange pester-changes -Bookkeeping)
+        $all.Count | Should -BeGreaterOrEqual 3
+        $newest = @(Get-StarmapChange pester-changes -Bookkeeping -Last 2)
+        $newest.Count | Should -Be 2
+        ($newest | ForEach-Object { "$($_.Generation).$($_.Sequence)" }) -join ',' |
+            Should -Be ((@($all)[-1..-2] | ForEach-Object { "$($_.Generation).$($_.Sequence)" }) -join ',')
+        # All of them newest first: the same changes as oldest first, reversed.
+        $reversed = @(Get-StarmapChange pester-changes -Bookkeeping -Last 100000)
+        ($reversed | ForEach-Object { "$($_.Generation).$($_.Sequence)" }) -join ',' |
+            Should -Be ((([object[]]$all)[($all.Count - 1)..0] | ForEach-Object { "$($_.Generation).$($_.Sequence)" }) -join ',')
+        { Get-StarmapChange pester-changes -First 1 -Last 1 } | Should -Throw -ErrorId 'AmbiguousParameterSet*'
+        { Get-StarmapChange pester-changes -Last 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
     It 'refuses -Until before -Since with an error naming them' {
         Get-StarmapChange -Since (Get-Date) -Until (Get-Date).AddDays(-1) -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidChangeQuery*'

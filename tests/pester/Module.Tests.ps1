@@ -13,7 +13,7 @@ BeforeDiscovery {
         'Get-StarmapEndpoint'        = 'Id,Provider'
         'Get-StarmapModelEndpoint'   = 'Id'
         'Get-StarmapQuarantine'      = 'Field,Model,Provider'
-        'Get-StarmapChange'          = 'Author,Bookkeeping,Field,First,Model,Provider,Since,SinceGeneration,Until'
+        'Get-StarmapChange'          = 'Author,Bookkeeping,Field,First,Last,Model,Provider,Since,SinceGeneration,Until'
         'Sync-StarmapProvider'       = 'All,AsJob,Discover,Force,PassThru,Provider,Source,ThrottleLimit'
         'New-StarmapModel'           = 'Authors,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Set-StarmapModel'           = 'Authors,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Force,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'

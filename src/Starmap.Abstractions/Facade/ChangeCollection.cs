@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Starmap;
 
 /// <summary>
-/// The change log: what every publish changed, field by field, oldest first. Read through
+/// The change log: what every publish changed, field by field, oldest first or newest first (<see cref="ChangeQuery.Order"/>). Read through
 /// <see cref="IChangeLogGrain"/>, so it works from a client as from inside a silo.
 /// </summary>
 public sealed class ChangeCollection
@@ -15,7 +15,7 @@ public sealed class ChangeCollection
     private IChangeLogGrain Log => _grains.GetGrain<IChangeLogGrain>(0);
 
     /// <summary>
-    /// One page of changes matching <paramref name="query"/> (all changes when null), oldest first; pass the
+    /// One page of changes matching <paramref name="query"/> (all changes when null), in its <see cref="ChangeQuery.Order"/>; pass the
     /// page's <see cref="ChangePage.Next"/> as <see cref="ChangeQuery.After"/> for the next. Throws
     /// <see cref="ArgumentException"/> for a bad query, <see cref="ArgumentOutOfRangeException"/> for
     /// changes retention deleted.
@@ -27,7 +27,7 @@ public sealed class ChangeCollection
         return Log.QueryAsync(query);
     }
 
-    /// <summary>Every change matching <paramref name="query"/>, oldest first, fetched a page (<see cref="ChangeQuery.Limit"/>) at a time.</summary>
+    /// <summary>Every change matching <paramref name="query"/>, in its <see cref="ChangeQuery.Order"/>, fetched a page (<see cref="ChangeQuery.Limit"/>) at a time.</summary>
     public async IAsyncEnumerable<CatalogChange> ReadAllAsync(ChangeQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         query ??= new ChangeQuery();

@@ -12,7 +12,7 @@ namespace Starmap;
 public interface IChangeLogGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Changes matching <paramref name="query"/>, oldest first, one page. Throws
+    /// Changes matching <paramref name="query"/>, one page in its <see cref="ChangeQuery.Order"/>. Throws
     /// <see cref="ArgumentException"/> naming the field for a bad query (a limit outside 1..1000, a range
     /// that ends before it starts) and <see cref="ArgumentOutOfRangeException"/> for a
     /// <see cref="ChangeQuery.SinceGeneration"/> older than the retention kept.

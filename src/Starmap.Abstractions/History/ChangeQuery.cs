@@ -1,8 +1,8 @@
 namespace Starmap;
 
 /// <summary>
-/// A filter over the change log; answers are oldest first and paged: pass the page's
-/// <see cref="ChangePage.Next"/> back as <see cref="After"/> for the next page.
+/// A filter over the change log; answers are oldest first (or newest first, <see cref="Order"/>) and paged:
+/// pass the page's <see cref="ChangePage.Next"/> back as <see cref="After"/> for the next page.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("starmap.change-query")]
 public sealed record ChangeQuery
@@ -37,8 +37,14 @@ public sealed record ChangeQuery
     /// <summary>Page size (1..<see cref="MaxLimit"/>).</summary>
     [Id(9)] public int Limit { get; init; } = DefaultLimit;
 
-    /// <summary>Continue after this position (from <see cref="ChangePage.Next"/>).</summary>
+    /// <summary>
+    /// Continue after this position (from <see cref="ChangePage.Next"/>), in <see cref="Order"/>: newest first,
+    /// the next page holds the changes older than it.
+    /// </summary>
     [Id(10)] public ChangePosition? After { get; init; }
+
+    /// <summary>Oldest first (the default) or newest first; the filters select the same changes either way.</summary>
+    [Id(60)] public ChangeOrder Order { get; init; }
 
     /// <summary>Page size when none is given.</summary>
     public const int DefaultLimit = 100;
@@ -72,7 +78,7 @@ public sealed record ChangePosition
     }
 }
 
-/// <summary>One page of changes, oldest first.</summary>
+/// <summary>One page of changes, in the query's <see cref="ChangeQuery.Order"/>.</summary>
 [GenerateSerializer, Immutable, Alias("starmap.change-page")]
 public sealed record ChangePage
 {

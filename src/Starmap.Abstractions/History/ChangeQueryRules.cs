@@ -11,6 +11,10 @@ public static class ChangeQueryRules
         {
             throw new ArgumentException($"Limit must be 1..{ChangeQuery.MaxLimit}; it was {query.Limit}.", nameof(query));
         }
+        if (!Enum.IsDefined(query.Order))
+        {
+            throw new ArgumentException($"Order must be OldestFirst or NewestFirst; it was {(int)query.Order}.", nameof(query));
+        }
         if (query.SinceGeneration < 0)
         {
             throw new ArgumentException($"SinceGeneration must not be negative; it was {query.SinceGeneration}.", nameof(query));

@@ -11,7 +11,7 @@ public interface IChangeLogStore
     /// <summary>Appends one generation's changes durably (all or nothing).</summary>
     Task AppendAsync(ChangeBatch batch, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes matching <paramref name="query"/>, oldest first, one page.</summary>
+    /// <summary>Changes matching <paramref name="query"/>, one page in its <see cref="ChangeQuery.Order"/> (oldest first by default).</summary>
     Task<ChangePage> QueryAsync(ChangeQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>

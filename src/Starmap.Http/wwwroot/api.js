@@ -13,14 +13,17 @@ export class ApiError extends Error {
   get noRoute() { return this.status === 404 && /no such route/.test(this.message); }
 }
 
-/** Fetches JSON from the API; sends the tab's key when there is one (keyed reads, writes). */
-export async function api(path, options = {}) {
+/**
+ * Fetches JSON from the API; sends the tab's key when there is one (keyed reads, writes). started: the
+ * response of the same request already sent (first.js), read here as if this call had sent it.
+ */
+export async function api(path, options = {}, started = null) {
   const headers = { Accept: 'application/json', ...(options.headers || {}) };
   const key = apiKey();
   if (key) headers['X-Api-Key'] = key;
   let response;
   try {
-    response = await fetch(path, { ...options, headers });
+    response = await (started ?? fetch(path, { ...options, headers }));
   } catch (e) {
     throw new ApiError(0, 'network', `the silo did not answer (${e.message})`);
   }

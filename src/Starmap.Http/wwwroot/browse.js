@@ -1,11 +1,10 @@
 // Browse: the whole catalog, server-paged through GET /api/v1/models. The page's query string uses the
 // API's own parameter names, so a shared URL (/?q=gpt&provider=openai&sort=input_price) is the query.
 // Rows come as fields=summary: only what the table shows (the full models carry provenance, ten times the bytes).
+// The first page's request is already on its way (first.js, started by index.html): load() takes its answer.
 import { api, esc, price, tokens, text, showError } from './api.js';
+import { PAGE, FILTERS, browseUrl, takeEarly } from './first.js';
 
-const PAGE = 50;
-const FILTERS = ['q', 'provider', 'author', 'modality_input', 'modality_output', 'feature', 'min_context',
-  'max_input_price', 'max_output_price', 'status', 'open_weights', 'released_after', 'released_before', 'sort', 'order', 'offset'];
 const MODALITIES = ['text', 'image', 'audio', 'video', 'pdf', 'embedding'];
 const FEATURES = ['tool_calls', 'reasoning', 'structured_outputs', 'attachments', 'web_search', 'streaming', 'tool_choice', 'temperature'];
 const STATUSES = ['active', 'beta', 'preview', 'deprecated', 'retired', 'unknown'];
@@ -76,10 +75,7 @@ export async function renderBrowse(main) {
 
   async function load() {
     const mine = ++request;
-    const query = new URLSearchParams();
-    for (const name of FILTERS) if (state.get(name)) query.set(name, state.get(name));
-    query.set('limit', PAGE);
-    query.set('fields', 'summary');
+    const url = browseUrl(state);
     for (const th of main.querySelectorAll('thead th[data-key]')) {
       const sorted = th.dataset.key === state.get('sort');
       if (sorted) th.setAttribute('aria-sort', state.get('order') === 'desc' ? 'descending' : 'ascending');
@@ -88,7 +84,7 @@ export async function renderBrowse(main) {
     main.querySelector('#models').setAttribute('aria-busy', 'true');
     let page;
     try {
-      page = (await api(`api/v1/models?${query}`)).body;
+      page = (await api(url, {}, takeEarly(url))).body;
     } catch (error) {
       if (mine !== request) return;
       tbody.innerHTML = '';

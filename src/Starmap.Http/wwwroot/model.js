@@ -131,9 +131,10 @@ export function chart(items) {
   </svg><figcaption class="legend"><span><span class="swatch input"></span>Input</span><span><span class="swatch output"></span>Output (dashed)</span></figcaption></figure>`;
 }
 
+// The 20 newest changes, newest first (order=desc): a model with a long history shows what changed lately.
 async function changes(element, provider, model) {
   try {
-    const body = (await api(`api/v1/changes?provider=${encodeURIComponent(provider)}&model=${encodeURIComponent(model)}&limit=20`)).body;
+    const body = (await api(`api/v1/changes?provider=${encodeURIComponent(provider)}&model=${encodeURIComponent(model)}&limit=20&order=desc`)).body;
     element.innerHTML = changeTable(body.items || [], 'Recent changes of this model');
   } catch (error) { showError(element, error, 'The change log'); }
 }

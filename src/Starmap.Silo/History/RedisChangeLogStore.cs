@@ -112,10 +112,23 @@ public sealed class RedisChangeLogStore : IChangeLogStore, IAsyncDisposable
             : query.Provider is { } provider ? EntityKey(ChangeEntity.Provider, provider)
             : query.Author is { } author ? EntityKey(ChangeEntity.Author, author)
             : "gens";
-        var from = Math.Max(query.SinceGeneration is { } since ? since + 1 : 0, query.After?.Generation ?? 0);
+        var newestFirst = query.Order == ChangeOrder.NewestFirst;
+        // The cursor's own generation stays in range (its other changes may follow it); Matches drops the rest.
+        var from = query.SinceGeneration is { } since ? since + 1 : 0;
         var until = query.UntilGeneration is { } u ? (double)u : double.PositiveInfinity;
+        if (query.After is { } after)
+        {
+            if (newestFirst)
+            {
+                until = Math.Min(until, after.Generation);
+            }
+            else
+            {
+                from = Math.Max(from, after.Generation);
+            }
+        }
         var items = new List<CatalogChange>(limit + 1);
-        await foreach (var change in ScanAsync(db, index, from, until, cancellationToken).ConfigureAwait(false))
+        await foreach (var change in ScanAsync(db, index, from, until, newestFirst, cancellationToken).ConfigureAwait(false))
         {
             if (Matches(change, query))
             {
@@ -145,7 +158,7 @@ public sealed class RedisChangeLogStore : IChangeLogStore, IAsyncDisposable
     {
         var db = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<CatalogChange>();
-        await foreach (var change in ScanAsync(db, EntityKey(entity, entityId), afterGeneration + 1, double.PositiveInfinity, cancellationToken).ConfigureAwait(false))
+        await foreach (var change in ScanAsync(db, EntityKey(entity, entityId), afterGeneration + 1, double.PositiveInfinity, newestFirst: false, cancellationToken).ConfigureAwait(false))
         {
             if (change.Entity == entity && change.EntityId == entityId)
             {
@@ -160,7 +173,7 @@ public sealed class RedisChangeLogStore : IChangeLogStore, IAsyncDisposable
     {
         var db = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<CatalogChange>();
-        await foreach (var change in ScanAsync(db, "gens", afterGeneration + 1, double.PositiveInfinity, cancellationToken).ConfigureAwait(false))
+        await foreach (var change in ScanAsync(db, "gens", afterGeneration + 1, double.PositiveInfinity, newestFirst: false, cancellationToken).ConfigureAwait(false))
         {
             items.Add(change);
         }
@@ -231,7 +244,9 @@ public sealed class RedisChangeLogStore : IChangeLogStore, IAsyncDisposable
     }
 
     private static bool Matches(CatalogChange c, ChangeQuery q) =>
-        (q.After is not { } after || c.Generation > after.Generation || (c.Generation == after.Generation && c.Sequence > after.Sequence)) &&
+        (q.After is not { } after || (q.Order == ChangeOrder.NewestFirst
+            ? c.Generation < after.Generation || (c.Generation == after.Generation && c.Sequence < after.Sequence)
+            : c.Generation > after.Generation || (c.Generation == after.Generation && c.Sequence > after.Sequence))) &&
         (q.Since is not { } since || c.At >= since) &&
         (q.Until is not { } until || c.At < until) &&
         (q.Provider is not { } provider || (c.Entity == ChangeEntity.Provider && c.EntityId == provider)) &&
@@ -241,16 +256,19 @@ public sealed class RedisChangeLogStore : IChangeLogStore, IAsyncDisposable
             (c.Path.StartsWith(field, StringComparison.Ordinal) && c.Path.Length > field.Length && c.Path[field.Length] is '.' or '[')) &&
         (q.Bookkeeping || !c.IsBookkeeping);
 
-    // Every change of the generations in `index` from `from` (inclusive) to `until`, oldest first, a batch of generations at a time.
-    private async IAsyncEnumerable<CatalogChange> ScanAsync(IDatabase db, string index, long from, double until,
+    // Every change of the generations in `index` from `from` to `until` (both inclusive), oldest first or newest
+    // first (generations and the changes within each reversed), a batch of generations at a time.
+    private async IAsyncEnumerable<CatalogChange> ScanAsync(IDatabase db, string index, long from, double until, bool newestFirst,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        double start = from;
+        double low = from, high = until;
         var exclude = Exclude.None;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var generations = await db.SortedSetRangeByScoreAsync(Key(index), start, until, exclude, take: ScanBatch).ConfigureAwait(false);
+            // Low and high stay the minimum and maximum score in either order; Stop excludes the maximum.
+            var generations = await db.SortedSetRangeByScoreAsync(Key(index), low, high, exclude,
+                newestFirst ? Order.Descending : Order.Ascending, take: ScanBatch).ConfigureAwait(false);
             if (generations.Length == 0)
             {
                 yield break;
@@ -258,17 +276,26 @@ public sealed class RedisChangeLogStore : IChangeLogStore, IAsyncDisposable
             var batches = await Task.WhenAll(generations.Select(g => ReadGenerationAsync(db, (long)g))).ConfigureAwait(false);
             foreach (var batch in batches)
             {
-                foreach (var change in batch?.Changes ?? default)
+                var changes = batch?.Changes ?? default;
+                for (var i = 0; i < changes.Count; i++)
                 {
-                    yield return change;
+                    yield return changes[newestFirst ? changes.Count - 1 - i : i];
                 }
             }
             if (generations.Length < ScanBatch)
             {
                 yield break;
             }
-            start = (long)generations[^1];
-            exclude = Exclude.Start;
+            if (newestFirst)
+            {
+                high = (long)generations[^1];
+                exclude = Exclude.Stop;
+            }
+            else
+            {
+                low = (long)generations[^1];
+                exclude = Exclude.Start;
+            }
         }
     }
 

@@ -122,6 +122,79 @@ public abstract class ChangeLogStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Newest_first_pages_backwards_with_a_cursor_through_every_change_in_reverse()
+    {
+        await SeedAsync();
+        var seen = new List<(long, int)>();
+        var query = new ChangeQuery { Limit = 2, Bookkeeping = true, Order = ChangeOrder.NewestFirst };
+        var pages = 0;
+        while (true)
+        {
+            var page = await Store.QueryAsync(query, Ct);
+            pages++;
+            Assert.Equal(4, page.Generation);
+            seen.AddRange(page.Items.Select(c => (c.Generation, c.Sequence)));
+            if (page.Next is null)
+            {
+                break;
+            }
+            // The cursor is the page's last (oldest) change; the next page starts just before it.
+            Assert.Equal((page.Items[^1].Generation, page.Items[^1].Sequence), (page.Next.Generation, page.Next.Sequence));
+            query = query with { After = page.Next };
+        }
+
+        Assert.Equal(4, pages);
+        Assert.Equal([(4L, 1), (4, 0), (3, 1), (3, 0), (2, 2), (2, 1), (2, 0)], seen);
+    }
+
+    [Fact]
+    public async Task Newest_first_reads_a_log_longer_than_one_scan_batch_and_continues_from_a_cursor_in_the_middle()
+    {
+        // 150 generations: more than a store reads in one round trip (Redis scans 64 at a time).
+        for (var g = 1; g <= 150; g++)
+        {
+            await Store.AppendAsync(Batch(g, T0.AddMinutes(g), ChangeOrigins.Sync, Change("p", "m", "limits.context", $"{g}", $"{g + 1}")), Ct);
+        }
+
+        var all = await Store.QueryAsync(new ChangeQuery { Model = "m", Limit = 1000, Order = ChangeOrder.NewestFirst }, Ct);
+        Assert.Equal(Enumerable.Range(1, 150).Reverse().Select(g => (long)g), all.Items.Select(c => c.Generation));
+        Assert.Null(all.Next);
+
+        var page = await Store.QueryAsync(new ChangeQuery { Limit = 70, Order = ChangeOrder.NewestFirst }, Ct);
+        Assert.Equal(81, page.Items[^1].Generation);
+        var rest = await Store.QueryAsync(new ChangeQuery { Limit = 1000, Order = ChangeOrder.NewestFirst, After = page.Next }, Ct);
+        Assert.Equal(Enumerable.Range(1, 80).Reverse().Select(g => (long)g), rest.Items.Select(c => c.Generation));
+    }
+
+    [Fact]
+    public async Task Newest_first_selects_what_oldest_first_selects_for_every_filter()
+    {
+        await SeedAsync();
+        ChangeQuery[] filters =
+        [
+            new() { Provider = "openai" }, new() { Model = "gpt-x" }, new() { Field = "pricing" },
+            new() { SinceGeneration = 2 }, new() { UntilGeneration = 3 }, new() { Since = T0.AddMinutes(30), Until = T0.AddHours(2) },
+            new() { Provider = "openai", UntilGeneration = 3, Bookkeeping = true },
+            new() { After = new ChangePosition { Generation = 3, Sequence = 1 } },
+        ];
+        foreach (var filter in filters)
+        {
+            var oldest = (await Store.QueryAsync(filter, Ct)).Items.Select(c => (c.Generation, c.Sequence));
+            var newest = (await Store.QueryAsync(filter with { Order = ChangeOrder.NewestFirst }, Ct)).Items.Select(c => (c.Generation, c.Sequence));
+            if (filter.After is null)
+            {
+                Assert.Equal(oldest.Reverse(), newest);
+            }
+            else
+            {
+                // The cursor splits the log: oldest first after it is newer, newest first after it is older.
+                Assert.Equal([(4L, 0), (4, 1)], oldest);
+                Assert.Equal([(3L, 0), (2, 2), (2, 0)], newest);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Filters_by_provider_model_field_prefix_generation_and_time()
     {
         await SeedAsync();
