@@ -21,12 +21,15 @@ public sealed class SeedTimings
     /// <summary>The providers stored, not yet published.</summary>
     public TimeSpan Providers { get; private set; }
 
+    /// <summary>True when the providers were stored in one batched write, false when through each provider grain.</summary>
+    public bool ProvidersInOneWrite { get; internal set; }
+
     /// <summary>The one publish of every provider and the seed mark.</summary>
     public TimeSpan Publish { get; private set; }
 
     /// <inheritdoc/>
     public override string ToString() => FormattableString.Invariant(
-        $"registry and read {Read.TotalMilliseconds:0} ms, authors {Authors.TotalMilliseconds:0} ms, providers stored {Providers.TotalMilliseconds:0} ms, publish {Publish.TotalMilliseconds:0} ms");
+        $"registry and read {Read.TotalMilliseconds:0} ms, authors {Authors.TotalMilliseconds:0} ms, providers stored {Providers.TotalMilliseconds:0} ms ({(ProvidersInOneWrite ? "one write" : "one write each")}), publish {Publish.TotalMilliseconds:0} ms");
 
     internal void ReadDone() => Read = Lap();
 

@@ -16,6 +16,9 @@ if (!EmbeddedStoreCheck.TryOpen(web.Configuration, out var store, out var proble
     return;
 }
 using var folderLock = store;
+// A new store is seeded: reading the built-in catalog (most of a first start's seeding) starts now, on its
+// own thread, while the host is built and the silo starts, instead of once the silo has started.
+SiloStartup.PreloadSeedIfNew(StarmapSiloOptionsValidator.Read(web.Configuration));
 try
 {
     if (web.Configuration.GetValue($"{StarmapSiloOptions.Section}:{nameof(StarmapSiloOptions.HttpPort)}", 5080) == 0)

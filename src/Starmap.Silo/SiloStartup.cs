@@ -24,9 +24,10 @@ internal sealed class SiloStartup(
     /// <summary>The text of the ready line.</summary>
     public const string ReadyMarker = "Starmap silo ready";
 
-    // Hosted services are all built before the first one starts: reading the seed begins here, beside the
-    // silo's own start, when the embedded store has no database yet (so it will be seeded).
-    private readonly bool _preloading = StartSeedPreload(options);
+    // Hosted services are all built before the first one starts: reading the seed begins here at the latest,
+    // beside the silo's own start, when the embedded store has no database yet (so it will be seeded). The
+    // silo program begins it earlier still (PreloadSeedIfNew), before it builds the host.
+    private readonly bool _preloading = PreloadSeedIfNew(options);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ internal sealed class SiloStartup(
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var timings = new SeedTimings();
-            var seeded = await CatalogSeeder.SeedIfEmptyAsync(grains, timings, cancellationToken);
+            var seeded = await CatalogSeeder.SeedIfEmptyAsync(grains, timings, services, cancellationToken);
             if (seeded is not null)
             {
                 logger.LogInformation("Seeded the built-in catalog {SeedVersion} in {SeedMilliseconds} ms ({SeedTimings})", seeded, watch.ElapsedMilliseconds, timings);
@@ -60,7 +61,11 @@ internal sealed class SiloStartup(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static bool StartSeedPreload(StarmapSiloOptions options)
+    /// <summary>
+    /// Starts reading the built-in catalog in the background when this silo will seed it: seeding on, the
+    /// embedded store, and no database file yet. True when it started (or had started).
+    /// </summary>
+    internal static bool PreloadSeedIfNew(StarmapSiloOptions options)
     {
         if (!options.Seed || options.Clustering != ClusteringMode.Embedded
             || File.Exists(SqliteDatabaseCheck.DatabasePath(new SqliteGrainStorageOptions { DataDirectory = options.DataDirectory })))

@@ -11,7 +11,7 @@ namespace Starmap.Storage.Sqlite;
 
 /// Orleans grain storage on one SQLite file. Every call opens its own (pooled) connection and every mutation is a
 /// single ETag-guarded statement, so concurrent grains, silos and processes sharing the file stay consistent.
-public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateBatchStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS grain_state (
@@ -143,6 +143,44 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
             grainState.ETag = FormatEtag(newVersion);
             grainState.RecordExists = true;
         }
+    }
+
+    public async Task<bool> TryAddAllAsync<T>(string stateName, IReadOnlyList<KeyValuePair<GrainId, T>> states, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        // Serialized before the transaction begins, so the write lock is held only for the inserts.
+        var payloads = states.Select(s => (Grain: s.Key, Payload: _serializer.SerializeToArray(s.Value))).ToList();
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One transaction: one commit (one flush) for all of them, and nothing at all if any row exists.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO grain_state (storage_name, grain_id, state_name, etag, payload, updated_at)
+            VALUES ($storage, $grain, $state, 1, $payload, $now)
+            ON CONFLICT DO NOTHING
+            RETURNING etag
+            """;
+        command.Parameters.AddWithValue("$storage", _name);
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$now", now);
+        var grain = command.Parameters.Add("$grain", SqliteType.Text);
+        var payload = command.Parameters.Add("$payload", SqliteType.Blob);
+        foreach (var (grainId, bytes) in payloads)
+        {
+            grain.Value = grainId.ToString();
+            payload.Value = bytes;
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long)
+            {
+                // A record exists: the caller writes grain by grain instead, through each grain's ETag.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)

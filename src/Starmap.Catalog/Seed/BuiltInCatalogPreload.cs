@@ -16,7 +16,9 @@ public static class BuiltInCatalogPreload
         {
             return;
         }
-        var loading = new Task<BuiltInCatalog>(BuiltInCatalog.Load);
+        // Its own thread, not a pool thread: the read takes a second or more, and a silo starting on two
+        // cores needs both pool threads it begins with.
+        var loading = new Task<BuiltInCatalog>(BuiltInCatalog.Load, TaskCreationOptions.LongRunning);
         if (Interlocked.CompareExchange(ref _loading, loading, null) is null)
         {
             loading.Start(TaskScheduler.Default);

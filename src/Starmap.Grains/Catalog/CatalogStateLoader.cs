@@ -19,6 +19,18 @@ internal sealed class CatalogStateLoader(IServiceProvider services)
         return grainState.RecordExists ? grainState.State : null;
     }
 
+    /// <summary>
+    /// Stores new providers' states (each with its provider set) in one write when the storage can
+    /// (<see cref="IGrainStateBatchStorage"/>): true when all were stored; false, with nothing stored, when
+    /// the storage cannot or any of them already has a record. Only for providers whose grains are not
+    /// active (a new store being seeded): an active grain would keep serving the state it read before.
+    /// </summary>
+    public Task<bool> TryAddProvidersAsync(IReadOnlyList<ProviderState> states, CancellationToken cancellationToken) =>
+        Storage is IGrainStateBatchStorage batch
+            ? batch.TryAddAllAsync(GrainTypes.ProviderState,
+                states.Select(s => KeyValuePair.Create(GrainId.Create(GrainTypes.Provider, s.Provider!.Id), s)).ToList(), cancellationToken)
+            : Task.FromResult(false);
+
     public async Task<AuthorState?> ReadAuthorAsync(string authorId)
     {
         var grainState = new GrainState<AuthorState>(new AuthorState());

@@ -89,17 +89,24 @@ internal sealed class ProviderGrain(
         return Current.ToDetails()!;
     }
 
-    private ProviderState Replaced(Provider provider, EquatableArray<Offering> offerings)
+    private ProviderState Replaced(Provider provider, EquatableArray<Offering> offerings) =>
+        Replaced(Current, Id, provider, offerings, clock.GetUtcNow());
+
+    /// <summary>
+    /// What a replace of <paramref name="current"/> (the state of provider <paramref name="id"/>) stores, before
+    /// its version is set: validated, stamped and sorted. The seeder's batched write builds its states with
+    /// this too, so a provider seeded in a batch is stored exactly as one seeded through its grain.
+    /// </summary>
+    internal static ProviderState Replaced(ProviderState current, string id, Provider provider, EquatableArray<Offering> offerings, DateTimeOffset now)
     {
-        ValidateProvider(provider);
+        ValidateProvider(provider, id);
         foreach (var offering in offerings)
         {
-            CatalogValidator.Validate(offering, Id, $"offerings[{offering.ModelId}]");
+            CatalogValidator.Validate(offering, id, $"offerings[{offering.ModelId}]");
         }
         SortedRecords.CheckDistinct(offerings, o => o.ModelId, "offerings");
-        var now = clock.GetUtcNow();
-        var stamped = offerings.Select(o => RecordTimestamps.Restamp(Find(o.ModelId), o, now));
-        return Current with { Provider = provider, Offerings = SortedRecords.Sorted(stamped, o => o.ModelId) };
+        var stamped = offerings.Select(o => RecordTimestamps.Restamp(SortedRecords.Find(current.Offerings, o.ModelId, x => x.ModelId), o, now));
+        return current with { Provider = provider, Offerings = SortedRecords.Sorted(stamped, o => o.ModelId) };
     }
 
     public Task<WriteResult> DeleteAsync() => DeleteAsync(expectedVersion: null);
@@ -171,16 +178,18 @@ internal sealed class ProviderGrain(
         }
     }
 
-    private void ValidateProvider(Provider provider)
+    private void ValidateProvider(Provider provider) => ValidateProvider(provider, Id);
+
+    private static void ValidateProvider(Provider provider, string id)
     {
         if (provider is null)
         {
             throw new StarmapValidationException("provider", null, "is required");
         }
         CatalogValidator.Validate(provider);
-        if (provider.Id != Id)
+        if (provider.Id != id)
         {
-            throw new StarmapValidationException("provider.id", provider.Id, $"must equal the provider grain key '{Id}'");
+            throw new StarmapValidationException("provider.id", provider.Id, $"must equal the provider grain key '{id}'");
         }
     }
 
