@@ -149,8 +149,8 @@ internal static class SameJson
         // A type with its own converter has kind None: unknown here, so only the same instance is equal.
         if (info.Kind == JsonTypeInfoKind.Object)
         {
-            // Every property the serializer writes (computed ones have no setter and are not written).
-            var properties = info.Properties.Where(p => p.Get is not null && p.Set is not null)
+            // Every property the serializer can write, computed ones too (stricter than needed, never looser).
+            var properties = info.Properties.Where(p => p.Get is not null)
                 .Select(p => new Property(p.Name, p.PropertyType, p.Get!)).ToArray();
             return new Shape(ShapeKind.Object, bare, Properties: properties);
         }
