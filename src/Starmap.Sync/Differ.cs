@@ -10,13 +10,13 @@ namespace Starmap.Sync;
 /// </summary>
 public static class Differ
 {
-    private static readonly FrozenSet<string> OfferingBookkeeping =
+    internal static readonly FrozenSet<string> OfferingBookkeeping =
         FrozenSet.ToFrozenSet(["provider_id", "model_id", "created_at", "updated_at", "provenance", "quarantine"], StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> IdOnly = FrozenSet.ToFrozenSet(["id"], StringComparer.Ordinal);
+    internal static readonly FrozenSet<string> IdOnly = FrozenSet.ToFrozenSet(["id"], StringComparer.Ordinal);
 
     // Quarantine notes show in the changeset's own lists (QuarantineDiff), not as a changed field.
-    private static readonly FrozenSet<string> DefinitionBookkeeping = FrozenSet.ToFrozenSet(["id", "quarantine"], StringComparer.Ordinal);
+    internal static readonly FrozenSet<string> DefinitionBookkeeping = FrozenSet.ToFrozenSet(["id", "quarantine"], StringComparer.Ordinal);
 
     /// <summary>
     /// The changeset from <paramref name="before"/> to <paramref name="after"/>. Definitions are compared
@@ -108,7 +108,25 @@ public static class Differ
     private static Dictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> id) =>
         items.DistinctBy(id, StringComparer.Ordinal).ToDictionary(id, StringComparer.Ordinal);
 
+    // Properties that write the same JSON on both sides cannot differ in any field below them: they are
+    // left out before anything is flattened (typed comparison, see SameJson), and an unchanged record
+    // (most of a sync) costs no JSON at all.
     private static EquatableArray<FieldChange> Changes<T>(T? before, T? after, IReadOnlySet<string> excluded, EquatableArray<FieldProvenance> provenance)
+        where T : class
+    {
+        if (before is not null && after is not null)
+        {
+            if (SameJson.ExcludingEqual(before, after, excluded) is not { } differing)
+            {
+                return [];
+            }
+            excluded = differing;
+        }
+        return ChangesByJson(before, after, excluded, provenance);
+    }
+
+    /// <summary>The field diff by flattening both records to JSON fields: the reference the typed pruning must agree with.</summary>
+    internal static EquatableArray<FieldChange> ChangesByJson<T>(T? before, T? after, IReadOnlySet<string> excluded, EquatableArray<FieldProvenance> provenance)
         where T : class
     {
         var old = Known(before, excluded);

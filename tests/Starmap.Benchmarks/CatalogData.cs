@@ -50,7 +50,7 @@ internal static class CatalogData
         return providers;
     }
 
-    private static string? FindSnapshot()
+    internal static string? FindSnapshot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

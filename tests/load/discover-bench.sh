@@ -21,7 +21,8 @@ find_snapshot() {
 }
 snapshot=$(realpath -m "${1:-$(find_snapshot)}")
 runs=${2:-21}
-dll=src/Starmap.Silo/bin/Release/net10.0/Starmap.Silo.dll
+# SILO_DLL: another build of the silo (e.g. a copy of an older bin folder for an A/B run).
+dll=${SILO_DLL:-src/Starmap.Silo/bin/Release/net10.0/Starmap.Silo.dll}
 [ -f "$dll" ] || { echo "build first: dotnet build src/Starmap.Silo -c Release"; exit 1; }
 [ -f "$snapshot" ] || { echo "no models.dev snapshot at $snapshot (pass one as the first argument)"; exit 1; }
 command -v jq >/dev/null || { echo "needs jq"; exit 1; }

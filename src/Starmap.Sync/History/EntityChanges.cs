@@ -17,7 +17,12 @@ public static class EntityChanges
     private static readonly FrozenSet<string> Nothing = FrozenSet<string>.Empty;
 
     /// <summary>What changed from <paramref name="before"/> to <paramref name="after"/> (either null: it did not exist).</summary>
-    public static IReadOnlyList<CatalogChange> Of(ProviderDetails? before, ProviderDetails? after)
+    public static IReadOnlyList<CatalogChange> Of(ProviderDetails? before, ProviderDetails? after) => Of(before, after, typed: true);
+
+    /// <summary>The same, every changed record flattened whole to JSON fields: the reference the typed pruning must agree with.</summary>
+    internal static IReadOnlyList<CatalogChange> OfByJson(ProviderDetails? before, ProviderDetails? after) => Of(before, after, typed: false);
+
+    private static List<CatalogChange> Of(ProviderDetails? before, ProviderDetails? after, bool typed)
     {
         var id = after?.Provider.Id ?? before?.Provider.Id;
         if (id is null)
@@ -26,9 +31,9 @@ public static class EntityChanges
         }
         var changes = new List<CatalogChange>();
         var stamp = new Stamp(ChangeEntity.Provider, id, before?.Version ?? 0, after?.Version ?? before?.Version ?? 0);
-        Record(changes, stamp, null, before?.Provider, after?.Provider, []);
+        Record(changes, stamp, null, before?.Provider, after?.Provider, [], typed);
         Items(changes, stamp,
-            before?.Offerings ?? [], after?.Offerings ?? [], o => o.ModelId, o => o.Provenance);
+            before?.Offerings ?? [], after?.Offerings ?? [], o => o.ModelId, o => o.Provenance, typed);
         return changes;
     }
 
@@ -42,8 +47,8 @@ public static class EntityChanges
         }
         var changes = new List<CatalogChange>();
         var stamp = new Stamp(ChangeEntity.Author, id, before?.Version ?? 0, after?.Version ?? before?.Version ?? 0);
-        Record(changes, stamp, null, before?.Author, after?.Author, []);
-        Items(changes, stamp, before?.Definitions ?? [], after?.Definitions ?? [], d => d.Id, _ => []);
+        Record(changes, stamp, null, before?.Author, after?.Author, [], typed: true);
+        Items(changes, stamp, before?.Definitions ?? [], after?.Definitions ?? [], d => d.Id, _ => [], typed: true);
         return changes;
     }
 
@@ -98,7 +103,7 @@ public static class EntityChanges
 
     private static void Items<T>(
         List<CatalogChange> changes, Stamp stamp, EquatableArray<T> before, EquatableArray<T> after,
-        Func<T, string> id, Func<T, EquatableArray<FieldProvenance>> provenance) where T : class
+        Func<T, string> id, Func<T, EquatableArray<FieldProvenance>> provenance, bool typed) where T : class
     {
         var old = before.DistinctBy(id, StringComparer.Ordinal).ToDictionary(id, StringComparer.Ordinal);
         var now = after.DistinctBy(id, StringComparer.Ordinal).ToDictionary(id, StringComparer.Ordinal);
@@ -110,13 +115,13 @@ public static class EntityChanges
             {
                 continue; // shared, unchanged: the common case, and free
             }
-            Record(changes, stamp, key, was, @is, @is is null ? [] : provenance(@is));
+            Record(changes, stamp, key, was, @is, @is is null ? [] : provenance(@is), typed);
         }
     }
 
     // One record: added or removed whole, or each differing field.
     private static void Record<T>(
-        List<CatalogChange> changes, Stamp stamp, string? modelId, T? before, T? after, EquatableArray<FieldProvenance> provenance)
+        List<CatalogChange> changes, Stamp stamp, string? modelId, T? before, T? after, EquatableArray<FieldProvenance> provenance, bool typed)
         where T : class
     {
         if (before is null && after is null)
@@ -141,8 +146,14 @@ public static class EntityChanges
             changes.Add(change with { Kind = ChangeKind.Removed, Old = StarmapJson.Serialize(before) });
             return;
         }
-        var old = FieldMap.Of(before, Nothing).Fields;
-        var now = FieldMap.Of(after, Nothing).Fields;
+        // Properties equal on both sides (typed comparison) hold no differing field: not flattened at all.
+        IReadOnlySet<string>? unchanged = Nothing;
+        if (typed && (unchanged = SameJson.ExcludingEqual(before, after, Nothing)) is null)
+        {
+            return;
+        }
+        var old = FieldMap.Of(before, unchanged).Fields;
+        var now = FieldMap.Of(after, unchanged).Fields;
         foreach (var path in old.Keys.Union(now.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var was = old.TryGetValue(path, out var w) ? w.Value : null;

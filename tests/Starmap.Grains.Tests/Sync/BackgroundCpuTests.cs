@@ -2,7 +2,7 @@ namespace Starmap.Grains.Tests.Sync;
 
 /// <summary>
 /// The threads a sync computes on (reconcile, diff) yield to the silo's other work: lowered priority,
-/// never the caller's thread, at most half the cores.
+/// never the caller's thread, one thread per core (the priority, not a thread cap, is what yields).
 /// </summary>
 public sealed class BackgroundCpuTests
 {
@@ -33,8 +33,39 @@ public sealed class BackgroundCpuTests
     }
 
     [Fact]
-    public void The_shared_threads_take_at_most_half_the_cores()
+    public void The_shared_threads_take_every_core_so_a_sync_on_an_idle_machine_is_not_held_to_one()
     {
-        Assert.InRange(BackgroundCpu.Shared.MaximumConcurrencyLevel, 1, Math.Max(1, Environment.ProcessorCount / 2));
+        Assert.Equal(Environment.ProcessorCount, BackgroundCpu.Shared.MaximumConcurrencyLevel);
+        Assert.Equal(1, BackgroundCpu.ThreadsFor(0));
+        Assert.Equal(2, BackgroundCpu.ThreadsFor(2));
+    }
+
+    [Fact]
+    public void Each_lowering_raises_the_nice_value_by_the_step_and_never_past_19()
+    {
+        var seen = new List<(bool Lowered, int? Nice)>();
+        // A thread of its own: the nice value is per thread and a lowered one cannot be raised back unprivileged.
+        var thread = new Thread(() =>
+        {
+            seen.Add((true, BackgroundCpu.CurrentNice()));
+            for (var i = 0; i < 3; i++)
+            {
+                seen.Add((BackgroundCpu.Lower(), BackgroundCpu.CurrentNice()));
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.All(seen, s => Assert.True(s.Lowered));
+        if (OperatingSystem.IsLinux())
+        {
+            var start = seen[0].Nice!.Value;
+            Assert.Equal([start, Math.Min(19, start + BackgroundCpu.Nice), Math.Min(19, start + (2 * BackgroundCpu.Nice)), Math.Min(19, start + (3 * BackgroundCpu.Nice))],
+                seen.Select(s => s.Nice!.Value));
+        }
+        else
+        {
+            Assert.All(seen, s => Assert.Null(s.Nice));
+        }
     }
 }
