@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Starmap.Catalog.Seed;
+using Starmap.Grains.Catalog;
+using Starmap.Grains.Providers;
+using Starmap.Grains.State;
 
 namespace Starmap.Grains;
 

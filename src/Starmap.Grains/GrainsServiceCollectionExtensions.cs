@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Starmap.Grains.Catalog;
+using Starmap.Grains.History;
+using Starmap.Grains.Sync;
 
 namespace Starmap.Grains;
 

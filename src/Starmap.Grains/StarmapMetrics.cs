@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Starmap.Grains.Catalog;
 
 namespace Starmap.Grains;
 

@@ -1,3 +1,5 @@
+using Starmap.Grains.State;
+
 namespace Starmap.Grains;
 
 /// <summary>Names of the storage providers the grains use.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using Starmap.Catalog.Snapshot;
+using Starmap.Grains.Catalog;
 
 namespace Starmap.Grains.Tests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Starmap.Grains.Catalog;
 
 namespace Starmap.Grains.Tests;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Starmap.Catalog.Seed;
+using Starmap.Grains.Catalog;
+using Starmap.Grains.State;
 
 namespace Starmap.Grains.Tests;
 

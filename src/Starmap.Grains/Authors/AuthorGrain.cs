@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Starmap.Catalog.Validation;
+using Starmap.Grains.Entities;
+using Starmap.Grains.Providers;
+using Starmap.Grains.State;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Authors;
 
 /// <summary>
 /// Owns one author and the model definitions whose ID starts with <c>author/</c>. Non-reentrant and

@@ -1,6 +1,7 @@
 using Starmap.Formats;
+using Starmap.Grains.State;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>Stores the catalog-level files of the last catalog folder imported; see <see cref="ICatalogDocumentsGrain"/>.</summary>
 [GrainType(GrainTypes.CatalogDocuments)]

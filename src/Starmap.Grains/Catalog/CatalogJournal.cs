@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// The registry's memory of recent generations: which providers and authors each one changed, for the

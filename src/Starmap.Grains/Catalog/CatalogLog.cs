@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// The registry's and the replica's log lines, source-generated: the replica's lines sit on the publish

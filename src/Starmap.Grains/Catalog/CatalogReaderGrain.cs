@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// <see cref="ICatalogReader"/> for callers outside this silo's process (clients, other silos' grains): a

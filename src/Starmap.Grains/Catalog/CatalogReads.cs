@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>Reads for writers that must see the newest catalog (the sync's baseline), through the reader.</summary>
 internal static class CatalogReads

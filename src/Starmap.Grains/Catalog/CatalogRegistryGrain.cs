@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Starmap.Catalog.Snapshot;
+using Starmap.Grains.State;
 using Starmap.Sync.History;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// The catalog registry. Holds one immutable <see cref="CatalogSnapshot"/> and swaps it on each publish

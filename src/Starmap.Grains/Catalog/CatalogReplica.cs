@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Starmap.Catalog.Snapshot;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// This silo's copy of the published catalog: one immutable snapshot, swapped whole. The registry

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using Starmap.Grains.State;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// Reads provider and author state straight from grain storage. The catalog uses it when it

@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 using Starmap.Catalog.Validation;
 using Starmap.Sync;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// Bulk import and export; every write still goes through the entity's own grain. Imported offerings and

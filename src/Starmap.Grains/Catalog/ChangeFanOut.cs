@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// Hands each <see cref="CatalogStep"/> to every listener's bounded queue; a listener whose queue is

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// <see cref="IChangeLogGrain"/>: a stateless worker per silo over that silo's <see cref="IChangeLogStore"/>,

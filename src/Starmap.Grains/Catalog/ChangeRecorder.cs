@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Starmap.Sync.History;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// Writes each publish's changes to the change log (<see cref="IChangeLogStore"/>) for the registry, with

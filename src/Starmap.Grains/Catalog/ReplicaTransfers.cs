@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// What one replica has pulled from the registry since it started: whole exports, deltas, and the

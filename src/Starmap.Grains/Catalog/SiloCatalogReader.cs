@@ -1,6 +1,6 @@
 using Starmap.Catalog.Snapshot;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Catalog;
 
 /// <summary>
 /// The <see cref="ICatalogReader"/> of this silo: answers from its replica without a grain call (the HTTP

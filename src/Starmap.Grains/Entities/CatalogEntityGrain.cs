@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Starmap.Grains.State;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Entities;
 
 /// <summary>
 /// The write path a provider grain and an author grain share: each is non-reentrant, persists a change

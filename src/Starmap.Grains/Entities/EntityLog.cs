@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Entities;
 
 /// <summary>Log lines of the provider and author grains' shared write path.</summary>
 internal static partial class EntityLog

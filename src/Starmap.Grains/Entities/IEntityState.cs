@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.Entities;
 
 /// <summary>What the shared write path needs of a provider's or an author's stored state.</summary>
 internal interface IEntityState<TState>

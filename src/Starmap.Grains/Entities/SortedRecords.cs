@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.Entities;
 
 /// <summary>
 /// A provider's offerings and an author's definitions are both kept sorted by an ordinal key (model ID,

@@ -1,7 +1,7 @@
 using Starmap.Catalog.Snapshot;
 using Starmap.Sync;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.History;
 
 /// <summary>
 /// The difference between two snapshots, provider by provider and author by author. Snapshots built from one

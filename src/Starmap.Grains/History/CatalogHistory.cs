@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Starmap.Catalog.Snapshot;
+using Starmap.Grains.Catalog;
 using Starmap.Sync.History;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.History;
 
 /// <summary>
 /// The catalog at an earlier generation, rebuilt on this silo from its replica's snapshot and the change

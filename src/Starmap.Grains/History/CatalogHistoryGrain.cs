@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
+using Starmap.Grains.Catalog;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.History;
 
 /// <summary>
 /// <see cref="ICatalogHistoryGrain"/>: a stateless worker per silo over that silo's <see cref="CatalogHistory"/>,

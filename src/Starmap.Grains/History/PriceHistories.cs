@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Starmap.Catalog.Json;
+using Starmap.Grains.Catalog;
 using Starmap.Sync.History;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.History;
 
 /// <summary>
 /// One offering's prices over time from the change log: its pricing at the oldest readable generation,

@@ -1,6 +1,6 @@
 using Starmap.Sync;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.History;
 
 /// <summary>
 /// A provider or author put back to its state at an earlier generation, as one new write through its own

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Starmap.Catalog;
 using Starmap.Catalog.Validation;
+using Starmap.Grains.Entities;
+using Starmap.Grains.State;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Providers;
 
 /// <summary>
 /// Owns one provider and its offerings. Non-reentrant: a write is validated, persisted and published

@@ -1,4 +1,6 @@
-namespace Starmap.Grains;
+using Starmap.Grains.Entities;
+
+namespace Starmap.Grains.State;
 
 /// <summary>Stored state of an author grain; a deleted author keeps a tombstone like <see cref="ProviderState"/>.</summary>
 [GenerateSerializer, Immutable, Alias("starmap.state.author")]

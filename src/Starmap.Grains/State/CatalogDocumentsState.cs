@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.State;
 
 /// <summary>Stored state of the catalog documents grain: the documents, sorted by path.</summary>
 [GenerateSerializer, Immutable, Alias("starmap.state.catalog-documents")]

@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.State;
 
 /// <summary>
 /// Stored state of the catalog registry: the generation counter and which version of each entity it

@@ -1,6 +1,6 @@
 using Orleans.Storage;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.State;
 
 internal static class PersistentStateExtensions
 {

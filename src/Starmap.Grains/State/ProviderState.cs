@@ -1,4 +1,6 @@
-namespace Starmap.Grains;
+using Starmap.Grains.Entities;
+
+namespace Starmap.Grains.State;
 
 /// <summary>
 /// Stored state of a provider grain. A deleted provider keeps a tombstone (null provider) so its

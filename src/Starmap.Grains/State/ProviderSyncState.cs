@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.State;
 
 /// <summary>Stored state of a provider's sync grain: its schedule and the last outcome.</summary>
 [GenerateSerializer, Immutable, Alias("starmap.state.provider-sync")]

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>
 /// Runs a sync's pure computation (sanitize, reconcile, diff: most of its CPU) on dedicated threads of

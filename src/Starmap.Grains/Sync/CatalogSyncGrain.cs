@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Starmap.Grains.Catalog;
 using Starmap.Sources;
 using Starmap.Sources.ModelsDev;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>
 /// Syncs every provider, each in its own <see cref="IProviderSyncGrain"/> (so it takes its turn with that

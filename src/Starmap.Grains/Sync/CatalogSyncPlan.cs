@@ -1,6 +1,6 @@
 using Starmap.Sources.ModelsDev;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>One provider sync a catalog-wide run will start.</summary>
 /// <param name="ProviderId">The provider.</param>

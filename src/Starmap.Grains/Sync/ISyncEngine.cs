@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>Runs one provider sync end to end: fetch, reconcile, guard, diff, and apply unless a dry run.</summary>
 public interface ISyncEngine

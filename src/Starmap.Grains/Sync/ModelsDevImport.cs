@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Starmap.Sources.ModelsDev;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>A models.dev file to import: its parsed snapshot, and each provider entry's own text for that provider's sync.</summary>
 internal sealed record ModelsDevImport(ModelsDevSnapshot Snapshot, IReadOnlyDictionary<string, string> Documents)

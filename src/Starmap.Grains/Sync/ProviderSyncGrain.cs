@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
 using Starmap.Catalog.Validation;
+using Starmap.Grains.State;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>
 /// One provider's syncs and schedule. Non-reentrant, so two sync requests for one provider run one

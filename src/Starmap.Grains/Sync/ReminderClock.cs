@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>
 /// When an Orleans reminder next fires. A reminder row holds its first due time and its period; the reminder

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Starmap.Catalog.Validation;
+using Starmap.Grains.Catalog;
 using Starmap.Sources;
 using Starmap.Sync;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>
 /// One provider sync: fetch every source (a failing one is reported, not fatal), refuse implausible

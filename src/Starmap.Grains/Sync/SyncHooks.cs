@@ -1,4 +1,4 @@
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>
 /// Points in a sync where tests inject faults (a crash between fetch and apply). The default does

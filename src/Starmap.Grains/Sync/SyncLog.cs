@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Starmap.Grains;
+namespace Starmap.Grains.Sync;
 
 /// <summary>The sync grains' and the sync engine's log lines, source-generated (one per sync run; nothing parsed per call).</summary>
 internal static partial class SyncLog

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Starmap.Grains;
+using Starmap.Grains.History;
 
 namespace Starmap.Grains.Tests.History;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Starmap.Grains.State;
 
 namespace Starmap.Grains.Tests.Serialization;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Starmap.Grains.State;
 
 namespace Starmap.Grains.Tests.Serialization;
 
@@ -227,7 +228,7 @@ internal static class SampleComparer
 
     /// <summary>
     /// The [Id]s a sample recorded for <paramref name="type"/> (null: it did not know the type). Samples name types by
-    /// full name when written; a type moved since into a folder's namespace (Starmap.Grains.ProviderState →
+    /// full name when written; a type moved since into a folder's namespace (Starmap.Grains.State.ProviderState →
     /// Starmap.Grains.State.ProviderState) is found under its old name, so its recorded [Id]s are still checked.
     /// </summary>
     public static HashSet<uint>? KnownIds(IReadOnlyDictionary<string, HashSet<uint>> idsByType, Type type)

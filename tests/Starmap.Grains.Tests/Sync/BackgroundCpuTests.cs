@@ -1,3 +1,5 @@
+using Starmap.Grains.Sync;
+
 namespace Starmap.Grains.Tests.Sync;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Starmap.Grains.Sync;
 using Starmap.Testing;
 
 namespace Starmap.Grains.Tests.Sync;

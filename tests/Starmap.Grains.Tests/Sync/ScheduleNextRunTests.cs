@@ -1,3 +1,5 @@
+using Starmap.Grains.Sync;
+
 namespace Starmap.Grains.Tests.Sync;
 
 /// <summary>A schedule's next run is its reminder's own due time, read from the reminder table.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
+using Starmap.Grains.Sync;
 using Starmap.Silo;
 using Starmap.Sources;
 using Starmap.Testing;
