@@ -209,8 +209,15 @@ public sealed class SurfaceSiloTests
         var data = TestFolders.New("http-paused-silo");
         try
         {
-            // A seeds the store, so the provider grains live on A; B answers HTTP and waits 3 s per grain call.
+            // A seeds the store; B answers HTTP and waits 3 s per grain call. Seeding writes the providers' state
+            // without activating their grains, so a read through A, while A is the only silo, puts openai's
+            // grain on A (placed later, it could land on B, and stopping A would prove nothing).
             await using var a = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey));
+            using (var viaA = new HttpClient { BaseAddress = a.Http, Timeout = TimeSpan.FromSeconds(60) })
+            using (var onA = await viaA.GetAsync("/api/v1/providers/openai", Cancel))
+            {
+                Assert.Equal(HttpStatusCode.OK, onA.StatusCode);
+            }
             await using var b = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey, ("Starmap__Messaging__ResponseTimeout", "00:00:03")), "starmap",
                 "--primary-silo-port", $"{a.SiloPort}", "--seed", "false");
             await using var connection = await StarmapConnection.ConnectAsync(new StarmapClientOptions { Gateways = { b.Gateway } }, Cancel);
