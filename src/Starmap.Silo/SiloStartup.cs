@@ -43,12 +43,15 @@ internal sealed class SiloStartup(
             }
         }
         // The setting is the source of truth: set, it (re)registers the reminder; absent, it removes one.
-        await grains.GetGrain<ICatalogSyncGrain>(CatalogKeys.Default).SetDiscoverScheduleAsync(schedule.DiscoverInterval);
+        // Both calls go to grains that may live on another, busier silo: a timeout there is asked again.
+        await StartupCalls.AskAsync("the discover schedule", () => grains.GetGrain<ICatalogSyncGrain>(CatalogKeys.Default).SetDiscoverScheduleAsync(schedule.DiscoverInterval),
+            logger, TimeProvider.System, StartupCalls.DefaultPatience, cancellationToken);
         if (schedule.DiscoverInterval is { } every)
         {
             logger.LogInformation("Every provider is synced with discover every {DiscoverInterval}", every);
         }
-        var status = await grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default).GetStatusAsync();
+        var status = await StartupCalls.AskAsync("the catalog's status", () => grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default).GetStatusAsync(),
+            logger, TimeProvider.System, StartupCalls.DefaultPatience, cancellationToken);
         var readiness = services.GetService<StarmapReadiness>();
         readiness?.MarkReady();
         var http = readiness is null ? "off" : $"http://{options.HttpAddress}:{options.HttpPort}";
