@@ -79,6 +79,9 @@ internal sealed class FieldMap
         return root;
     }
 
+    /// <summary>The order the merge rebuilds keyed list items in: whole-number keys by value, others ordinally.</summary>
+    public static int CompareKeys(string x, string y) => KeyOrder.Instance.Compare(x, y);
+
     /// <summary>The <c>[key]</c> suffix of a path segment split off: <c>tiers[200000]</c> → (<c>tiers</c>, <c>200000</c>).</summary>
     public static (string Name, string? Key) Segment(string segment) =>
         segment.IndexOf('[', StringComparison.Ordinal) is > 0 and var open && segment.EndsWith(']')
