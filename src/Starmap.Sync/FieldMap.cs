@@ -23,6 +23,12 @@ internal sealed class FieldMap
     /// <summary>Fields by path, in ordinal path order.</summary>
     public IReadOnlyDictionary<string, Field> Fields => _fields;
 
+    /// <summary>True when some field is an <c>effective_from</c> or <c>effective_until</c> below an object: a price window to check.</summary>
+    public bool HasWindows => _hasWindows ??= _fields.Keys.Any(k =>
+        k.EndsWith(".effective_from", StringComparison.Ordinal) || k.EndsWith(".effective_until", StringComparison.Ordinal));
+
+    private bool? _hasWindows;
+
     /// <summary>The field at <paramref name="path"/>, if any.</summary>
     public Field? this[string path] => _fields.TryGetValue(path, out var field) ? field : null;
 

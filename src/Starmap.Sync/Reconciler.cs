@@ -275,7 +275,6 @@ public static class Reconciler
         IReadOnlySet<string> participating, DateTimeOffset now, List<string> warnings, bool typed)
     {
         var merger = new FieldMerger(table, AuthorityEntity.Definition);
-        var byId = known.DistinctBy(d => d.Id, StringComparer.Ordinal).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var observed = new SortedDictionary<string, List<(Statement Statement, ModelDefinition Definition)>>(StringComparer.Ordinal);
         foreach (var statement in statements.OrderBy(s => s.Order))
         {
@@ -293,6 +292,17 @@ public static class Reconciler
                 observed[definition.Id] = list = [];
             }
             list.Add((statement, definition));
+        }
+
+        // The known definitions of the observed IDs only (the first of each ID): the catalog's every definition is
+        // passed to each provider's reconcile, and indexing them all per provider cost more than the merges.
+        var byId = new Dictionary<string, ModelDefinition>(StringComparer.Ordinal);
+        foreach (var definition in known)
+        {
+            if (observed.ContainsKey(definition.Id))
+            {
+                byId.TryAdd(definition.Id, definition);
+            }
         }
 
         var written = new List<ModelDefinition>();
