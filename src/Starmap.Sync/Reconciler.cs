@@ -16,7 +16,9 @@ namespace Starmap.Sync;
 /// path by path as the table's rule says (see <c>docs/authority-table.md</c>). Unknown never overwrites
 /// known; a listed source's <c>false</c> or <c>0</c> is a value; a source not listed for a field never sets
 /// it. Among statements of equal priority the newest observation wins, then a canonical order of the
-/// statements' JSON, so the input order never matters.</para>
+/// statements' JSON, so the input order never matters. A top-level property that every statement repeats
+/// exactly as the baseline holds it is not flattened: its value is the baseline's, and it is merged on the
+/// baseline's own fields only for the provenance and warnings it gives (<see cref="UnchangedProperties"/>).</para>
 /// <para>Membership: when an observation holds the provider's complete list, it decides which models
 /// exist. A baseline model missing from it is kept and marked unavailable (and retired once its
 /// retires_at has passed), never deleted; a model only other sources list is not added (one warning per
