@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Starmap.Sync;
@@ -8,6 +9,12 @@ namespace Starmap.Sync;
 /// </summary>
 public sealed partial class AuthorityTable
 {
+    // The rule lookups a merge makes for every field of every record, by path with list keys taken out (keys do not
+    // change the rule), so the table's patterns are split once per path shape, not per field. Bounded: paths
+    // under free-form names could be many.
+    private const int MaxCached = 10_000;
+    private readonly ConcurrentDictionary<(AuthorityEntity, string), AuthorityRule?> _found = new();
+    private readonly ConcurrentDictionary<(AuthorityEntity, string), AuthorityRule?> _atomic = new();
     private readonly AuthorityRule[] _rules;
 
     /// <summary>Builds a table; throws <see cref="ArgumentException"/> for a rule that could not mean anything.</summary>
@@ -33,6 +40,11 @@ public sealed partial class AuthorityTable
     public AuthorityRule? Find(AuthorityEntity entity, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Cached(_found, entity, Unkeyed(path), FindUncached);
+    }
+
+    private AuthorityRule? FindUncached(AuthorityEntity entity, string path)
+    {
         var segments = path.Split('.');
         AuthorityRule? best = null;
         var bestLength = -1;
@@ -59,7 +71,28 @@ public sealed partial class AuthorityTable
 
     /// <summary>The rule when <paramref name="path"/> is exactly the root of an atomic subtree, else null.</summary>
     internal AuthorityRule? AtomicAt(AuthorityEntity entity, string path) =>
-        Find(entity, path) is { Atomic: true } rule && rule.Path.Split('.').Length == path.Split('.').Length ? rule : null;
+        Cached(_atomic, entity, Unkeyed(path), (e, p) =>
+            FindUncached(e, p) is { Atomic: true } rule && rule.Path.Split('.').Length == p.Split('.').Length ? rule : null);
+
+    private static AuthorityRule? Cached(
+        ConcurrentDictionary<(AuthorityEntity, string), AuthorityRule?> cache, AuthorityEntity entity, string path,
+        Func<AuthorityEntity, string, AuthorityRule?> find)
+    {
+        if (cache.TryGetValue((entity, path), out var rule))
+        {
+            return rule;
+        }
+        rule = find(entity, path);
+        if (cache.Count < MaxCached)
+        {
+            cache.TryAdd((entity, path), rule);
+        }
+        return rule;
+    }
+
+    // tiers[200000] → tiers: a keyed list item is governed by the rule for its list.
+    private static string Unkeyed(string path) =>
+        path.Contains('[', StringComparison.Ordinal) ? string.Join('.', path.Split('.').Select(s => FieldMap.Segment(s).Name)) : path;
 
     private static bool IsPrefix(string[] pattern, string[] segments)
     {

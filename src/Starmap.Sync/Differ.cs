@@ -52,9 +52,18 @@ public static class Differ
             }
         }
 
-        var known = ById(definitionsBefore ?? [], d => d.Id);
+        var written = ById(definitionsAfter ?? [], d => d.Id);
+        // Only the IDs written are looked up: a sync passes the catalog's every definition for each provider.
+        var known = new Dictionary<string, ModelDefinition>(StringComparer.Ordinal);
+        foreach (var definition in definitionsBefore ?? [])
+        {
+            if (written.ContainsKey(definition.Id))
+            {
+                known.TryAdd(definition.Id, definition);
+            }
+        }
         List<EntityChange> addedDefinitions = [], updatedDefinitions = [];
-        foreach (var (id, definition) in ById(definitionsAfter ?? [], d => d.Id).OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (id, definition) in written.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var was = known.GetValueOrDefault(id);
             var fields = Compare(was, definition);

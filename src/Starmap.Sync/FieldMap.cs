@@ -23,6 +23,12 @@ internal sealed class FieldMap
     /// <summary>Fields by path, in ordinal path order.</summary>
     public IReadOnlyDictionary<string, Field> Fields => _fields;
 
+    /// <summary>True when some field is an <c>effective_from</c> or <c>effective_until</c> below an object: a price window to check.</summary>
+    public bool HasWindows => _hasWindows ??= _fields.Keys.Any(k =>
+        k.EndsWith(".effective_from", StringComparison.Ordinal) || k.EndsWith(".effective_until", StringComparison.Ordinal));
+
+    private bool? _hasWindows;
+
     /// <summary>The field at <paramref name="path"/>, if any.</summary>
     public Field? this[string path] => _fields.TryGetValue(path, out var field) ? field : null;
 
@@ -78,6 +84,9 @@ internal sealed class FieldMap
         }
         return root;
     }
+
+    /// <summary>The order the merge rebuilds keyed list items in: whole-number keys by value, others ordinally.</summary>
+    public static int CompareKeys(string x, string y) => KeyOrder.Instance.Compare(x, y);
 
     /// <summary>The <c>[key]</c> suffix of a path segment split off: <c>tiers[200000]</c> → (<c>tiers</c>, <c>200000</c>).</summary>
     public static (string Name, string? Key) Segment(string segment) =>

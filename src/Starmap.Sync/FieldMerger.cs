@@ -98,7 +98,7 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
             }
             ranked.Add(candidate);
         }
-        return [.. ranked.OrderBy(c => rule.Rank(c.Source)).ThenBy(c => c.Order)];
+        return ranked.Count < 2 ? ranked : [.. ranked.OrderBy(c => rule.Rank(c.Source)).ThenBy(c => c.Order)];
     }
 
     // A value from a higher-ranked source that took no part in this sync stays: a models.dev-only run
@@ -151,6 +151,10 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
     // lends none of its prices. Returns the object's path and why, or nulls when in effect.
     private static (string? Scope, string? Why) EnclosingWindow(FieldMap fields, string path, DateTimeOffset now)
     {
+        if (!fields.HasWindows)
+        {
+            return (null, null); // no window anywhere: nothing to look up for each enclosing object
+        }
         for (var end = path.LastIndexOf('.'); end > 0; end = path.LastIndexOf('.', end - 1))
         {
             var scope = path[..end];

@@ -15,6 +15,7 @@ internal static class JsonShape
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, Type>> Children = new();
     private static readonly ConcurrentDictionary<Type, JsonObject?> Defaults = new();
     private static readonly ConcurrentDictionary<Type, string?> UnknownNames = new();
+    private static readonly ConcurrentDictionary<Type, Type?> ItemTypes = new(); // reflection on generics allocates
 
     /// <summary>The type of property <paramref name="name"/> of <paramref name="parent"/>, or null when not a contract property.</summary>
     public static Type? ChildType(Type? parent, string name)
@@ -35,10 +36,10 @@ internal static class JsonShape
 
     /// <summary>The item type of a list contract (<c>EquatableArray&lt;T&gt;</c>), or null.</summary>
     public static Type? ItemType(Type? listType) =>
-        (listType is null ? null : Nullable.GetUnderlyingType(listType) ?? listType) is { IsGenericType: true } bare &&
-        bare.GetGenericTypeDefinition() == typeof(EquatableArray<>)
-            ? bare.GetGenericArguments()[0]
-            : null;
+        listType is null ? null : ItemTypes.GetOrAdd(listType, static t =>
+            (Nullable.GetUnderlyingType(t) ?? t) is { IsGenericType: true } bare && bare.GetGenericTypeDefinition() == typeof(EquatableArray<>)
+                ? bare.GetGenericArguments()[0]
+                : null);
 
     /// <summary>The JSON name of the member that keys the items of <paramref name="listType"/>, or null when its items are not keyed.</summary>
     public static string? ListKey(Type? listType) =>

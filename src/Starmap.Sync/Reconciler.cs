@@ -16,7 +16,9 @@ namespace Starmap.Sync;
 /// path by path as the table's rule says (see <c>docs/authority-table.md</c>). Unknown never overwrites
 /// known; a listed source's <c>false</c> or <c>0</c> is a value; a source not listed for a field never sets
 /// it. Among statements of equal priority the newest observation wins, then a canonical order of the
-/// statements' JSON, so the input order never matters.</para>
+/// statements' JSON, so the input order never matters. A top-level property that every statement repeats
+/// exactly as the baseline holds it is not flattened: its value is the baseline's, and it is merged on the
+/// baseline's own fields only for the provenance and warnings it gives (<see cref="UnchangedProperties"/>).</para>
 /// <para>Membership: when an observation holds the provider's complete list, it decides which models
 /// exist. A baseline model missing from it is kept and marked unavailable (and retired once its
 /// retires_at has passed), never deleted; a model only other sources list is not added (one warning per
@@ -48,7 +50,28 @@ public static class Reconciler
         IReadOnlyCollection<ModelDefinition> knownDefinitions,
         IReadOnlyList<SourceObservation> observations,
         AuthorityTable table,
-        DateTimeOffset now)
+        DateTimeOffset now) =>
+        Reconcile(baseline, knownDefinitions, observations, table, now, typed: true);
+
+    /// <summary>
+    /// The reconcile with every record merged whole as JSON fields: the reference the typed merge
+    /// (<see cref="UnchangedProperties"/>) must agree with.
+    /// </summary>
+    internal static ReconcileResult ReconcileByJson(
+        ProviderDetails? baseline,
+        IReadOnlyCollection<ModelDefinition> knownDefinitions,
+        IReadOnlyList<SourceObservation> observations,
+        AuthorityTable table,
+        DateTimeOffset now) =>
+        Reconcile(baseline, knownDefinitions, observations, table, now, typed: false);
+
+    private static ReconcileResult Reconcile(
+        ProviderDetails? baseline,
+        IReadOnlyCollection<ModelDefinition> knownDefinitions,
+        IReadOnlyList<SourceObservation> observations,
+        AuthorityTable table,
+        DateTimeOffset now,
+        bool typed)
     {
         ArgumentNullException.ThrowIfNull(knownDefinitions);
         ArgumentNullException.ThrowIfNull(observations);
@@ -103,7 +126,7 @@ public static class Reconciler
             var old = before.GetValueOrDefault(id);
             if (byModel.TryGetValue(id, out var said))
             {
-                result.Add(MergeOffering(providerId, id, old, said, offerings, participating, now, warnings));
+                result.Add(MergeOffering(providerId, id, old, said, offerings, participating, now, warnings, typed));
             }
             else if (complete.Count > 0)
             {
@@ -115,7 +138,7 @@ public static class Reconciler
             }
         }
 
-        var definitions = Definitions(knownDefinitions, byModel.Values.SelectMany(s => s), table, participating, now, warnings);
+        var definitions = Definitions(knownDefinitions, byModel.Values.SelectMany(s => s), table, participating, now, warnings, typed);
         return new ReconcileResult
         {
             Offerings = [.. result],
@@ -153,21 +176,36 @@ public static class Reconciler
 
     private static Offering MergeOffering(
         string providerId, string modelId, Offering? old, List<Statement> said, FieldMerger merger,
-        IReadOnlySet<string> participating, DateTimeOffset now, List<string> warnings)
+        IReadOnlySet<string> participating, DateTimeOffset now, List<string> warnings, bool typed)
     {
-        var candidates = said.Select(s => new Candidate(s.Source, s.ObservedAt, s.Order,
-            FieldMap.Of(Implied(s), OfferingBookkeeping, merger.IsUnit))).ToList();
-        var baseline = old is null ? null : FieldMap.Of(old, OfferingBookkeeping, merger.IsUnit);
+        var implied = said.Select(Implied).ToList();
+        // Properties every statement repeats as the baseline holds them build no JSON (UnchangedProperties). An old
+        // quarantine note needs the whole merged JSON to tell whether its field has a value: merged whole then.
+        var same = typed && old is { Quarantine.IsEmpty: true } ? UnchangedProperties.Of(old, implied, OfferingBookkeeping) : [];
+        IReadOnlySet<string> excluded = same.Count == 0 ? OfferingBookkeeping : new HashSet<string>(OfferingBookkeeping.Concat(same), StringComparer.Ordinal);
+        var candidates = said.Select((s, i) => new Candidate(s.Source, s.ObservedAt, s.Order, FieldMap.Of(implied[i], excluded, merger.IsUnit))).ToList();
+        var baseline = old is null ? null : FieldMap.Of(old, excluded, merger.IsUnit);
         var provenance = (old?.Provenance ?? []).DistinctBy(p => p.Path, StringComparer.Ordinal)
             .ToDictionary(p => p.Path, StringComparer.Ordinal);
-        var outcome = merger.Merge($"{providerId}/{modelId}", baseline, candidates, provenance, participating, now);
+        var subject = $"{providerId}/{modelId}";
+        var outcome = merger.Merge(subject, baseline, candidates, provenance, participating, now);
         warnings.AddRange(outcome.Warnings);
+        IEnumerable<FieldProvenance> taken = outcome.Provenance;
+        if (same.Count > 0)
+        {
+            var unchanged = Unchanged(subject, old!, same, candidates, merger, provenance, participating, now);
+            warnings.AddRange(unchanged.Warnings);
+            taken = taken.Concat(unchanged.Provenance);
+        }
 
         var json = outcome.Fields.ToJson();
         json["provider_id"] = providerId;
         json["model_id"] = modelId;
-        var (merged, restored) = LifecycleStages.KeepForward(old, json.Deserialize<Offering>(StarmapJson.Options)!);
-        foreach (var entry in outcome.Provenance.Where(p => !string.Equals(p.Path, restored, StringComparison.Ordinal)))
+        var merged = same.Count == 0
+            ? json.Deserialize<Offering>(StarmapJson.Options)!
+            : UnchangedProperties.Restore(json.Deserialize<Offering>(StarmapJson.Options)!, old!, same);
+        (merged, var restored) = LifecycleStages.KeepForward(old, merged);
+        foreach (var entry in taken.Where(p => !string.Equals(p.Path, restored, StringComparison.Ordinal)))
         {
             provenance[entry.Path] = entry;
         }
@@ -180,6 +218,16 @@ public static class Reconciler
             Provenance = [.. provenance.Values.OrderBy(p => p.Path, StringComparer.Ordinal)],
         };
         return RecordTimestamps.Stamp(old, result, now, changed);
+    }
+
+    // The unchanged properties merged on the baseline's own fields, which every candidate repeats: their values stay
+    // the baseline's, and only the provenance they confirm and the warnings they raise come out of the merge.
+    private static MergeOutcome Unchanged<T>(
+        string subject, T old, IReadOnlySet<string> same, List<Candidate> candidates, FieldMerger merger,
+        IReadOnlyDictionary<string, FieldProvenance> provenance, IReadOnlySet<string> participating, DateTimeOffset now) where T : class
+    {
+        var own = FieldMap.Of(old, UnchangedProperties.AllBut<T>(same), merger.IsUnit);
+        return merger.Merge(subject, own, [.. candidates.Select(c => c with { Fields = own })], provenance, participating, now);
     }
 
     // What a statement implies beyond its fields: a complete list's model is available unless it says
@@ -226,12 +274,10 @@ public static class Reconciler
 
     private static List<ModelDefinition> Definitions(
         IReadOnlyCollection<ModelDefinition> known, IEnumerable<Statement> statements, AuthorityTable table,
-        IReadOnlySet<string> participating, DateTimeOffset now, List<string> warnings)
+        IReadOnlySet<string> participating, DateTimeOffset now, List<string> warnings, bool typed)
     {
         var merger = new FieldMerger(table, AuthorityEntity.Definition);
-        var byId = known.DistinctBy(d => d.Id, StringComparer.Ordinal).ToDictionary(d => d.Id, StringComparer.Ordinal);
-        var observed = new SortedDictionary<string, List<Candidate>>(StringComparer.Ordinal);
-        var refused = new Dictionary<string, List<QuarantineNote>>(StringComparer.Ordinal);
+        var observed = new SortedDictionary<string, List<(Statement Statement, ModelDefinition Definition)>>(StringComparer.Ordinal);
         foreach (var statement in statements.OrderBy(s => s.Order))
         {
             if (statement.Model.Definition is not { } definition)
@@ -247,25 +293,41 @@ public static class Reconciler
             {
                 observed[definition.Id] = list = [];
             }
-            // A refused field says nothing: a stand-in (the ID for a refused name) must not outrank a real value.
-            var fields = FieldMap.Of(definition, DefinitionBookkeeping, merger.IsUnit);
-            if (!definition.Quarantine.IsEmpty)
+            list.Add((statement, definition));
+        }
+
+        // The known definitions of the observed IDs only (the first of each ID): the catalog's every definition is
+        // passed to each provider's reconcile, and indexing them all per provider cost more than the merges.
+        var byId = new Dictionary<string, ModelDefinition>(StringComparer.Ordinal);
+        foreach (var definition in known)
+        {
+            if (observed.ContainsKey(definition.Id))
             {
-                fields = FieldMap.From(fields.Fields.Where(f => !definition.Quarantine.Any(n => QuarantinePaths.IsWithin(f.Key, n.Path))));
-                (refused.TryGetValue(definition.Id, out var notes) ? notes : refused[definition.Id] = []).AddRange(definition.Quarantine);
+                byId.TryAdd(definition.Id, definition);
             }
-            list.Add(new Candidate(statement.Source, statement.ObservedAt, statement.Order, fields));
         }
 
         var written = new List<ModelDefinition>();
         var none = new Dictionary<string, FieldProvenance>();
         var nobody = new HashSet<string>();
-        foreach (var (id, candidates) in observed)
+        foreach (var (id, said) in observed)
         {
             var old = byId.GetValueOrDefault(id);
-            var baseline = old is null ? null : FieldMap.Of(old, DefinitionBookkeeping, merger.IsUnit);
+            var refused = said.SelectMany(s => s.Definition.Quarantine).ToList();
+            // As for offerings (UnchangedProperties); quarantine notes, old or new, need the whole merged JSON.
+            var same = typed && refused.Count == 0 && old is { Quarantine.IsEmpty: true }
+                ? UnchangedProperties.Of(old, [.. said.Select(s => s.Definition)], DefinitionBookkeeping)
+                : [];
+            IReadOnlySet<string> excluded = same.Count == 0 ? DefinitionBookkeeping : new HashSet<string>(DefinitionBookkeeping.Concat(same), StringComparer.Ordinal);
+            var candidates = said.Select(s => new Candidate(s.Statement.Source, s.Statement.ObservedAt, s.Statement.Order, Fields(s.Definition, excluded, merger))).ToList();
+            var baseline = old is null ? null : FieldMap.Of(old, excluded, merger.IsUnit);
             var outcome = merger.Merge(id, baseline, candidates, none, nobody, now);
             warnings.AddRange(outcome.Warnings);
+            // Definitions keep no provenance: the unchanged properties are merged only when a price window could warn.
+            if (same.Count > 0 && UnchangedProperties.MayWarn<ModelDefinition>(same))
+            {
+                warnings.AddRange(Unchanged(id, old!, same, candidates, merger, none, nobody, now).Warnings);
+            }
             var json = outcome.Fields.ToJson();
             json["id"] = id;
             if (json["name"] is null)
@@ -273,10 +335,14 @@ public static class Reconciler
                 json["name"] = id; // a definition needs a name; no source gave one
             }
             var merged = json.Deserialize<ModelDefinition>(StarmapJson.Options)!;
+            if (same.Count > 0)
+            {
+                merged = UnchangedProperties.Restore(merged, old!, same);
+            }
             // A name equal to the ID is the stand-in, not a value: a note on the name stays until a real one comes.
             merged = merged with
             {
-                Quarantine = QuarantineCarry.Carry(old?.Quarantine ?? [], refused.GetValueOrDefault(id) ?? [], participating,
+                Quarantine = QuarantineCarry.Carry(old?.Quarantine ?? [], refused, participating,
                     path => path == "name" ? merged.Name != id : QuarantineCarry.HasValue(json, path)),
             };
             if (old is null || !Differ.Compare(old, merged).IsEmpty || old.Quarantine != merged.Quarantine)
@@ -285,5 +351,14 @@ public static class Reconciler
             }
         }
         return written;
+    }
+
+    // A refused field says nothing: a stand-in (the ID for a refused name) must not outrank a real value.
+    private static FieldMap Fields(ModelDefinition definition, IReadOnlySet<string> excluded, FieldMerger merger)
+    {
+        var fields = FieldMap.Of(definition, excluded, merger.IsUnit);
+        return definition.Quarantine.IsEmpty
+            ? fields
+            : FieldMap.From(fields.Fields.Where(f => !definition.Quarantine.Any(n => QuarantinePaths.IsWithin(f.Key, n.Path))));
     }
 }

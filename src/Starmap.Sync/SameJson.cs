@@ -23,7 +23,15 @@ internal static class SameJson
     private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
 
     /// <summary>True when <paramref name="a"/> and <paramref name="b"/> (both of type <paramref name="type"/>) write the same JSON.</summary>
-    public static bool Equal(object? a, object? b, Type type)
+    public static bool Equal(object? a, object? b, Type type) => Equal(a, b, type, exactNumbers: false);
+
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> write exactly the same JSON text: as <see cref="Equal(object?, object?, Type)"/>,
+    /// and numbers in the same written form too (2.50 is not 2.5). What the typed merge needs to take one for the other.
+    /// </summary>
+    public static bool Identical(object? a, object? b, Type type) => Equal(a, b, type, exactNumbers: true);
+
+    private static bool Equal(object? a, object? b, Type type, bool exactNumbers)
     {
         if (ReferenceEquals(a, b))
         {
@@ -38,10 +46,12 @@ internal static class SameJson
         {
             case ShapeKind.Exact:
                 return a.Equals(b);
+            case ShapeKind.Number:
+                return exactNumbers ? SameBits(a, b) : a.Equals(b);
             case ShapeKind.Instant:
                 return ((DateTimeOffset)a).EqualsExact((DateTimeOffset)b);
             case ShapeKind.List:
-                return ListEqual((IEnumerable)a, (IEnumerable)b, shape.Item!);
+                return ListEqual((IEnumerable)a, (IEnumerable)b, shape.Item!, exactNumbers);
             case ShapeKind.Object:
                 if (a.GetType() != shape.Type || b.GetType() != shape.Type)
                 {
@@ -49,7 +59,7 @@ internal static class SameJson
                 }
                 foreach (var property in shape.Properties!)
                 {
-                    if (!Equal(property.Get(a), property.Get(b), property.Type))
+                    if (!Equal(property.Get(a), property.Get(b), property.Type, exactNumbers))
                     {
                         return false;
                     }
@@ -87,8 +97,80 @@ internal static class SameJson
         return differing ? result : null;
     }
 
+    /// <summary>
+    /// True when <paramref name="value"/> comes back unchanged from its JSON as the merge rebuilds it: feature flags
+    /// in ascending order in each list and in one list only (they are read back sorted), and keyed list items
+    /// (<see cref="JsonShape.ListKey"/>) in key order (the merge rebuilds them in key order). Records from a
+    /// reconcile, from storage or from a parser are; a record built by hand may not be.
+    /// </summary>
+    public static bool IsCanonical(object? value, Type type)
+    {
+        if (value is null)
+        {
+            return true;
+        }
+        if (value is FeatureFlags flags)
+        {
+            return Ascending(flags.Supported) && Ascending(flags.Unsupported) && !flags.Supported.Any(flags.Unsupported.Contains);
+        }
+        var shape = ShapeOf(type);
+        switch (shape.Kind)
+        {
+            case ShapeKind.List:
+                var items = ((IEnumerable)value).Cast<object?>().ToList();
+                return items.All(i => IsCanonical(i, shape.Item!)) && InKeyOrder(items, type);
+            case ShapeKind.Object:
+                return value.GetType() == shape.Type && shape.Properties!.All(p => IsCanonical(p.Get(value), p.Type));
+            default:
+                return true;
+        }
+    }
+
+    private static bool Ascending(EquatableArray<Feature> features)
+    {
+        for (var i = 1; i < features.Count; i++)
+        {
+            if (features[i - 1] >= features[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Keys as FieldMap reads them from the JSON; a list it would not split by key stays whole, in its order.
+    private static bool InKeyOrder(List<object?> items, Type listType)
+    {
+        if (items.Count < 2 || JsonShape.ListKey(listType) is not { } keyName || ShapeOf(JsonShape.ItemType(listType)!) is not { Kind: ShapeKind.Object } item ||
+            item.Properties!.FirstOrDefault(p => p.Name == keyName) is not { } key)
+        {
+            return true;
+        }
+        var keys = new List<string>(items.Count);
+        foreach (var entry in items)
+        {
+            if (entry is null || key.Get(entry) is not { } raw)
+            {
+                return true;
+            }
+            keys.Add(System.Text.Json.JsonSerializer.Serialize(raw, key.Type, StarmapJson.Options).Trim('"'));
+        }
+        if (keys.Any(k => k.Length == 0 || k.AsSpan().IndexOfAny("[].") >= 0) || keys.Distinct(StringComparer.Ordinal).Count() != keys.Count)
+        {
+            return true;
+        }
+        for (var i = 1; i < keys.Count; i++)
+        {
+            if (FieldMap.CompareKeys(keys[i - 1], keys[i]) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // Item by item, in order: a list writes its items in order.
-    private static bool ListEqual(IEnumerable a, IEnumerable b, Type item)
+    private static bool ListEqual(IEnumerable a, IEnumerable b, Type item, bool exactNumbers)
     {
         var x = a.GetEnumerator();
         var y = b.GetEnumerator();
@@ -103,17 +185,36 @@ internal static class SameJson
             {
                 return true;
             }
-            if (!Equal(x.Current, y.Current, item))
+            if (!Equal(x.Current, y.Current, item, exactNumbers))
             {
                 return false;
             }
         }
     }
 
+    // The same bits write the same text; numbers equal by value may not (2.50 and 2.5, 0 and -0).
+    private static bool SameBits(object a, object b) => (a, b) switch
+    {
+        (decimal x, decimal y) => SameBits(x, y),
+        (double x, double y) => BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(y),
+        (float x, float y) => BitConverter.SingleToInt32Bits(x) == BitConverter.SingleToInt32Bits(y),
+        _ => false,
+    };
+
+    private static bool SameBits(decimal x, decimal y)
+    {
+        Span<int> a = stackalloc int[4];
+        Span<int> b = stackalloc int[4];
+        decimal.GetBits(x, a);
+        decimal.GetBits(y, b);
+        return a.SequenceEqual(b);
+    }
+
     private enum ShapeKind
     {
         Unknown,
         Exact,
+        Number,
         Instant,
         List,
         Object,
@@ -126,8 +227,12 @@ internal static class SameJson
     private static Shape ShapeOf(Type type) => Shapes.GetOrAdd(type, static t =>
     {
         var bare = Nullable.GetUnderlyingType(t) ?? t;
+        if (bare == typeof(decimal) || bare == typeof(double) || bare == typeof(float))
+        {
+            return new Shape(ShapeKind.Number);
+        }
         // Leaves whose CLR equality is exactly their JSON's (numbers by value, as the diffs compare them).
-        if (bare.IsEnum || bare.IsPrimitive || bare == typeof(string) || bare == typeof(decimal) ||
+        if (bare.IsEnum || bare.IsPrimitive || bare == typeof(string) ||
             bare == typeof(DateOnly) || bare == typeof(TimeOnly) || bare == typeof(TimeSpan) || bare == typeof(Guid))
         {
             return new Shape(ShapeKind.Exact);
