@@ -6,17 +6,19 @@ using Starmap.Storage.Sqlite;
 namespace Starmap.Silo;
 
 /// <summary>
-/// What an embedded silo checks before it builds anything: its settings, that no other independent silo
+/// What an embedded silo checks before it starts anything: its settings, that no other independent silo
 /// uses the data folder (it then holds the folder's lock until the process ends), and that the database
 /// file there is readable. Each failure is one line for the operator, never a stack trace.
 /// </summary>
 public static class EmbeddedStoreCheck
 {
     /// <summary>
-    /// True with the held folder lock (null when none is needed: Redis modes, or a silo joining a primary),
-    /// or false with the one-line <paramref name="problem"/>.
+    /// True with the opened store: the held folder lock (none when none is needed: Redis modes, or a silo
+    /// joining a primary) and the database check, begun on its own thread so it reads the file while the
+    /// host is built; or false with the one-line <paramref name="problem"/> (settings, the folder's lock).
+    /// Ask <see cref="EmbeddedStore.FindDatabaseProblem"/> before the host starts.
     /// </summary>
-    public static bool TryOpen(IConfiguration configuration, out IDisposable? held, out string? problem)
+    public static bool TryOpen(IConfiguration configuration, out EmbeddedStore? held, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         held = null;
@@ -34,6 +36,7 @@ public static class EmbeddedStoreCheck
         }
         if (options.Clustering != ClusteringMode.Embedded)
         {
+            held = new EmbeddedStore(null, Task.FromResult<string?>(null));
             return true;
         }
 
@@ -55,14 +58,17 @@ public static class EmbeddedStoreCheck
         }
 
         var database = SqliteDatabaseCheck.DatabasePath(new SqliteGrainStorageOptions { DataDirectory = options.DataDirectory });
-        if (SqliteDatabaseCheck.FindProblem(database) is { } sqlite)
-        {
-            folderLock?.Dispose();
-            problem = $"starmap: the database '{database}' cannot be used: SQLite says: {sqlite.TrimEnd('.')}. " +
-                      "Start with another --data-dir (an empty folder is seeded afresh), or move the file away and restore an export (Import-StarmapCatalog).";
-            return false;
-        }
-        held = folderLock;
+        // PRAGMA quick_check reads every page and the first SQLite call loads its native library: begun now on
+        // its own thread (the host build takes the pool's few threads on two cores), it overlaps the build.
+        var check = new Task<string?>(() => Describe(database), TaskCreationOptions.LongRunning);
+        check.Start(TaskScheduler.Default);
+        held = new EmbeddedStore(folderLock, check);
         return true;
     }
+
+    private static string? Describe(string database) =>
+        SqliteDatabaseCheck.FindProblem(database) is { } sqlite
+            ? $"starmap: the database '{database}' cannot be used: SQLite says: {sqlite.TrimEnd('.')}. " +
+              "Start with another --data-dir (an empty folder is seeded afresh), or move the file away and restore an export (Import-StarmapCatalog)."
+            : null;
 }

@@ -9,13 +9,14 @@ using Starmap.Silo;
 var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 web.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
 // Settings, the data folder's lock and its database, before anything starts: a problem is one line and exit code 1.
+// The database check runs while the host is built and is asked for before the host starts (DatabaseRefused).
 if (!EmbeddedStoreCheck.TryOpen(web.Configuration, out var store, out var problem))
 {
     Console.Error.WriteLine(problem);
     Environment.ExitCode = 1;
     return;
 }
-using var folderLock = store;
+using var folderLock = store!;
 // A new store is seeded: reading the built-in catalog (most of a first start's seeding) starts now, on its
 // own thread, while the host is built and the silo starts, instead of once the silo has started.
 SiloStartup.PreloadSeedIfNew(StarmapSiloOptionsValidator.Read(web.Configuration));
@@ -27,6 +28,10 @@ try
         plain.Configuration.AddCommandLine(args, StarmapSiloOptions.SwitchMappings);
         plain.AddStarmapSilo();
         using var host = plain.Build();
+        if (DatabaseRefused(folderLock))
+        {
+            return;
+        }
         StartupFailure.ValidateSettings(host.Services);
         await host.RunAsync();
         return;
@@ -43,6 +48,10 @@ try
     });
     web.AddStarmapSiloHttp();
     var app = web.Build();
+    if (DatabaseRefused(folderLock))
+    {
+        return;
+    }
     StartupFailure.ValidateSettings(app.Services);
     app.UseStarmapHttp();
     app.UseStarmapWebCatalog();
@@ -56,4 +65,16 @@ catch (Exception ex) when (StartupFailure.Describe(ex) is { } line)
     // Settings the validators refused (ValidateOnStart, or read before the host was built): one line, exit code 1.
     Console.Error.WriteLine(line);
     Environment.ExitCode = 1;
+}
+
+// The database check's verdict, before anything starts: a file SQLite cannot read is one line and exit code 1.
+static bool DatabaseRefused(EmbeddedStore store)
+{
+    if (store.FindDatabaseProblem() is not { } line)
+    {
+        return false;
+    }
+    Console.Error.WriteLine(line);
+    Environment.ExitCode = 1;
+    return true;
 }
