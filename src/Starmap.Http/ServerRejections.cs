@@ -98,56 +98,22 @@ public static class ServerRejections
         public PipeWriter Output { get; } = output;
     }
 
-    /// <summary>
-    /// Collects what Kestrel writes until it flushes, then passes it on, rewritten when it is a rejection. Only the
-    /// first <see cref="Inspected"/> bytes of a flush are held: a rejection is never longer, so once more have
-    /// come the rest of that flush (a page, an export) is written straight to the connection, not copied twice.
-    /// </summary>
+    /// <summary>Collects what Kestrel writes until it flushes, then passes it on, rewritten when it is a rejection.</summary>
     private sealed class RejectionRewriter(PipeWriter inner) : PipeWriter
     {
-        // The longest response Rewrite takes.
-        private const int Inspected = 1024;
         private const int KeptCapacity = 64 * 1024;
         private ArrayBufferWriter<byte> _pending = new(4096);
-        // This flush is longer than any rejection: its bytes go to the connection as they are written.
-        private bool _direct;
 
         // Kestrel asks how much is waiting (System.Text.Json flushes by it).
         public override bool CanGetUnflushedBytes => true;
 
         public override long UnflushedBytes => _pending.WrittenCount + (inner.CanGetUnflushedBytes ? inner.UnflushedBytes : 0);
 
-        public override void Advance(int bytes)
-        {
-            if (_direct)
-            {
-                inner.Advance(bytes);
-            }
-            else
-            {
-                _pending.Advance(bytes);
-            }
-        }
+        public override void Advance(int bytes) => _pending.Advance(bytes);
 
-        public override Memory<byte> GetMemory(int sizeHint = 0)
-        {
-            if (Direct())
-            {
-                return inner.GetMemory(sizeHint);
-            }
-            var memory = _pending.GetMemory(sizeHint);
-            return memory[..Math.Min(memory.Length, Room(sizeHint))];
-        }
+        public override Memory<byte> GetMemory(int sizeHint = 0) => _pending.GetMemory(sizeHint);
 
-        public override Span<byte> GetSpan(int sizeHint = 0)
-        {
-            if (Direct())
-            {
-                return inner.GetSpan(sizeHint);
-            }
-            var span = _pending.GetSpan(sizeHint);
-            return span[..Math.Min(span.Length, Room(sizeHint))];
-        }
+        public override Span<byte> GetSpan(int sizeHint = 0) => _pending.GetSpan(sizeHint);
 
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
@@ -169,23 +135,8 @@ public static class ServerRejections
             return inner.FlushAsync(cancellationToken);
         }
 
-        // Held bytes end one past Inspected, so a longer flush is known as soon as it is (a sizeHint may ask for more).
-        private int Room(int sizeHint) => Math.Max(Math.Max(sizeHint, 1), Inspected + 1 - _pending.WrittenCount);
-
-        /// <summary>True once this flush holds more than a rejection can be: what is held goes on, the rest goes straight through.</summary>
-        private bool Direct()
-        {
-            if (!_direct && _pending.WrittenCount > Inspected)
-            {
-                PassOn();
-                _direct = true;
-            }
-            return _direct;
-        }
-
         private void PassOn()
         {
-            _direct = false;
             if (_pending.WrittenCount == 0)
             {
                 return;
