@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -20,31 +21,64 @@ namespace Starmap.Http;
 /// generation read before the handler ran, equal to the one read after it, and equal to the ETag the handler
 /// set. The answers do not depend on who asks (the API key is checked before any handler runs, and keyed
 /// reads only add <c>private</c> to Cache-Control, which is kept with the bytes).
+/// Memory is bounded by <see cref="StarmapHttpOptions.ResponseCacheBytes"/>: every kept byte counts (the
+/// answer, its compressed forms, its key and headers, and a fixed cost per entry). When a new answer would go
+/// over it, older answers make room, oldest first, except that one asked for since the last sweep gets a
+/// second chance (a "clock"): a flood of distinct queries cannot push out the answers that are in use, and it
+/// cannot stop new answers from being kept either.
 /// </remarks>
 internal sealed class GenerationResponseCache
 {
     /// <summary>Answers above this size are served but not kept (a full page of the ×10 catalog, say).</summary>
     public const int MaxEntryBytes = 2 * 1024 * 1024;
 
-    /// <summary>The kept bytes (identity and compressed forms) above which no new entry is added until the next generation.</summary>
-    public const long MaxTotalBytes = 128L * 1024 * 1024;
+    /// <summary>What an entry costs besides its bytes and strings (its objects and its slots in the dictionary and queue).</summary>
+    internal const int EntryOverheadBytes = 256;
 
     private readonly Dictionary<string, CachedAnswer> _entries = new(StringComparer.Ordinal);
+    // Keys in the order they were kept; the sweep takes them from the front.
+    private readonly Queue<string> _order = new();
     private readonly Lock _gate = new();
+    private readonly long _maxBytes;
     private long _generation = -1;
     private long _bytes;
+    private long _hits;
+    private long _misses;
+
+    public GenerationResponseCache(StarmapHttpOptions options, IMeterFactory? meters = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _maxBytes = options.ResponseCacheBytes;
+        if (meters?.Create(MeterName) is { } meter)
+        {
+            meter.CreateObservableGauge("starmap.http.response_cache.bytes", () => Bytes, description: "Bytes the HTTP response cache holds (answers, compressed forms, keys, per-entry cost)");
+            meter.CreateObservableGauge("starmap.http.response_cache.entries", () => Count, description: "Answers the HTTP response cache holds");
+            meter.CreateObservableCounter("starmap.http.response_cache.hits", () => Interlocked.Read(ref _hits), description: "Requests answered from the HTTP response cache (a 200 or a 304)");
+            meter.CreateObservableCounter("starmap.http.response_cache.misses", () => Interlocked.Read(ref _misses), description: "Cacheable requests the route answered itself");
+        }
+    }
+
+    /// <summary>The meter of the Starmap instruments (the silo exports it).</summary>
+    internal const string MeterName = "Starmap";
 
     /// <summary>The answer kept for this request key at <paramref name="generation"/>, or null.</summary>
     public CachedAnswer? Find(string key, long generation)
     {
         lock (_gate)
         {
-            return _generation == generation && _entries.TryGetValue(key, out var answer) ? answer : null;
+            if (_generation != generation || !_entries.TryGetValue(key, out var answer))
+            {
+                _misses++;
+                return null;
+            }
+            _hits++;
+            answer.Used = true;
+            return answer;
         }
     }
 
     /// <summary>Keeps <paramref name="answer"/>; a newer generation drops everything kept before it.</summary>
-    public void Keep(string key, CachedAnswer answer)
+    public void Keep(CachedAnswer answer)
     {
         lock (_gate)
         {
@@ -55,28 +89,63 @@ internal sealed class GenerationResponseCache
             if (answer.Generation > _generation)
             {
                 _entries.Clear();
+                _order.Clear();
                 _bytes = 0;
                 _generation = answer.Generation;
             }
-            if (_bytes + answer.Identity.Length > MaxTotalBytes || _entries.ContainsKey(key))
+            if (answer.Size > _maxBytes || _entries.ContainsKey(answer.Key))
             {
                 return;
             }
-            _entries[key] = answer;
-            _bytes += answer.Identity.Length;
+            _entries[answer.Key] = answer;
+            _order.Enqueue(answer.Key);
+            _bytes += answer.Size;
+            Trim(answer);
         }
     }
 
-    /// <summary>Counts what a compressed form added to the kept bytes.</summary>
-    internal void Account(long bytes)
+    /// <summary>Counts a compressed form of <paramref name="answer"/> while it is kept (one no longer kept costs nothing here).</summary>
+    internal void Account(CachedAnswer answer, int bytes)
     {
         lock (_gate)
         {
-            _bytes += bytes;
+            if (_entries.TryGetValue(answer.Key, out var kept) && ReferenceEquals(kept, answer))
+            {
+                answer.Size += bytes;
+                _bytes += bytes;
+                Trim(answer);
+            }
         }
     }
 
-    /// <summary>Entries kept (for tests).</summary>
+    // Under the gate: drops answers, oldest first with a second chance for one in use, until the rest fit.
+    // Two rounds at most: the first clears every "used" mark it passes. The answer just kept or grown goes last.
+    private void Trim(CachedAnswer keep)
+    {
+        for (var visits = 2 * _order.Count; _bytes > _maxBytes && visits > 0 && _order.Count > 0; visits--)
+        {
+            var key = _order.Dequeue();
+            if (!_entries.TryGetValue(key, out var answer))
+            {
+                continue;
+            }
+            if (answer.Used || ReferenceEquals(answer, keep))
+            {
+                answer.Used = false;
+                _order.Enqueue(key);
+                continue;
+            }
+            _entries.Remove(key);
+            _bytes -= answer.Size;
+        }
+        if (_bytes > _maxBytes && _entries.Remove(keep.Key))
+        {
+            // Nothing else left to drop: the newcomer itself does not fit beside what remains.
+            _bytes -= keep.Size;
+        }
+    }
+
+    /// <summary>Entries kept (the gauge, and tests).</summary>
     internal int Count
     {
         get
@@ -87,13 +156,27 @@ internal sealed class GenerationResponseCache
             }
         }
     }
+
+    /// <summary>Bytes counted against <see cref="StarmapHttpOptions.ResponseCacheBytes"/>.</summary>
+    internal long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
 }
 
 /// <summary>One rendered answer: JSON bytes at one generation, with the headers the handler set for them.</summary>
-internal sealed class CachedAnswer(GenerationResponseCache owner, long generation, byte[] identity, string etag, string cacheControl)
+internal sealed class CachedAnswer(GenerationResponseCache owner, string key, long generation, byte[] identity, string etag, string cacheControl)
 {
     private byte[]? _brotli;
     private byte[]? _gzip;
+
+    public string Key { get; } = key;
 
     public long Generation { get; } = generation;
 
@@ -102,6 +185,12 @@ internal sealed class CachedAnswer(GenerationResponseCache owner, long generatio
     public string ETag { get; } = etag;
 
     public string CacheControl { get; } = cacheControl;
+
+    /// <summary>Bytes this entry holds, as counted by its cache (changed under the cache's lock).</summary>
+    internal long Size { get; set; } = identity.Length + 2L * (key.Length + etag.Length + cacheControl.Length) + GenerationResponseCache.EntryOverheadBytes;
+
+    /// <summary>Asked for since the cache's last sweep passed it (a benign race: a lost mark costs one eviction).</summary>
+    internal bool Used { get; set; }
 
     /// <summary>The Brotli form, compressed on first use (two racing requests may both compress; either result is the same bytes' encoding).</summary>
     public byte[] Brotli => _brotli ??= Compress(stream => new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true));
@@ -117,7 +206,7 @@ internal sealed class CachedAnswer(GenerationResponseCache owner, long generatio
             compressing.Write(Identity);
         }
         var bytes = buffer.ToArray();
-        owner.Account(bytes.Length);
+        owner.Account(this, bytes.Length);
         return bytes;
     }
 }
@@ -153,11 +242,6 @@ internal static class GenerationCaching
     {
         var http = invocation.HttpContext;
         var request = http.Request;
-        // Conditional requests keep their own path (a 304 costs nothing to render).
-        if (request.Headers.ContainsKey(HeaderNames.IfNoneMatch))
-        {
-            return await next(invocation);
-        }
         var generation = await reader.GetGenerationAsync();
         // The shared facade may have seen a newer generation (a write through this host) than the replica holds:
         // the handler then waits for it, and an answer kept at the replica's generation would go back in time.
@@ -168,19 +252,28 @@ internal static class GenerationCaching
         var key = string.Concat(request.PathBase.Value, request.Path.Value, request.QueryString.Value);
         if (cache.Find(key, generation) is { } kept)
         {
-            return new CachedResult(kept, compression);
+            // A conditional request is answered from the kept ETag: the handler would compare the same tag.
+            return request.Headers.ContainsKey(HeaderNames.IfNoneMatch) && NotModified(request, kept)
+                ? new NotModifiedResult(kept)
+                : new CachedResult(kept, compression);
         }
         var result = await next(invocation);
+        // Only a plain 200 is kept (a conditional request's 304 has no bytes to keep).
         if (Render(result, http, generation) is not { } identity
             || identity.Length > GenerationResponseCache.MaxEntryBytes
             || await reader.GetGenerationAsync() != generation)
         {
             return result;
         }
-        var answer = new CachedAnswer(cache, generation, identity, http.Response.Headers.ETag.ToString(), http.Response.Headers.CacheControl.ToString());
-        cache.Keep(key, answer);
+        var answer = new CachedAnswer(cache, key, generation, identity, http.Response.Headers.ETag.ToString(), http.Response.Headers.CacheControl.ToString());
+        cache.Keep(answer);
         return new CachedResult(answer, compression);
     }
+
+    /// <summary>True when the request's <c>If-None-Match</c> names the kept answer's tag (weakly) or <c>*</c>, as <see cref="CatalogResults"/> decides.</summary>
+    private static bool NotModified(HttpRequest request, CachedAnswer kept) =>
+        EntityTagHeaderValue.TryParse(kept.ETag, out var etag)
+        && request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
 
     /// <summary>The JSON bytes of a 200 answer the handler tagged with <paramref name="generation"/>, else null.</summary>
     private static byte[]? Render(object? result, HttpContext http, long generation)
@@ -195,6 +288,19 @@ internal static class GenerationCaching
         }
         // JsonHttpResult<T> writes the value as its declared T with the options the handler gave (HttpJson's).
         return JsonSerializer.SerializeToUtf8Bytes(value, type.GetGenericArguments()[0], HttpJson.Options);
+    }
+
+    /// <summary>The 304 of a kept answer, with the headers the handler's 304 has (ETag, Cache-Control).</summary>
+    private sealed class NotModifiedResult(CachedAnswer answer) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.Headers.ETag = answer.ETag;
+            response.Headers.CacheControl = answer.CacheControl;
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Writes a kept answer in the best encoding the client accepts (Brotli, gzip, else none).</summary>

@@ -58,6 +58,12 @@ public sealed class StarmapHttpOptions
     /// <summary>Compress responses (Brotli, gzip) for clients that send <c>Accept-Encoding</c>; the event stream never is.</summary>
     public bool Compression { get; set; } = true;
 
+    /// <summary>
+    /// Most bytes the silo keeps of rendered read answers for the current generation (answers, their compressed
+    /// forms, keys and a fixed cost per entry); older answers make room for new ones. 0 keeps none.
+    /// </summary>
+    public long ResponseCacheBytes { get; set; } = 128L * 1024 * 1024;
+
     /// <summary>The key from configuration, else from <see cref="ApiKeyVariable"/>; null when neither is set.</summary>
     public string? EffectiveApiKey =>
         !string.IsNullOrEmpty(ApiKey) ? ApiKey

@@ -41,6 +41,7 @@ public sealed class StarmapHttpOptionsValidator : IValidateOptions<StarmapHttpOp
         Check(options.SyncWait >= TimeSpan.Zero && options.SyncWait <= TimeSpan.FromSeconds(20), $"{Section}:SyncWait must be from 00:00:00 to 00:00:20, not {options.SyncWait}");
         Check(options.MaxImportBytes >= 1, $"{Section}:MaxImportBytes must be positive, not {options.MaxImportBytes}");
         Check(options.MaxRequestBodyBytes >= 1, $"{Section}:MaxRequestBodyBytes must be positive, not {options.MaxRequestBodyBytes}");
+        Check(options.ResponseCacheBytes >= 0, $"{Section}:ResponseCacheBytes must be 0 (no cache) or more, not {options.ResponseCacheBytes}");
         var keyed = options.EffectiveApiKey is not null;
         Check(!options.RequireKeyForReads || keyed, $"{Section}:RequireKeyForReads is true but no key is set: set {Section}:ApiKey or {StarmapHttpOptions.ApiKeyVariable}");
         Check(!options.Dashboard || keyed, $"{Section}:Dashboard is true but no key is set (the dashboard shows the live silo log): set {Section}:ApiKey or {StarmapHttpOptions.ApiKeyVariable}");

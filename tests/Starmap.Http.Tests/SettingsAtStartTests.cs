@@ -9,6 +9,7 @@ public sealed class SettingsAtStartTests
     [Theory]
     // Read before the host is built (the rate limiter and body limits are set up from it), by the same validator.
     [InlineData("Starmap__Http__MaxImportBytes", "0", "starmap: Starmap:Http:MaxImportBytes must be positive, not 0")]
+    [InlineData("Starmap__Http__ResponseCacheBytes", "-1", "starmap: Starmap:Http:ResponseCacheBytes must be 0 (no cache) or more, not -1")]
     // Checked only when the host starts.
     [InlineData("Starmap__Sources__RequestTimeout", "00:00:00", "starmap: Starmap:Sources:RequestTimeout must be from 00:00:00.010 to 1.00:00:00, not 00:00:00")]
     [InlineData("Starmap__Sync__MaxShrinkFraction", "1.5", "starmap: Starmap:Sync:MaxShrinkFraction must be from 0 to 1, not 1.5")]
