@@ -52,7 +52,7 @@ public static class SeededStore
             Directory.CreateDirectory(TemplateFolder);
             var key = BuildKey();
             var path = Path.Combine(TemplateFolder, $"{key}.db");
-            using (await LockAsync(Path.Combine(TemplateFolder, $"{key}.lock"), TimeSpan.FromMinutes(5)))
+            using (await LockAsync(Path.Combine(TemplateFolder, $"{key}.lock"), TimeSpan.FromMinutes(10)))
             {
                 // Seeded within the last hours: the seed's own times (when each offering was first seen) stay recent.
                 if (!File.Exists(path) || DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > StaleAfter)
