@@ -206,7 +206,7 @@ public sealed class SurfaceSiloTests
     [Fact(Timeout = 180_000)]
     public async Task A_call_to_a_silo_that_stopped_answering_is_a_503_or_504_with_retry_after()
     {
-        var data = await SeededStore.NewFolderAsync("http-paused-silo");
+        var data = TestFolders.New("http-paused-silo");
         try
         {
             // A seeds the store; B answers HTTP and waits 3 s per grain call. Seeding writes the providers' state
