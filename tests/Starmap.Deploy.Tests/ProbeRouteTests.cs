@@ -17,7 +17,7 @@ public sealed partial class ProbeRouteTests
             .Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["/health", "/ready"], paths);
 
-        var data = TestFolders.New("deploy-probes");
+        var data = await SeededStore.NewFolderAsync("deploy-probes");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data);

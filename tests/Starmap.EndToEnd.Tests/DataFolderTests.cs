@@ -16,7 +16,7 @@ public sealed class DataFolderTests
     [Fact]
     public async Task A_second_independent_silo_on_a_folder_in_use_exits_with_one_line_naming_the_folder_and_the_holder()
     {
-        var data = TestFolders.New("in-use");
+        var data = await SeededStore.NewFolderAsync("in-use");
         try
         {
             await using var first = await SiloProcess.StartAsync(data);
@@ -43,7 +43,7 @@ public sealed class DataFolderTests
     [Fact]
     public async Task A_silo_killed_with_sigkill_leaves_no_lock_and_the_next_start_takes_the_folder()
     {
-        var data = TestFolders.New("killed");
+        var data = await SeededStore.NewFolderAsync("killed");
         try
         {
             await using (var killed = await SiloProcess.StartAsync(data))
@@ -87,7 +87,7 @@ public sealed class DataFolderTests
     [Fact]
     public async Task A_truncated_database_file_stops_the_start_with_one_line_naming_it_and_how_to_recover()
     {
-        var data = TestFolders.New("truncated-db");
+        var data = await SeededStore.NewFolderAsync("truncated-db");
         try
         {
             await using (var silo = await SiloProcess.StartAsync(data))

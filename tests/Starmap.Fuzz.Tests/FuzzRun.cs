@@ -42,7 +42,7 @@ internal sealed class FuzzTarget : IAsyncDisposable
 
     public static async Task<FuzzTarget> StartAsync(params (string Name, string Value)[] settings)
     {
-        var data = TestFolders.New("fuzz");
+        var data = await SeededStore.NewFolderAsync("fuzz");
         var environment = new Dictionary<string, string?>
         {
             ["STARMAP_API_KEY"] = ApiKey,

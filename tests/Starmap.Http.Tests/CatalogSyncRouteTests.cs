@@ -299,7 +299,7 @@ public sealed class CatalogSyncRouteTests
     [Fact]
     public async Task A_discover_interval_below_the_minimum_stops_the_start_naming_the_setting()
     {
-        var data = TestFolders.New("http-discover-interval");
+        var data = await SeededStore.NewFolderAsync("http-discover-interval");
         try
         {
             var start = SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey, ("Starmap__Sync__DiscoverInterval", "00:00:05")));

@@ -32,7 +32,7 @@ public sealed class ChangeRouteTests
     {
         await using var server = await ReplayServer.StartAsync(Cancel);
         server.Map("/api.json", ReplayResponse.Json(ModelsDev(1.5m)), ReplayResponse.Json(ModelsDev(2.25m)));
-        var data = TestFolders.New("http-changes");
+        var data = await SeededStore.NewFolderAsync("http-changes");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey,

@@ -7,7 +7,7 @@ public sealed class ConfiguredSiloTests
 
     private static async Task<T> WithSiloAsync<T>(Dictionary<string, string?> environment, Func<SiloProcess, HttpClient, Task<T>> test)
     {
-        var data = TestFolders.New("http-configured");
+        var data = await SeededStore.NewFolderAsync("http-configured");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, environment);

@@ -10,11 +10,16 @@ namespace Starmap.Http.Tests;
 /// </summary>
 public sealed class HistorySilo : IAsyncLifetime
 {
-    private readonly string _data = TestFolders.New("http-history");
+    // A copy of the seeded store (SeededStore), made in InitializeAsync.
+    private string _data = "";
 
     public SiloProcess Silo { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => Silo = await SiloProcess.StartAsync(_data, HttpSilo.Environment(HttpSilo.ApiKey));
+    public async ValueTask InitializeAsync()
+    {
+        _data = await SeededStore.NewFolderAsync("http-history");
+        Silo = await SiloProcess.StartAsync(_data, HttpSilo.Environment(HttpSilo.ApiKey));
+    }
 
     public HttpClient Client(string? apiKey = null)
     {

@@ -18,7 +18,8 @@ public sealed class HttpSilo : IAsyncLifetime
     public const string ServedTwice = "endpoint-lab/served-twice";
     public const string UnlinkedId = "endpoint-lab/unlinked-1";
 
-    private readonly string _data = TestFolders.New("http");
+    // A copy of the seeded store (SeededStore), made in InitializeAsync.
+    private string _data = "";
 
     public SiloProcess Silo { get; private set; } = null!;
 
@@ -44,6 +45,7 @@ public sealed class HttpSilo : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        _data = await SeededStore.NewFolderAsync("http");
         Silo = await SiloProcess.StartAsync(_data, Environment(ApiKey));
         await using var connection = await StarmapConnection.ConnectAsync(new StarmapClientOptions { Gateways = { Silo.Gateway } });
         var groq = await connection.Catalog.Providers.GetAsync("groq");

@@ -209,7 +209,7 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
     public async Task With_keyed_reads_the_document_requires_the_key_on_reads_and_documents_their_401()
     {
         const string key = "openapi-reads-key-7d21";
-        var data = TestFolders.New("http-openapi-keyed");
+        var data = await SeededStore.NewFolderAsync("http-openapi-keyed");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, HttpSilo.Environment(key, ("Starmap__Http__RequireKeyForReads", "true")));

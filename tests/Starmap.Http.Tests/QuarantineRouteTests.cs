@@ -37,7 +37,7 @@ public sealed class QuarantineRouteTests
     {
         await using var server = await ReplayServer.StartAsync(Cancel);
         server.Map("/api.json", ReplayResponse.Json(ModelsDev));
-        var data = TestFolders.New("http-quarantine");
+        var data = await SeededStore.NewFolderAsync("http-quarantine");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey, ("Starmap__Sources__ModelsDevUrl", server.Url("/api.json"))));

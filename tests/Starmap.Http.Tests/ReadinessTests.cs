@@ -11,7 +11,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Ready_answers_503_naming_the_store_while_its_database_is_gone_and_200_once_it_is_back()
     {
-        var data = TestFolders.New("http-readiness");
+        var data = await SeededStore.NewFolderAsync("http-readiness");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey));

@@ -16,7 +16,7 @@ public sealed class ResponseCacheTests
 
     private static async Task WithSiloAsync(Func<SiloProcess, HttpClient, Task> test, params (string Name, string Value)[] settings)
     {
-        var data = TestFolders.New("http-cache");
+        var data = await SeededStore.NewFolderAsync("http-cache");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey, settings));

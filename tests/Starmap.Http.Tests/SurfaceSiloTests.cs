@@ -14,7 +14,7 @@ public sealed class SurfaceSiloTests
 
     private static async Task WithSiloAsync(Dictionary<string, string?> environment, Func<SiloProcess, HttpClient, Task> test)
     {
-        var data = TestFolders.New("http-surface");
+        var data = await SeededStore.NewFolderAsync("http-surface");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, environment);

@@ -14,7 +14,7 @@ public sealed class SyncRunRouteTests
     public async Task A_sync_slower_than_the_wait_answers_202_with_a_location_that_reports_the_result_and_dry_runs_keep_the_last_outcome()
     {
         await using var server = await ReplayServer.StartAsync(Cancel);
-        var data = TestFolders.New("http-sync-runs");
+        var data = await SeededStore.NewFolderAsync("http-sync-runs");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey, ("Starmap__Http__SyncWait", "00:00:01")));

@@ -17,7 +17,7 @@ public sealed class TwoSiloTests
     [Fact]
     public async Task A_write_through_one_silo_is_read_on_the_other_at_its_generation_and_converges_without_one()
     {
-        var data = TestFolders.New("http-two-silos");
+        var data = await SeededStore.NewFolderAsync("http-two-silos");
         try
         {
             await using var a = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey));

@@ -48,7 +48,7 @@ public sealed class UpdateStreamTests
     [Fact(Timeout = 120_000)]
     public async Task Publishes_arrive_as_events_with_heartbeats_between_and_reconnects_resume_from_last_event_id()
     {
-        var data = TestFolders.New("http-sse");
+        var data = await SeededStore.NewFolderAsync("http-sse");
         try
         {
             await using var silo = await SiloProcess.StartAsync(data, HttpSilo.Environment(HttpSilo.ApiKey, ("Starmap__Http__HeartbeatInterval", "00:00:01")));

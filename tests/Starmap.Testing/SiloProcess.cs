@@ -207,8 +207,13 @@ public static class TestFolders
         return path;
     }
 
+    /// <summary>Deletes the folder; "" (a fixture whose folder was never made) is nothing to delete.</summary>
     public static void Delete(string path)
     {
+        if (path.Length == 0)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(path, recursive: true);

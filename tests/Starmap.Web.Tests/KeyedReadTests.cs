@@ -6,7 +6,8 @@ namespace Starmap.Web.Tests;
 /// <summary>A silo of its own with Starmap:Http:RequireKeyForReads: every read needs the key, the page shell does not.</summary>
 public sealed class KeyedReadSilo : IAsyncLifetime
 {
-    private readonly string _data = TestFolders.New("web-keyed");
+    // A copy of the seeded store (SeededStore), made in InitializeAsync.
+    private string _data = "";
 
     public SiloProcess Silo { get; private set; } = null!;
 
@@ -17,6 +18,7 @@ public sealed class KeyedReadSilo : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        _data = await SeededStore.NewFolderAsync("web-keyed");
         Silo = await SiloProcess.StartAsync(_data, new Dictionary<string, string?>
         {
             ["STARMAP_API_KEY"] = ApiKey,

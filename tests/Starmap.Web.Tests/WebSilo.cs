@@ -22,7 +22,8 @@ public sealed class WebSilo : IAsyncLifetime
         "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly string _data = TestFolders.New("web");
+    // A copy of the seeded store (SeededStore), made in InitializeAsync.
+    private string _data = "";
 
     public SiloProcess Silo { get; private set; } = null!;
     public IPlaywright Playwright { get; private set; } = null!;
@@ -45,6 +46,7 @@ public sealed class WebSilo : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        _data = await SeededStore.NewFolderAsync("web");
         var closed = SiloProcess.FreePort();
         Silo = await SiloProcess.StartAsync(_data, new Dictionary<string, string?>
         {

@@ -12,6 +12,18 @@ function Get-FreePort {
     try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
 }
 
+# A data folder for a seeded silo of a test's own: a copy of the store run.sh seeded once (STARMAP_SEEDED_STORE, a
+# stopped silo's folder), so the silo starts without seeding the built-in catalog again. Without it (run.ps1 run
+# by hand) the folder is empty and the silo seeds as a first start does.
+function New-SeededDataFolder([string] $Path) {
+    $null = New-Item -ItemType Directory -Force -Path $Path
+    if ($env:STARMAP_SEEDED_STORE) {
+        Get-ChildItem -LiteralPath $env:STARMAP_SEEDED_STORE -Filter 'starmap.db*' | Where-Object Name -NE 'starmap.db-shm' |
+            Copy-Item -Destination $Path
+    }
+    $Path
+}
+
 # A local OpenAI-style list-models API (GET anything -> $Body) on a thread job; stop it with Stop-ModelListServer.
 function Start-ModelListServer([string[]] $ModelIds) {
     # A port found free can be taken by another process before the listener binds it (CI runs the

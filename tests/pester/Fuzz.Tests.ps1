@@ -20,7 +20,7 @@ Describe 'Fuzzing every cmdlet with empty, null, wrong-type, huge and control-ch
         # Processes are started with the .NET API: Start-Process's redirection can crash pwsh when a child it
         # writes for exits mid-line (ObjectDisposedException on its StreamWriter). bash writes the silo's log.
         $start = [System.Diagnostics.ProcessStartInfo]::new('bash')
-        foreach ($argument in @('-c', 'exec dotnet "$@" >"$STARMAP_FUZZ_LOG" 2>&1', 'bash', $env:STARMAP_SILO_DLL, '--data-dir', (Join-Path $work 'data'),
+        foreach ($argument in @('-c', 'exec dotnet "$@" >"$STARMAP_FUZZ_LOG" 2>&1', 'bash', $env:STARMAP_SILO_DLL, '--data-dir', (New-SeededDataFolder (Join-Path $work 'data')),
                 '--silo-port', $ports[0], '--gateway-port', $ports[1], '--http-port', $ports[2])) { $start.ArgumentList.Add([string]$argument) }
         $start.UseShellExecute = $false
         $start.Environment['STARMAP_FUZZ_LOG'] = $log

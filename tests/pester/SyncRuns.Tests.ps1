@@ -86,7 +86,7 @@ Describe 'Sync-StarmapProvider -All with models.dev offline' -Tag CI {
         foreach ($name in $environment.Keys) { [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
         try {
             $script:silo = Start-Process -FilePath dotnet -PassThru -RedirectStandardOutput $log -RedirectStandardError "$log.err" -ArgumentList @(
-                $env:STARMAP_SILO_DLL, '--data-dir', (Join-Path $work 'data'), '--silo-port', $ports[0], '--gateway-port', $ports[1], '--http-port', 0)
+                $env:STARMAP_SILO_DLL, '--data-dir', (New-SeededDataFolder (Join-Path $work 'data')), '--silo-port', $ports[0], '--gateway-port', $ports[1], '--http-port', 0)
         }
         finally {
             foreach ($name in $environment.Keys) { Remove-Item "env:$name" -ErrorAction SilentlyContinue }
