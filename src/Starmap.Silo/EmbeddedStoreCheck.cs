@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Starmap.Silo.Clustering;
@@ -18,7 +19,7 @@ public static class EmbeddedStoreCheck
     /// host is built; or false with the one-line <paramref name="problem"/> (settings, the folder's lock).
     /// Ask <see cref="EmbeddedStore.FindDatabaseProblem"/> before the host starts.
     /// </summary>
-    public static bool TryOpen(IConfiguration configuration, out EmbeddedStore? held, out string? problem)
+    public static bool TryOpen(IConfiguration configuration, [NotNullWhen(true)] out EmbeddedStore? held, [NotNullWhen(false)] out string? problem)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         held = null;

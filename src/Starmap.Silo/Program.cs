@@ -16,7 +16,7 @@ if (!EmbeddedStoreCheck.TryOpen(web.Configuration, out var store, out var proble
     Environment.ExitCode = 1;
     return;
 }
-using var folderLock = store!;
+using var folderLock = store;
 // A new store is seeded: reading the built-in catalog (most of a first start's seeding) starts now, on its
 // own thread, while the host is built and the silo starts, instead of once the silo has started.
 SiloStartup.PreloadSeedIfNew(StarmapSiloOptionsValidator.Read(web.Configuration));
