@@ -27,9 +27,10 @@ internal static class CatalogResults
         context.Response.Headers.CacheControl = context.RequestServices.GetRequiredService<StarmapHttpOptions>().RequireKeyForReads
             ? "private, no-cache"
             : "no-cache";
-        var ifNoneMatch = context.Request.GetTypedHeaders().IfNoneMatch;
-        return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : null;
+        return IsCurrent(context.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null;
     }
+
+    /// <summary>True when the request's <c>If-None-Match</c> names <paramref name="etag"/> (weakly) or <c>*</c>.</summary>
+    public static bool IsCurrent(HttpRequest request, EntityTagHeaderValue etag) =>
+        request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
 }

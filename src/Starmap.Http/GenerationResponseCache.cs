@@ -270,10 +270,9 @@ internal static class GenerationCaching
         return new CachedResult(answer, compression);
     }
 
-    /// <summary>True when the request's <c>If-None-Match</c> names the kept answer's tag (weakly) or <c>*</c>, as <see cref="CatalogResults"/> decides.</summary>
+    /// <summary>True when the request's <c>If-None-Match</c> names the kept answer's tag, as the route itself decides.</summary>
     private static bool NotModified(HttpRequest request, CachedAnswer kept) =>
-        EntityTagHeaderValue.TryParse(kept.ETag, out var etag)
-        && request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+        EntityTagHeaderValue.TryParse(kept.ETag, out var etag) && CatalogResults.IsCurrent(request, etag);
 
     /// <summary>The JSON bytes of a 200 answer the handler tagged with <paramref name="generation"/>, else null.</summary>
     private static byte[]? Render(object? result, HttpContext http, long generation)
