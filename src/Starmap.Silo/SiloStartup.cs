@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Starmap.Catalog.Seed;
 using Starmap.Grains;
+using Starmap.Grains.Sync;
 using Starmap.Http;
 using Starmap.Silo.Clustering;
 using Starmap.Storage.Sqlite;
@@ -52,6 +53,8 @@ internal sealed class SiloStartup(
         }
         var status = await StartupCalls.AskAsync("the catalog's status", () => grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default).GetStatusAsync(),
             logger, TimeProvider.System, StartupCalls.DefaultPatience, cancellationToken);
+        // Said once: whether reads keep their speed during a sync depends on it (deploy/README.md).
+        logger.LogInformation("A sync computes at {SyncPriority}", SyncCpu.Describe(SyncCpu.Priority));
         var readiness = services.GetService<StarmapReadiness>();
         readiness?.MarkReady();
         var http = readiness is null ? "off" : $"http://{options.HttpAddress}:{options.HttpPort}";

@@ -2,8 +2,9 @@
 # Issue 10's performance: (1) a first start seeding the built-in catalog, (2) a discover sync of a whole
 # models.dev snapshot into an empty catalog, served from a loopback HTTP server, (3) GET /api/v1/models reads
 # issued while that sync runs, and (4) a few queries over the synced catalog (median of N runs each).
-# Issue 11: (5) a sync of every provider of the seeded catalog from the snapshot, end to end, with the
-# point-read rate (wrk, 4 connections) idle and over the whole sync. SKIP_QUERIES=1 skips (4).
+# Issue 11: (5) syncs of every provider of the seeded catalog from the snapshot, end to end, the first after the
+# silo's start and later ones, with the point-read rate (wrk, 4 connections) idle and during each sync.
+# SKIP_QUERIES=1 skips (4).
 # Starts Release silo processes from the built dll on free ports with throwaway data folders, prints the
 # numbers, and stops everything. Not part of ./test.sh.
 #   dotnet build src/Starmap.Silo -c Release && tests/load/discover-bench.sh [api.json] [query runs=21]
@@ -155,57 +156,84 @@ for query in "sort=input_price&limit=20" "q=gpt&limit=20" "provider=openai,openr
 done
 }
 
-# (5) A sync of every provider of a seeded catalog from the same snapshot (every provider exists, its
-# authors too, so offerings and definitions are merged and written), with point reads idle and during it.
+# (5) Syncs of every provider of a seeded catalog from the snapshot (every provider exists, its authors too, so
+# offerings and definitions are merged and written), with point reads idle and during each. The first sync after
+# a silo's start runs code the runtime has not compiled yet (tier-0 code and the JIT itself: measured ~5x the CPU
+# of a later sync); a silo syncs on a schedule for its whole life, so the later syncs are what it usually does.
+# Three syncs in one silo: the snapshot into the seeded catalog (the first after the start), then a variant of
+# the snapshot (every seventh model's input price x1.1, by the length of its ID), then the snapshot again.
+# SYNCS=n: more rounds. RESYNC_ALONE=1: no reads during the syncs (their own CPU and time, for comparison).
 command -v wrk >/dev/null || { echo "(5) skipped: needs wrk"; exit 0; }
 kill -TERM "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
+jq -c 'with_entries(.value.models |= (to_entries | map(if (.key | length) % 7 == 0 and .value.cost.input != null
+    then .value.cost.input = (.value.cost.input * 1.1) else . end) | from_entries))' "$snapshot" >"$work/variant.json"
+# The source keeps a snapshot for this long: each sync reads the file once, the next sync reads it again.
+export Starmap__Sources__ModelsDevCacheDuration=00:00:06
 start_silo resync
 point="$http/api/v1/models/openai/gpt-4o"
 curl -fsS -o /dev/null "$point" || { echo "(5) no point to read at $point"; exit 1; }
 rate() { awk '/Requests\/sec/ { print $2 }' "$1"; }
+# The silo's CPU (user + sys, ms): what a sync cost it, reads included.
+silo_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/${pids[-1]}/stat"; }
 echo
-echo "== sync of every provider of the seeded catalog ($(providers "$http") providers, $(total "$http") offerings), models.dev only"
-# The read rate is taken over the sync's whole length, in back-to-back 2-s wrk windows, against an idle rate
-# that is the mean of a window before and one after the sync, after a warm-up window (a fresh silo's first
-# seconds run tier-0 code). One 5-s window at the sync's start said little: the idle rate alone moved by 40%
-# between runs.
+echo "== syncs of every provider of the seeded catalog ($(providers "$http") providers, $(total "$http") offerings), models.dev only"
+echo "point reads: wrk -t2 -c4 GET /api/v1/models/openai/gpt-4o; during a sync: back-to-back 1-s windows, only those wholly inside it"
+# The read rate during a sync is taken over the windows that lie wholly inside it, against an idle rate that is the
+# mean of a 5-s window before and one after it, after a warm-up window (a fresh silo's first seconds run tier-0 code).
 wrk -t2 -c4 -d3s "$point" >/dev/null 2>&1
 wrk -t2 -c4 -d5s "$point" >"$work/idle.wrk" 2>&1
-echo "point reads idle before: $(rate "$work/idle.wrk") req/s (wrk -t2 -c4 -d5s GET /api/v1/models/openai/gpt-4o)"
-rm -f "$work/sync.done" "$work/busy.windows"
-(
-    while [ ! -e "$work/sync.done" ]; do
-        wrk -t2 -c4 -d2s "$point" >"$work/busy.wrk" 2>&1
-        # requests and seconds of the window ("N requests in 2.00s")
-        grep -o '[0-9]* requests in [0-9.]*s' "$work/busy.wrk" | awk '{ sub(/s$/, "", $4); print $1, $4 }' >>"$work/busy.windows"
-    done
-) &
-wrk_pid=$!
-sync_started=$(now_ms)
-code=$(curl -sS -o "$work/resync.json" -w '%{http_code}' -X POST -H "Authorization: Bearer bench-key" "$http/api/v1/sync?source=models.dev")
-# 200: it ended within Starmap:Http:SyncWait and the body is the result; 202: poll the run.
-case "$code" in
-    200) jq '{state: "completed", result: .}' "$work/resync.json" >"$work/resync-run.json" ;;
-    202)
-        run_id=$(jq -r '.run_id // .runId' "$work/resync.json")
-        while :; do
-            curl -fsS -H "Authorization: Bearer bench-key" "$http/api/v1/sync/runs/$run_id" -o "$work/resync-run.json"
-            [ "$(jq -r '.state' "$work/resync-run.json")" = "completed" ] && break
-            [ $(( $(now_ms) - sync_started )) -lt 1800000 ] || { echo "sync never completed"; exit 1; }
-            sleep 0.2
-        done ;;
-    *) cat "$work/resync.json"; echo "POST /api/v1/sync answered $code"; exit 1 ;;
-esac
-resync_ms=$(( $(now_ms) - sync_started ))
-touch "$work/sync.done"
-wait "$wrk_pid" || true
-wrk -t2 -c4 -d5s "$point" >"$work/idle-after.wrk" 2>&1
-echo "sync: $resync_ms ms; totals: $(jq -c '.result.totals' "$work/resync-run.json")"
-echo "rejected: $(jq -r '[.result.providers[]? | select(.status == "rejected") | "\(.provider_id): \(.reason)"] | join("; ")' "$work/resync-run.json")"
-# The last window outlived the sync (it ran on after the sync ended): counted only when it is the only one.
-[ "$(wc -l <"$work/busy.windows")" -gt 1 ] && sed -i '$d' "$work/busy.windows"
-busy=$(awk '{ n += $1; t += $2 } END { if (t > 0) printf "%.2f", n / t; else print 0 }' "$work/busy.windows")
-echo "point reads during the sync (all of it, $(wc -l <"$work/busy.windows") windows of 2 s): $busy req/s; per window: $(awk '{ printf "%.0f ", $1 / $2 }' "$work/busy.windows")"
-echo "point reads idle after: $(rate "$work/idle-after.wrk") req/s"
-awk -v before="$(rate "$work/idle.wrk")" -v after="$(rate "$work/idle-after.wrk")" -v busy="$busy" \
-    'BEGIN { idle = (before + after) / 2; printf "during / idle: %.2f (idle: mean of before and after, %.0f req/s)\n", busy / idle, idle }'
+for round in $(seq 1 "${SYNCS:-3}"); do
+    if [ $((round % 2)) = 0 ]; then cp "$work/variant.json" "$work/www/api.json"; what="the variant"; else cp "$snapshot" "$work/www/api.json"; what="the snapshot"; fi
+    rm -f "$work/sync.done" "$work/busy.windows"
+    cpu_before=$(silo_cpu_ms)
+    # PERF_OUT=file: perf samples of the silo over sync PERF_ROUND (1: the first; run with DOTNET_PerfMapEnabled=1 for .NET frames).
+    [ -n "${PERF_OUT:-}" ] && [ "$round" = "${PERF_ROUND:-1}" ] && { perf record -F 499 -g -p "${pids[-1]}" -o "$PERF_OUT" >/dev/null 2>&1 & perf_pid=$!; }
+    sync_started=$(now_ms)
+    (
+        while [ ! -e "$work/sync.done" ] && [ -z "${RESYNC_ALONE:-}" ]; do
+            from=$(now_ms)
+            wrk -t2 -c4 -d1s "$point" >"$work/busy.wrk" 2>&1
+            # start and end (ms) and requests of the window ("N requests in 1.00s")
+            echo "$from $(now_ms) $(grep -o '[0-9]* requests in' "$work/busy.wrk" | cut -d' ' -f1)" >>"$work/busy.windows"
+        done
+    ) &
+    wrk_pid=$!
+    code=$(curl -sS -o "$work/resync.json" -w '%{http_code}' -X POST -H "Authorization: Bearer bench-key" "$http/api/v1/sync?source=models.dev")
+    # 200: it ended within Starmap:Http:SyncWait and the body is the result; 202: poll the run.
+    case "$code" in
+        200) jq '{state: "completed", result: .}' "$work/resync.json" >"$work/resync-run.json" ;;
+        202)
+            run_id=$(jq -r '.run_id // .runId' "$work/resync.json")
+            while :; do
+                curl -fsS -H "Authorization: Bearer bench-key" "$http/api/v1/sync/runs/$run_id" -o "$work/resync-run.json"
+                [ "$(jq -r '.state' "$work/resync-run.json")" = "completed" ] && break
+                [ $(( $(now_ms) - sync_started )) -lt 1800000 ] || { echo "sync never completed"; exit 1; }
+                sleep 0.2
+            done ;;
+        *) cat "$work/resync.json"; echo "POST /api/v1/sync answered $code"; exit 1 ;;
+    esac
+    sync_ended=$(now_ms)
+    resync_ms=$(( sync_ended - sync_started ))
+    cpu_during=$(( $(silo_cpu_ms) - cpu_before ))
+    [ -n "${PERF_OUT:-}" ] && [ "$round" = "${PERF_ROUND:-1}" ] && { kill -INT "$perf_pid"; wait "$perf_pid" || true; }
+    touch "$work/sync.done"
+    wait "$wrk_pid" || true
+    touch "$work/busy.windows"
+    wrk -t2 -c4 -d5s "$point" >"$work/idle-after.wrk" 2>&1
+    echo
+    echo "sync $round ($what): $resync_ms ms; silo CPU over it: $cpu_during ms (user + sys, reads included)"
+    echo "  totals: $(jq -c '.result.totals | {applied, no_changes, rejected, failed, updated_offerings, added_definitions, updated_definitions}' "$work/resync-run.json")"
+    jq -r '.result.providers[]? | select(.status == "rejected" or .status == "failed") | "  \(.status): \(.provider_id): \(.reason)"' "$work/resync-run.json"
+    # Windows wholly inside the sync; a sync shorter than one window has none, and its reads go unmeasured.
+    awk -v a="$sync_started" -v b="$sync_ended" '$1 >= a && $2 <= b' "$work/busy.windows" >"$work/inside.windows"
+    if [ -s "$work/inside.windows" ]; then
+        busy=$(awk '{ n += $3; t += ($2 - $1) / 1000 } END { printf "%.0f", n / t }' "$work/inside.windows")
+        awk -v before="$(rate "$work/idle.wrk")" -v after="$(rate "$work/idle-after.wrk")" -v busy="$busy" -v w="$(wc -l <"$work/inside.windows")" \
+            'BEGIN { idle = (before + after) / 2; printf "  point reads during it: %d req/s over %d windows; idle %.0f (before %.0f, after %.0f); during / idle: %.2f\n", busy, w, idle, before, after, busy / idle }'
+    elif [ -z "${RESYNC_ALONE:-}" ]; then
+        echo "  point reads during it: not measured (the sync was shorter than a 1-s window)"
+    fi
+    cp "$work/idle-after.wrk" "$work/idle.wrk"
+    # The source's kept snapshot (6 s) must lapse before the next sync reads the file again.
+    [ "$round" = "${SYNCS:-3}" ] || sleep 1.5
+done

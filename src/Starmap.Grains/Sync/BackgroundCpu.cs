@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace Starmap.Grains.Sync;
@@ -6,50 +7,87 @@ namespace Starmap.Grains.Sync;
 /// <summary>
 /// Runs a sync's pure computation (sanitize, reconcile, diff: most of its CPU) on dedicated threads of
 /// lowered OS priority: one per core, so a sync on an idle machine uses every core, and a sync sharing the
-/// machine with requests yields the cores to them (the kernel gives a lowered thread only what normal ones
-/// leave, in proportion to their weights). The grain's own steps (reads, writes, publishes) stay on the
-/// Orleans scheduler. On Linux the threads' nice value is raised (per thread: setpriority on the thread ID);
-/// elsewhere <see cref="ThreadPriority.BelowNormal"/> is asked for. Lowering is best effort: where it
-/// cannot be done the work still runs, at normal priority.
+/// machine with requests yields the cores to them. The grain's own steps (reads, writes, publishes) stay on
+/// the Orleans scheduler. Lowering is best effort: where it cannot be done the work still runs, at normal
+/// priority. How far the threads are lowered is <see cref="Priority"/>:
+/// <list type="bullet">
+/// <item><see cref="BackgroundPriority.Idle"/> (Linux, where the process may raise a thread back: root,
+/// CAP_SYS_NICE, or an RLIMIT_NICE that allows nice +8, e.g. systemd's <c>LimitNICE=+8</c>): the threads are
+/// SCHED_IDLE, so a request thread that wakes takes the core at once. At nice +8 alone a read waited out the
+/// sync thread's time slice, and point reads during a sync kept half their idle rate; at SCHED_IDLE they keep
+/// ~0.8 or more (docs/benchmarks.md). A guard keeps the sync from starving on a machine busy with other work:
+/// a thread that wanted a core for a quarter of a <see cref="GuardPeriod"/> but ran less than
+/// <see cref="Floor"/> of that time is raised to nice +8 for the next period, then lowered again.</item>
+/// <item><see cref="BackgroundPriority.Lowered"/>: nice +8 (elsewhere <see cref="ThreadPriority.BelowNormal"/>).</item>
+/// <item><see cref="BackgroundPriority.Normal"/>: neither could be set.</item>
+/// </list>
 /// </summary>
 internal sealed class BackgroundCpu : TaskScheduler, IDisposable
 {
     /// <summary>
     /// How much the threads' nice value is raised over the process's. At +8 a sync thread weighs 172 against a
-    /// normal thread's 1024 when both want a core, so a request thread gets ~86% of a core it shares with
-    /// the sync (at +4, 423: ~70%, too little to keep reads at 80% of their idle rate when the sync holds
-    /// every core). Not higher: the weight counts against every process of the machine, and at +10 a sync on
-    /// a machine busy with other work (load average 40, measured) slowed to a crawl.
+    /// normal thread's 1024 when both want a core. Not higher: the weight counts against every process of the
+    /// machine, and at +10 a sync on a machine busy with other work (load average 40, measured) slowed to a crawl.
     /// </summary>
     internal const int Nice = 8;
 
-    private readonly BlockingCollection<Task> _queue = [];
-    private readonly List<Thread> _threads = [];
+    /// <summary>
+    /// The share of the time it wanted a core below which an idle-priority thread counts as starved. Measured:
+    /// a sync's idle threads beside a full point-read load ran ~10% of the time they waited (so are not raised);
+    /// beside three busy normal threads per core, ~0.3%.
+    /// </summary>
+    internal const double Floor = 0.03;
 
-    /// <summary>The process's one instance (its threads start on first use and live with the process).</summary>
+    /// <summary>How often the guard looks at the idle-priority threads.</summary>
+    internal static readonly TimeSpan GuardPeriod = TimeSpan.FromSeconds(1);
+
+    private readonly BlockingCollection<Task> _queue = [];
+    private readonly List<Worker> _workers = [];
+    private readonly Timer? _guard;
+    private readonly TimeSpan _period;
+    private int _raises;
+
+    /// <summary>The process's one instance (its threads start with it and live with the process).</summary>
     public static BackgroundCpu Shared { get; } = new(ThreadsFor(Environment.ProcessorCount));
 
     /// <summary>Threads for a machine of <paramref name="processors"/> cores: every core (the lowered priority is what yields).</summary>
     internal static int ThreadsFor(int processors) => Math.Max(1, processors);
 
-    internal BackgroundCpu(int threads)
+    internal BackgroundCpu(int threads, TimeSpan? guardPeriod = null, BackgroundPriority? priority = null)
     {
+        _period = guardPeriod ?? GuardPeriod;
+        Priority = priority ?? Probe();
         for (var i = 0; i < threads; i++)
         {
-            var thread = new Thread(Work) { IsBackground = true, Name = "Starmap sync CPU" };
-            _threads.Add(thread);
+            var worker = new Worker();
+            var thread = new Thread(() => Work(worker)) { IsBackground = true, Name = "Starmap sync CPU" };
+            _workers.Add(worker);
             thread.Start();
+        }
+        if (Priority == BackgroundPriority.Idle)
+        {
+            _guard = new Timer(_ => Guard(), null, _period, _period);
         }
     }
 
+    /// <summary>How far this scheduler's threads are lowered.</summary>
+    public BackgroundPriority Priority { get; }
+
+    /// <summary>How many times the guard raised a starved thread (for tests and diagnostics).</summary>
+    internal int Raises => Volatile.Read(ref _raises);
+
     /// <summary>Threads serving this scheduler.</summary>
-    public override int MaximumConcurrencyLevel => _threads.Count;
+    public override int MaximumConcurrencyLevel => _workers.Count;
 
     /// <summary>Runs <paramref name="work"/> on a lowered-priority thread; the caller awaits it in its own context.</summary>
     public Task<T> RunAsync<T>(Func<T> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this);
 
-    public void Dispose() => _queue.CompleteAdding();
+    public void Dispose()
+    {
+        _guard?.Dispose();
+        _queue.CompleteAdding();
+    }
 
     protected override void QueueTask(Task task) => _queue.Add(task);
 
@@ -58,14 +96,72 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
 
     protected override IEnumerable<Task> GetScheduledTasks() => _queue.ToArray();
 
-    private void Work()
+    private void Work(Worker worker)
     {
         _ = Lower();
+        if (Priority == BackgroundPriority.Idle)
+        {
+            worker.Tid = GetTid();
+            _ = SetPolicy(worker.Tid, SchedIdle);
+        }
         foreach (var task in _queue.GetConsumingEnumerable())
         {
             TryExecuteTask(task);
         }
     }
+
+    /// <summary>
+    /// Once a period: a raised thread goes back to idle priority; an idle one that wanted a core for at least a
+    /// quarter of the period but ran less than <see cref="Floor"/> of that time is raised to its nice value.
+    /// </summary>
+    private void Guard()
+    {
+        // A timer's callbacks may overlap when one is late: one look at a time.
+        if (!Monitor.TryEnter(_workers))
+        {
+            return;
+        }
+        try
+        {
+            foreach (var worker in _workers)
+            {
+                Look(worker);
+            }
+        }
+        finally
+        {
+            Monitor.Exit(_workers);
+        }
+    }
+
+    private void Look(Worker worker)
+    {
+        if (worker.Tid == 0 || ReadSchedstat(worker.Tid) is not { } now)
+        {
+            return;
+        }
+        if (worker.Last is not { } last)
+        {
+            worker.Last = now; // the first look only takes the counts
+            return;
+        }
+        var ran = now.RunNs - last.RunNs;
+        var waited = now.WaitNs - last.WaitNs;
+        worker.Last = now;
+        if (worker.Raised)
+        {
+            worker.Raised = !SetPolicy(worker.Tid, SchedIdle);
+        }
+        else if (Starved(ran, waited, _period) && SetPolicy(worker.Tid, SchedOther))
+        {
+            worker.Raised = true;
+            Interlocked.Increment(ref _raises);
+        }
+    }
+
+    /// <summary>Whether a thread that ran <paramref name="ranNs"/> and waited <paramref name="waitedNs"/> for a core in one period was starved.</summary>
+    internal static bool Starved(long ranNs, long waitedNs, TimeSpan period) =>
+        waitedNs >= period.Ticks * 100 / 4 && ranNs < Floor * (ranNs + waitedNs);
 
     /// <summary>The nice value of the calling thread, or null where it cannot be read (not Linux, or no libc to ask).</summary>
     internal static int? CurrentNice()
@@ -79,6 +175,24 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
             Marshal.SetLastPInvokeError(0);
             var nice = GetPriority(PrioProcess, GetTid());
             return nice == -1 && Marshal.GetLastPInvokeError() != 0 ? null : nice;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The scheduling policy of the calling thread (0 normal, 5 idle), or null where it cannot be read.</summary>
+    internal static int? CurrentPolicy()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+        try
+        {
+            var policy = GetScheduler(GetTid());
+            return policy < 0 ? null : policy;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -120,9 +234,75 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
         }
     }
 
-    private const int PrioProcess = 0;
+    /// <summary>
+    /// What this process may do, tried on a thread of its own (a thread made idle that may not be raised back
+    /// must not be one of the workers): lower, make idle, and raise back to the lowered nice value.
+    /// </summary>
+    internal static BackgroundPriority Probe()
+    {
+        var priority = BackgroundPriority.Normal;
+        var probe = new Thread(() =>
+        {
+            if (!Lower())
+            {
+                return;
+            }
+            priority = BackgroundPriority.Lowered;
+            if (OperatingSystem.IsLinux() && SetPolicy(GetTid(), SchedIdle) && SetPolicy(GetTid(), SchedOther))
+            {
+                priority = BackgroundPriority.Idle;
+            }
+        }) { IsBackground = true, Name = "Starmap sync CPU probe" };
+        probe.Start();
+        probe.Join();
+        return priority;
+    }
 
-    // DllImport, not LibraryImport: three calls with int arguments need no marshalling, and LibraryImport
+    private static bool SetPolicy(int tid, int policy)
+    {
+        try
+        {
+            var parameters = 0; // struct sched_param { int sched_priority; }: 0 for both policies
+            return SetScheduler(tid, policy, ref parameters) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A thread's time on a core and time waiting for one (ns), from /proc; null where it cannot be read.</summary>
+    private static Schedstat? ReadSchedstat(int tid)
+    {
+        try
+        {
+            var fields = File.ReadAllText($"/proc/self/task/{tid}/schedstat").Split(' ');
+            return fields.Length >= 2
+                && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var run)
+                && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var wait)
+                ? new Schedstat(run, wait)
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private readonly record struct Schedstat(long RunNs, long WaitNs);
+
+    private sealed class Worker
+    {
+        public volatile int Tid;
+        public Schedstat? Last;
+        public bool Raised;
+    }
+
+    private const int PrioProcess = 0;
+    private const int SchedOther = 0;
+    private const int SchedIdle = 5;
+
+    // DllImport, not LibraryImport: calls with int arguments need no marshalling, and LibraryImport
     // would need unsafe code allowed in this project.
     [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
@@ -131,6 +311,14 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
     [DllImport("libc", EntryPoint = "getpriority", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int GetPriority(int which, int who);
+
+    [DllImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SetScheduler(int tid, int policy, ref int parameters);
+
+    [DllImport("libc", EntryPoint = "sched_getscheduler", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int GetScheduler(int tid);
 
     [DllImport("libc", EntryPoint = "gettid")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

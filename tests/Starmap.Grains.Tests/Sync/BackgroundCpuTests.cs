@@ -3,25 +3,34 @@ using Starmap.Grains.Sync;
 namespace Starmap.Grains.Tests.Sync;
 
 /// <summary>
-/// The threads a sync computes on (reconcile, diff) yield to the silo's other work: lowered priority,
-/// never the caller's thread, one thread per core (the priority, not a thread cap, is what yields).
+/// The threads a sync computes on (reconcile, diff) yield to the silo's other work: lowered priority (idle
+/// scheduling where the process may raise a starved thread back), never the caller's thread, one thread per
+/// core (the priority, not a thread cap, is what yields).
 /// </summary>
 public sealed class BackgroundCpuTests
 {
+    private const int SchedIdle = 5;
+    private const int SchedOther = 0;
+
     [Fact]
-    public async Task Sync_computation_runs_off_the_callers_thread_at_a_raised_nice_value()
+    public async Task Sync_computation_runs_off_the_callers_thread_at_a_raised_nice_value_and_idle_scheduling_where_allowed()
     {
         var caller = Environment.CurrentManagedThreadId;
         var callerNice = BackgroundCpu.CurrentNice();
+        var callerPolicy = BackgroundCpu.CurrentPolicy();
 
-        var (thread, nice) = await BackgroundCpu.Shared.RunAsync(() => (Environment.CurrentManagedThreadId, BackgroundCpu.CurrentNice()));
+        var (thread, nice, policy) = await BackgroundCpu.Shared.RunAsync(
+            () => (Environment.CurrentManagedThreadId, BackgroundCpu.CurrentNice(), BackgroundCpu.CurrentPolicy()));
 
         Assert.NotEqual(caller, thread);
         if (OperatingSystem.IsLinux())
         {
-            // The nice value is per thread: the worker's is raised, the caller's is left as it was.
+            // The nice value and the policy are per thread: the worker's are lowered, the caller's left as they were.
             Assert.Equal(Math.Min(19, callerNice!.Value + BackgroundCpu.Nice), nice);
+            Assert.Equal(BackgroundCpu.Shared.Priority == BackgroundPriority.Idle ? SchedIdle : SchedOther, policy);
             Assert.Equal(callerNice, BackgroundCpu.CurrentNice());
+            Assert.Equal(callerPolicy, BackgroundCpu.CurrentPolicy());
+            Assert.NotEqual(BackgroundPriority.Normal, BackgroundCpu.Shared.Priority);
         }
     }
 
@@ -70,4 +79,63 @@ public sealed class BackgroundCpuTests
             Assert.All(seen, s => Assert.Null(s.Nice));
         }
     }
+
+    [Theory]
+    [InlineData(1, 900, true)]     // wanted a core for 0.9 s of the second, ran 1 ms: starved
+    [InlineData(20, 900, true)]    // ran 2.2% of the time it wanted: below the 3% floor
+    [InlineData(100, 900, false)]  // ran 10% of it (beside a full point-read load): yields, not starved
+    [InlineData(0, 100, false)]    // wanted a core for only a tenth of the period: nothing to raise for
+    [InlineData(0, 0, false)]      // no work at all
+    public void A_thread_is_starved_when_it_wanted_a_core_for_a_quarter_of_the_period_and_ran_under_the_floor(int ranMs, int waitedMs, bool starved)
+    {
+        Assert.Equal(starved, BackgroundCpu.Starved(ranMs * 1_000_000L, waitedMs * 1_000_000L, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task An_idle_thread_starved_by_busy_normal_threads_is_raised_its_work_finishes_and_it_goes_back_to_idle()
+    {
+        if (BackgroundCpu.Shared.Priority != BackgroundPriority.Idle)
+        {
+            Assert.Skip("idle scheduling is not allowed to this process (not Linux, or no leave to raise a thread back)");
+        }
+        using var cpu = new BackgroundCpu(1, TimeSpan.FromMilliseconds(100));
+        using var stop = new CancellationTokenSource();
+        // More busy normal threads than cores: an idle thread alone would get ~0.3% of a core (weight 3 against 1024s).
+        var spinners = Enumerable.Range(0, Environment.ProcessorCount + 1).Select(_ => new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Thread.SpinWait(1000);
+            }
+        }) { IsBackground = true }).ToList();
+        spinners.ForEach(s => s.Start());
+        try
+        {
+            // 50 ms of the worker's own CPU time, however long the wall clock takes.
+            var work = cpu.RunAsync(() =>
+            {
+                while (ThreadCpu() < TimeSpan.FromMilliseconds(50))
+                {
+                    Thread.SpinWait(1000);
+                }
+                return BackgroundCpu.CurrentPolicy();
+            });
+            await work.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+
+            Assert.True(cpu.Raises > 0, "the guard never raised the starved thread");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            spinners.ForEach(s => s.Join());
+        }
+
+        // No longer starved: the next look lowers it to idle scheduling again (asked until then, with a deadline).
+        var policy = await Eventually.ValueAsync(() => cpu.RunAsync(BackgroundCpu.CurrentPolicy), p => p == SchedIdle, TimeSpan.FromMinutes(1));
+        Assert.Equal(SchedIdle, policy);
+    }
+
+    // The calling thread's time on a core, from /proc (schedstat: nanoseconds on a CPU first).
+    private static TimeSpan ThreadCpu() =>
+        TimeSpan.FromTicks(long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 100);
 }
