@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Starmap.Grains.Catalog;
+using Starmap.Grains.Sync;
 
 namespace Starmap.Grains;
 
@@ -30,6 +31,8 @@ public sealed class StarmapMetrics
         meter.CreateObservableCounter("starmap.catalog.replica.exports", () => replica.Transfers.Exports, description: "Whole-catalog exports this silo's replica pulled");
         meter.CreateObservableCounter("starmap.catalog.replica.deltas", () => replica.Transfers.Deltas, description: "Deltas (changes since its generation) this silo's replica pulled");
         meter.CreateObservableCounter("starmap.catalog.replica.offerings", () => replica.Transfers.Offerings, description: "Offerings this silo's replica received, by export or delta");
+        // How often a sync's idle-scheduled computing thread was starved by other work and raised (Sync/BackgroundCpu).
+        meter.CreateObservableCounter("starmap.sync.cpu.raises", () => (long)BackgroundCpu.Shared.Raises, description: "Times a starved sync computing thread at idle scheduling was raised to nice +8 for a period");
         _syncRuns = meter.CreateCounter<long>("starmap.sync.runs", description: "Provider syncs by outcome");
         // Second-sized buckets (a sync takes 0.1 s to its 2-minute deadline); without advice the exporter uses
         // its millisecond defaults (5 to 10,000), which put every sync in the first few buckets.

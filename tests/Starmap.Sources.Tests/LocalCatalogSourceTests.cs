@@ -10,6 +10,10 @@ public sealed class LocalCatalogSourceTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "starmap-local-source", Guid.NewGuid().ToString("N"));
 
+    // An export refuses a folder whose parent is missing (a mistyped path is not created): the shared parent is
+    // made here, as on a fresh machine nothing else has made it.
+    public LocalCatalogSourceTests() => Directory.CreateDirectory(Path.GetDirectoryName(_folder)!);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose()

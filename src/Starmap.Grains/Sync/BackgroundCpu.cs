@@ -33,13 +33,17 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
 
     /// <summary>
     /// The share of the time it wanted a core below which an idle-priority thread counts as starved. Measured:
-    /// a sync's idle threads beside a full point-read load ran ~10% of the time they waited (so are not raised);
-    /// beside three busy normal threads per core, ~0.3%.
+    /// a sync's idle threads beside a full point-read load ran ~10% of the time they wanted a core (so are rarely
+    /// raised); beside more busy normal threads than cores, well under 1%.
     /// </summary>
     internal const double Floor = 0.03;
 
-    /// <summary>How often the guard looks at the idle-priority threads.</summary>
-    internal static readonly TimeSpan GuardPeriod = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the guard looks at the idle-priority threads. Short, because a starved thread can hold up more
+    /// than its own work: a garbage collection waits for every managed thread to reach a safe point, so while an
+    /// idle thread waits for a core on a machine busy with other processes, the silo's other threads wait too.
+    /// </summary>
+    internal static readonly TimeSpan GuardPeriod = TimeSpan.FromMilliseconds(250);
 
     private readonly BlockingCollection<Task> _queue = [];
     private readonly List<Worker> _workers = [];
