@@ -222,6 +222,8 @@ for round in $(seq 1 "${SYNCS:-3}"); do
     wrk -t2 -c4 -d5s "$point" >"$work/idle-after.wrk" 2>&1
     echo
     echo "sync $round ($what): $resync_ms ms; silo CPU over it: $cpu_during ms (user + sys, reads included)"
+    raises=$(curl -fsS "$http/metrics" | awk '/^starmap_sync_cpu_raises/ { print $NF }' | head -1)
+    echo "  sync threads raised while starved so far (starmap_sync_cpu_raises): ${raises:-not exported}"
     echo "  totals: $(jq -c '.result.totals | {applied, no_changes, rejected, failed, updated_offerings, added_definitions, updated_definitions}' "$work/resync-run.json")"
     jq -r '.result.providers[]? | select(.status == "rejected" or .status == "failed") | "  \(.status): \(.provider_id): \(.reason)"' "$work/resync-run.json"
     # Windows wholly inside the sync; a sync shorter than one window has none, and its reads go unmeasured.

@@ -15,8 +15,8 @@ namespace Starmap.Grains.Sync;
 /// CAP_SYS_NICE, or an RLIMIT_NICE that allows nice +8, e.g. systemd's <c>LimitNICE=+8</c>): the threads are
 /// SCHED_IDLE, so a request thread that wakes takes the core at once. At nice +8 alone a read waited out the
 /// sync thread's time slice, and point reads during a sync kept half their idle rate; at SCHED_IDLE they keep
-/// ~0.8 or more (docs/benchmarks.md). A guard keeps the sync from starving on a machine busy with other work:
-/// a thread that wanted a core for a quarter of a <see cref="GuardPeriod"/> but ran less than
+/// ~0.8 (docs/benchmarks.md). A guard keeps the sync from starving on a machine busy with other work: a thread
+/// that, at two looks in a row, wanted a core for a quarter of a <see cref="GuardPeriod"/> but ran less than
 /// <see cref="Floor"/> of that time is raised to nice +8 for the next period, then lowered again.</item>
 /// <item><see cref="BackgroundPriority.Lowered"/>: nice +8 (elsewhere <see cref="ThreadPriority.BelowNormal"/>).</item>
 /// <item><see cref="BackgroundPriority.Normal"/>: neither could be set.</item>
@@ -37,6 +37,9 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
     /// raised); beside more busy normal threads than cores, well under 1%.
     /// </summary>
     internal const double Floor = 0.03;
+
+    /// <summary>How many looks in a row must find a thread starved before it is raised.</summary>
+    internal const int StarvedLooksToRaise = 2;
 
     /// <summary>
     /// How often the guard looks at the idle-priority threads. Short, because a starved thread can hold up more
@@ -155,8 +158,13 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
         if (worker.Raised)
         {
             worker.Raised = !SetPolicy(worker.Tid, SchedIdle);
+            worker.StarvedLooks = 0;
+            return;
         }
-        else if (Starved(ran, waited, _period) && SetPolicy(worker.Tid, SchedOther))
+        // Starved at two looks in a row: a sync beside a full read load has single periods near nothing (reads came
+        // in a burst), and raising for those cost the reads more than it helped the sync.
+        worker.StarvedLooks = Starved(ran, waited, _period) ? worker.StarvedLooks + 1 : 0;
+        if (worker.StarvedLooks >= StarvedLooksToRaise && SetPolicy(worker.Tid, SchedOther))
         {
             worker.Raised = true;
             Interlocked.Increment(ref _raises);
@@ -300,6 +308,7 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
         public volatile int Tid;
         public Schedstat? Last;
         public bool Raised;
+        public int StarvedLooks;
     }
 
     private const int PrioProcess = 0;
