@@ -14,7 +14,8 @@ duration=${1:-10}
 gzip_runs=${GZIP:-1}
 connections=${2:-"16 64"}
 threads=2
-dll=src/Starmap.Silo/bin/Release/net10.0/Starmap.Silo.dll
+# SILO_DLL: another build of the silo (e.g. a copy of an older bin folder for an A/B run).
+dll=${SILO_DLL:-src/Starmap.Silo/bin/Release/net10.0/Starmap.Silo.dll}
 [ -f "$dll" ] || { echo "build first: dotnet build src/Starmap.Silo -c Release"; exit 1; }
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
