@@ -30,7 +30,9 @@ public static class StarmapSiloHttp
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: typeof(StarmapSiloHttp).Assembly.GetName().Version?.ToString()))
             .WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.Orleans", StarmapMetrics.MeterName)
+            // System.Runtime: the runtime's own meter (collections and their pause time, allocations, the thread
+            // pool), what a sync's garbage costs the reads beside it.
+            .AddMeter("Microsoft.Orleans", StarmapMetrics.MeterName, "System.Runtime")
             .AddPrometheusExporter());
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {

@@ -14,6 +14,7 @@ public sealed class OperationsTests(HttpSilo shared)
         Assert.True(long.Parse(generation.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture) >= shared.Generation);
         Assert.Contains("starmap_catalog_models", text, StringComparison.Ordinal);
         Assert.Contains("starmap_sync_cpu_raises", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_collections", text, StringComparison.Ordinal);
         Assert.Contains("orleans_", text, StringComparison.Ordinal);
         Assert.DoesNotContain(HttpSilo.ApiKey, text, StringComparison.Ordinal);
     }

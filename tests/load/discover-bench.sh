@@ -173,6 +173,9 @@ start_silo resync
 point="$http/api/v1/models/openai/gpt-4o"
 curl -fsS -o /dev/null "$point" || { echo "(5) no point to read at $point"; exit 1; }
 rate() { awk '/Requests\/sec/ { print $2 }' "$1"; }
+# gc_totals: the runtime's collections so far (every generation) and their pause time (s), from /metrics. The
+# Prometheus exporter keeps a scrape for 300 ms: the reading after a sync waits that out first.
+gc_totals() { sleep 0.35; curl -fsS "$http/metrics" | awk '/^dotnet_gc_collections_total/ { n += $NF } /^dotnet_gc_pause_time_seconds_total/ { p += $NF } END { print n + 0, p + 0 }'; }
 # The silo's CPU (user + sys, ms): what a sync cost it, reads included.
 silo_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/${pids[-1]}/stat"; }
 echo
@@ -185,6 +188,7 @@ wrk -t2 -c4 -d5s "$point" >"$work/idle.wrk" 2>&1
 for round in $(seq 1 "${SYNCS:-3}"); do
     if [ $((round % 2)) = 0 ]; then cp "$work/variant.json" "$work/www/api.json"; what="the variant"; else cp "$snapshot" "$work/www/api.json"; what="the snapshot"; fi
     rm -f "$work/sync.done" "$work/busy.windows"
+    gc_before=$(gc_totals)
     cpu_before=$(silo_cpu_ms)
     # PERF_OUT=file: perf samples of the silo over sync PERF_ROUND (1: the first; run with DOTNET_PerfMapEnabled=1 for .NET frames).
     [ -n "${PERF_OUT:-}" ] && [ "$round" = "${PERF_ROUND:-1}" ] && { perf record -F 499 -g -p "${pids[-1]}" -o "$PERF_OUT" >/dev/null 2>&1 & perf_pid=$!; }
@@ -222,6 +226,8 @@ for round in $(seq 1 "${SYNCS:-3}"); do
     wrk -t2 -c4 -d5s "$point" >"$work/idle-after.wrk" 2>&1
     echo
     echo "sync $round ($what): $resync_ms ms; silo CPU over it: $cpu_during ms (user + sys, reads included)"
+    gc_after=$(gc_totals)
+    echo "  collections during it (all generations) and their pause time: $(awk -v a="$gc_before" -v b="$gc_after" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%d, %.0f ms", y[1] - x[1], (y[2] - x[2]) * 1000 }')"
     raises=$(curl -fsS "$http/metrics" | awk '/^starmap_sync_cpu_raises/ { print $NF }' | head -1)
     echo "  sync threads raised while starved so far (starmap_sync_cpu_raises): ${raises:-not exported}"
     echo "  totals: $(jq -c '.result.totals | {applied, no_changes, rejected, failed, updated_offerings, added_definitions, updated_definitions}' "$work/resync-run.json")"
