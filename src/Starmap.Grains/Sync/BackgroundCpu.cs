@@ -60,10 +60,10 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
     /// <summary>Threads for a machine of <paramref name="processors"/> cores: every core (the lowered priority is what yields).</summary>
     internal static int ThreadsFor(int processors) => Math.Max(1, processors);
 
-    internal BackgroundCpu(int threads, TimeSpan? guardPeriod = null, BackgroundPriority? priority = null)
+    internal BackgroundCpu(int threads, TimeSpan? guardPeriod = null)
     {
         _period = guardPeriod ?? GuardPeriod;
-        Priority = priority ?? Probe();
+        Priority = Probe();
         for (var i = 0; i < threads; i++)
         {
             var worker = new Worker();
