@@ -30,6 +30,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(new Starmap.Sync.GuardOptions());
         services.TryAddSingleton(BackgroundCpu.Shared);
         services.TryAddSingleton<ISyncEngine, SyncEngine>();
+        services.TryAddSingleton(sp => new SyncRehearsal(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ISyncEngine>(), sp.GetRequiredService<BackgroundCpu>(), sp.GetRequiredService<CatalogReplica>()));
         return services;
     }
 }

@@ -41,6 +41,8 @@ public static class StarmapSiloExtensions
         builder.Services.AddHostedService<SiloStartup>();
         // Retention of the change log, on every silo (the store is the mode's: SQLite or Redis).
         builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<History.ChangeLogPruner>(sp));
+        // A dry run of a sync once the silo is ready (Starmap:Sync:Rehearse), so the first real one runs compiled code.
+        builder.Services.AddHostedService<SyncRehearsalStartup>();
         return builder;
     }
 

@@ -60,6 +60,9 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
+        // A test silo does not rehearse a sync after its start (Starmap:Sync:Rehearse): hundreds of silos start in a
+        // test run, and the rehearsal's CPU would only slow the others. A test of the rehearsal turns it on.
+        start.Environment["Starmap__Sync__Rehearse"] = "false";
         foreach (var (name, value) in environment)
         {
             if (value is null)

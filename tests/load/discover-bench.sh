@@ -169,7 +169,14 @@ jq -c 'with_entries(.value.models |= (to_entries | map(if (.key | length) % 7 ==
     then .value.cost.input = (.value.cost.input * 1.1) else . end) | from_entries))' "$snapshot" >"$work/variant.json"
 # The source keeps a snapshot for this long: each sync reads the file once, the next sync reads it again.
 export Starmap__Sources__ModelsDevCacheDuration=00:00:06
+rehearse_started=$(now_ms)
 start_silo resync
+# The silo rehearses a sync after its ready line (Starmap:Sync:Rehearse, on unless Starmap__Sync__Rehearse=false):
+# the first sync below comes after it, as a scheduled or asked-for sync usually would.
+if [ "${Starmap__Sync__Rehearse:-true}" != false ]; then
+    for _ in $(seq 1 6000); do grep -qs "Rehearsed a sync\|sync rehearsal failed" "$work/resync.log" && break; sleep 0.05; done
+    echo "rehearsal: $(grep -o 'Rehearsed a sync.*\|The sync rehearsal failed.*' "$work/resync.log" || echo 'no line within 300 s') ($(( $(now_ms) - rehearse_started )) ms from the silo's start)"
+fi
 point="$http/api/v1/models/openai/gpt-4o"
 curl -fsS -o /dev/null "$point" || { echo "(5) no point to read at $point"; exit 1; }
 rate() { awk '/Requests\/sec/ { print $2 }' "$1"; }

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Starmap.Catalog.Snapshot;
+using Starmap.Grains.Catalog;
+using Starmap.Sources.ModelsDev;
+using Starmap.Sync.History;
+
+namespace Starmap.Grains.Sync;
+
+/// <summary>
+/// A dry run of a models.dev sync of every provider, over a models.dev document made from the catalog itself
+/// with some prices moved: the sync's code (parse, mapping, sanitize, reconcile, diff) runs once before the first
+/// real sync does; then, for each provider, what its publish computes (the change log's diff, the next snapshot,
+/// its query index), on snapshots that are thrown away. A silo's first sync after a start otherwise pays for
+/// compiling that code, ~2-5x the CPU of a later sync (docs/benchmarks.md). Nothing is written and no sync run
+/// is recorded.
+/// </summary>
+public sealed class SyncRehearsal
+{
+    /// <summary>The trigger its dry runs carry (they are not recorded; a log line may name it).</summary>
+    public const string Trigger = "rehearsal";
+
+    private readonly IGrainFactory _grains;
+    private readonly ISyncEngine _engine;
+    private readonly BackgroundCpu _cpu;
+    private readonly CatalogReplica _replica;
+
+    internal SyncRehearsal(IGrainFactory grains, ISyncEngine engine, BackgroundCpu cpu, CatalogReplica replica)
+    {
+        _grains = grains;
+        _engine = engine;
+        _cpu = cpu;
+        _replica = replica;
+    }
+
+    /// <summary>
+    /// Runs the dry runs, one provider at a time (the computing on the sync's low-priority threads), and says
+    /// what they did. An empty catalog has nothing to rehearse.
+    /// </summary>
+    public async Task<SyncRehearsalResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var providers = (await CatalogReads.NewestAsync(_grains, (reader, generation) => reader.ListProvidersAsync(generation))).Items;
+        var models = await CatalogReads.NewestAsync(_grains, (reader, generation) => reader.ListModelsAsync(generation));
+        var document = await _cpu.RunAsync(() => ModelsDevExport.ToJson(providers, models.Items.Select(Moved)));
+        var request = new SyncRequest
+        {
+            DryRun = true,
+            Sources = [SourceIds.ModelsDev],
+            ModelsDevDocument = document,
+            Trigger = Trigger,
+        };
+        int rehearsed = 0, changes = 0, failed = 0;
+        foreach (var provider in providers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = await _engine.RunAsync(provider.Id, request, cancellationToken);
+            rehearsed++;
+            changes += result.Changes.Count;
+            failed += result.Status is SyncStatus.Failed ? 1 : 0;
+        }
+        await RehearsePublishesAsync(await _replica.EnsureAsync(models.Generation), cancellationToken);
+        return new SyncRehearsalResult(rehearsed, changes, failed, models.Generation, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// What publishing each provider with its prices moved would compute, one provider at a time as a sync's
+    /// writes publish: the change log's entries, the next snapshot and its query index (from the current one's,
+    /// which the first query builds anyway). Every result is dropped; the replica keeps its snapshot.
+    /// </summary>
+    private async Task RehearsePublishesAsync(CatalogSnapshot current, CancellationToken cancellationToken)
+    {
+        await _cpu.RunAsync(() => current.Query(FirstPage));
+        foreach (var provider in current.Providers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await _cpu.RunAsync(() =>
+            {
+                var before = current.FindProvider(provider.Id);
+                if (before is null)
+                {
+                    return 0;
+                }
+                var after = before with { Offerings = before.Offerings.Select(MovedOffering).ToEquatableArray(), Version = before.Version + 1 };
+                var entries = EntityChanges.Of(before, after);
+                var next = current.WithChanges(current.Generation + 1, [KeyValuePair.Create(provider.Id, (ProviderDetails?)after)], []);
+                _ = next.Query(FirstPage);
+                return entries.Count;
+            });
+        }
+    }
+
+    // A query builds its snapshot's index (the next generation's from the current one's, as after a publish).
+    private static readonly ModelQuery FirstPage = new() { Limit = 1 };
+
+    private static Offering MovedOffering(Offering offering) => Moved(new CatalogModel { Offering = offering }).Offering;
+
+    /// <summary>Every seventh model or so (by its ID's length) with its input price up a tenth: a sync that finds changes.</summary>
+    internal static CatalogModel Moved(CatalogModel model) =>
+        model.ModelId.Length % 7 == 0 && model.Offering.Pricing is { Tokens.Input: { } input } pricing
+            ? model with { Offering = model.Offering with { Pricing = pricing with { Tokens = pricing.Tokens with { Input = input * 1.1m } } } }
+            : model;
+}
+
+/// <summary>What a <see cref="SyncRehearsal"/> did: providers dry-run, changes they found (none applied), failures, at which generation, in how long.</summary>
+public sealed record SyncRehearsalResult(int Providers, int Changes, int Failed, long Generation, TimeSpan Duration);
