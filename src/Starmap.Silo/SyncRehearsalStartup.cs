@@ -31,6 +31,10 @@ internal sealed partial class SyncRehearsalStartup(
         try
         {
             var done = await rehearsal.RunAsync(stoppingToken).ConfigureAwait(false);
+            // The rehearsal's garbage (as much as a sync's) would otherwise stay mapped: measured, a seeded silo held
+            // 412-425 MB after it against 282 MB without it, and 277-290 MB after this one collection. It is a
+            // pause of its own, once, after the start.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             LogRehearsed(done.Providers, done.Changes, done.Failed, done.Generation, (long)done.Duration.TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
