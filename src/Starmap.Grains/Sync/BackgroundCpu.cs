@@ -6,8 +6,8 @@ namespace Starmap.Grains.Sync;
 
 /// <summary>
 /// Runs a sync's pure computation (sanitize, reconcile, diff: most of its CPU) on dedicated threads of
-/// lowered OS priority: one per core, so a sync on an idle machine uses every core, and a sync sharing the
-/// machine with requests yields the cores to them. The grain's own steps (reads, writes, publishes) stay on
+/// lowered OS priority: one per core but one (<see cref="ThreadsFor"/>), so a sync on an idle machine uses the
+/// other cores, and a sync sharing the machine with requests yields the cores to them. The grain's own steps (reads, writes, publishes) stay on
 /// the Orleans scheduler. Lowering is best effort: where it cannot be done the work still runs, at normal
 /// priority. How far the threads are lowered is <see cref="Priority"/>:
 /// <list type="bullet">
@@ -57,8 +57,13 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
     /// <summary>The process's one instance (its threads start with it and live with the process).</summary>
     public static BackgroundCpu Shared { get; } = new(ThreadsFor(Environment.ProcessorCount));
 
-    /// <summary>Threads for a machine of <paramref name="processors"/> cores: every core (the lowered priority is what yields).</summary>
-    internal static int ThreadsFor(int processors) => Math.Max(1, processors);
+    /// <summary>
+    /// Threads for a machine of <paramref name="processors"/> cores: every core but one, and at least one. Even at
+    /// idle priority, a sync thread on every core cost the reads: on 2 cores, point reads during later syncs kept
+    /// 0.66-0.87 of idle (median 0.78) with two threads and 0.77-0.92 (median 0.82) with one, while a sync of every
+    /// provider took 4.4-7.9 s against 4.6-9.8 s (docs/benchmarks.md, session 11).
+    /// </summary>
+    internal static int ThreadsFor(int processors) => Math.Max(1, processors - 1);
 
     internal BackgroundCpu(int threads, TimeSpan? guardPeriod = null)
     {

@@ -44,11 +44,13 @@ public sealed class BackgroundCpuTests
     }
 
     [Fact]
-    public void The_shared_threads_take_every_core_so_a_sync_on_an_idle_machine_is_not_held_to_one()
+    public void The_shared_threads_take_every_core_but_one_and_at_least_one()
     {
-        Assert.Equal(Environment.ProcessorCount, BackgroundCpu.Shared.MaximumConcurrencyLevel);
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount - 1), BackgroundCpu.Shared.MaximumConcurrencyLevel);
         Assert.Equal(1, BackgroundCpu.ThreadsFor(0));
-        Assert.Equal(2, BackgroundCpu.ThreadsFor(2));
+        Assert.Equal(1, BackgroundCpu.ThreadsFor(1));
+        Assert.Equal(1, BackgroundCpu.ThreadsFor(2));
+        Assert.Equal(7, BackgroundCpu.ThreadsFor(8));
     }
 
     [Fact]
