@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Starmap.Catalog.Json;
 
 namespace Starmap.Sync;
@@ -33,14 +35,64 @@ internal sealed class FieldMap
     public Field? this[string path] => _fields.TryGetValue(path, out var field) ? field : null;
 
     /// <summary>Flattens <paramref name="value"/>, skipping top-level <paramref name="excluded"/> names.</summary>
+    /// <remarks>
+    /// Only the top-level properties not excluded are written to JSON nodes: a resync excludes most of each record
+    /// (its unchanged properties, <see cref="UnchangedProperties"/>), and writing whole records to nodes only to drop
+    /// most of them was much of a sync's garbage. <see cref="OfWholeRecord"/> is the reference it must equal.
+    /// </remarks>
     public static FieldMap Of<T>(T value, IReadOnlySet<string> excluded, Func<string, bool>? isUnit = null)
     {
-        var root = JsonSerializer.SerializeToNode(value, StarmapJson.Options) as JsonObject
-            ?? throw new ArgumentException($"a {typeof(T).Name} must serialize to a JSON object", nameof(value));
+        var root = excluded.Count > 0 && value is not null && value.GetType() == typeof(T) && Writable(typeof(T)) is { } properties
+            ? Partial(value, properties, excluded)
+            : Whole(value);
         var fields = new SortedDictionary<string, Field>(StringComparer.Ordinal);
         Walk(root, typeof(T), "", excluded, isUnit, fields);
         return new FieldMap(fields);
     }
+
+    /// <summary>As <see cref="Of"/>, writing the whole record to JSON nodes first (the reference for tests).</summary>
+    internal static FieldMap OfWholeRecord<T>(T value, IReadOnlySet<string> excluded, Func<string, bool>? isUnit = null)
+    {
+        var fields = new SortedDictionary<string, Field>(StringComparer.Ordinal);
+        Walk(Whole(value), typeof(T), "", excluded, isUnit, fields);
+        return new FieldMap(fields);
+    }
+
+    private static JsonObject Whole<T>(T value) =>
+        JsonSerializer.SerializeToNode(value, StarmapJson.Options) as JsonObject
+            ?? throw new ArgumentException($"a {typeof(T).Name} must serialize to a JSON object", nameof(value));
+
+    // Each property the serializer writes, as it writes it: by its getter, its own condition, its declared type.
+    private static JsonObject Partial(object value, JsonPropertyInfo[] properties, IReadOnlySet<string> excluded)
+    {
+        var root = new JsonObject();
+        foreach (var property in properties)
+        {
+            if (excluded.Contains(property.Name) || property.Get!(value) is not { } member ||
+                (property.ShouldSerialize is { } should && !should(value, member)))
+            {
+                continue; // a null is not written (WhenWritingNull), and Walk skips null members anyway
+            }
+            root[property.Name] = JsonSerializer.SerializeToNode(member, property.PropertyType, StarmapJson.Options);
+        }
+        return root;
+    }
+
+    private static readonly ConcurrentDictionary<Type, JsonPropertyInfo[]?> WritableProperties = new();
+
+    // The properties of an object type written one by one, or null where that could differ from writing the whole
+    // record: a converter of the type's own, a property's own converter or number handling, extension data.
+    private static JsonPropertyInfo[]? Writable(Type type) => WritableProperties.GetOrAdd(type, static t =>
+    {
+        var info = StarmapJson.Options.GetTypeInfo(t);
+        if (info.Kind != JsonTypeInfoKind.Object || info.NumberHandling is not null ||
+            info.Properties.Any(p => p.CustomConverter is not null || p.NumberHandling is not null || p.IsExtensionData))
+        {
+            return null;
+        }
+        // A property without a setter is not written (IgnoreReadOnlyProperties): computed ones such as an ID's parts.
+        return [.. info.Properties.Where(p => p.Get is not null && (p.Set is not null || !StarmapJson.Options.IgnoreReadOnlyProperties))];
+    });
 
     /// <summary>A map of the given fields (for merge results).</summary>
     public static FieldMap From(IEnumerable<KeyValuePair<string, Field>> fields)
