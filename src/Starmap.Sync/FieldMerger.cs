@@ -38,6 +38,34 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
         {
             paths.UnionWith(candidate.Fields.Fields.Keys);
         }
+        return Merge(subject, baseline, candidates, provenance, participating, now, paths, fields);
+    }
+
+    /// <summary>
+    /// What merging <paramref name="own"/> with candidates that all state exactly <paramref name="own"/> gives
+    /// beyond its fields, which stay <paramref name="own"/>'s: the provenance they confirm and the warnings they
+    /// raise. The same as <see cref="Merge(string, FieldMap?, IReadOnlyList{Candidate}, IReadOnlyDictionary{string, FieldProvenance}, IReadOnlySet{string}, DateTimeOffset)"/>
+    /// with each candidate's fields set to <paramref name="own"/>, without building the merged fields again.
+    /// </summary>
+    public MergeOutcome Confirm(
+        string subject,
+        FieldMap own,
+        IReadOnlyList<Candidate> candidates,
+        IReadOnlyDictionary<string, FieldProvenance> provenance,
+        IReadOnlySet<string> participating,
+        DateTimeOffset now) =>
+        Merge(subject, own, [.. candidates.Select(c => c with { Fields = own })], provenance, participating, now, own.Fields.Keys, fields: null);
+
+    private MergeOutcome Merge(
+        string subject,
+        FieldMap? baseline,
+        IReadOnlyList<Candidate> candidates,
+        IReadOnlyDictionary<string, FieldProvenance> provenance,
+        IReadOnlySet<string> participating,
+        DateTimeOffset now,
+        IEnumerable<string> paths,
+        SortedDictionary<string, Field>? fields)
+    {
 
         var taken = new List<FieldProvenance>();
         var warnings = new List<string>();
@@ -69,10 +97,10 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
                 continue;
             }
             var value = best.Fields[path]!.Value;
-            fields[path] = value;
+            fields?[path] = value;
             Record(path, current, value.Value, best, provenance, taken);
         }
-        return new MergeOutcome(FieldMap.From(fields), taken, warnings);
+        return new MergeOutcome(fields is null ? baseline! : FieldMap.From(fields), taken, warnings);
     }
 
     // Listed sources that state the field, highest priority first, then the canonical order.
@@ -107,7 +135,7 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
         old is not null && !participating.Contains(old.Source) && rule.Rank(old.Source) is >= 0 and var rank && rank < rule.Rank(best.Source);
 
     private static void Union(
-        string path, Field? current, List<Candidate> ranked, SortedDictionary<string, Field> fields,
+        string path, Field? current, List<Candidate> ranked, SortedDictionary<string, Field>? fields,
         IReadOnlyDictionary<string, FieldProvenance> provenance, List<FieldProvenance> taken)
     {
         var items = current?.Value as JsonArray is { } existing ? existing.ToList() : [];
@@ -129,7 +157,7 @@ internal sealed class FieldMerger(AuthorityTable table, AuthorityEntity entity)
         }
         var union = new JsonArray([.. items.Select(i => i?.DeepClone())]);
         var type = current?.Type ?? first.Fields[path]!.Value.Type;
-        fields[path] = new Field(union, type, IsUnit: false);
+        fields?[path] = new Field(union, type, IsUnit: false);
         Record(path, current, union, first, provenance, taken);
     }
 

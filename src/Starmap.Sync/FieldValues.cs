@@ -39,6 +39,10 @@ internal static class FieldValues
     /// <summary>JSON equality with numbers compared by value (2.50 equals 2.5).</summary>
     public static bool Equal(JsonNode? a, JsonNode? b)
     {
+        if (ReferenceEquals(a, b))
+        {
+            return true; // the merge of unchanged properties compares each field with itself: no text for it
+        }
         switch (a, b)
         {
             case (null, null):

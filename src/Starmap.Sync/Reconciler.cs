@@ -227,7 +227,7 @@ public static class Reconciler
         IReadOnlyDictionary<string, FieldProvenance> provenance, IReadOnlySet<string> participating, DateTimeOffset now) where T : class
     {
         var own = FieldMap.Of(old, UnchangedProperties.AllBut<T>(same), merger.IsUnit);
-        return merger.Merge(subject, own, [.. candidates.Select(c => c with { Fields = own })], provenance, participating, now);
+        return merger.Confirm(subject, own, candidates, provenance, participating, now);
     }
 
     // What a statement implies beyond its fields: a complete list's model is available unless it says
