@@ -101,7 +101,10 @@ public static class ServerRejections
     /// <summary>Collects what Kestrel writes until it flushes, then passes it on, rewritten when it is a rejection.</summary>
     private sealed class RejectionRewriter(PipeWriter inner) : PipeWriter
     {
-        private const int KeptCapacity = 64 * 1024;
+        // A connection keeps its buffer between answers up to this size: a page of the model list is ~70 KB, and a
+        // buffer let go after each such answer made every request grow a new one (~260 KB of garbage a request). A
+        // larger buffer (a whole export) is let go.
+        private const int KeptCapacity = 256 * 1024;
         private ArrayBufferWriter<byte> _pending = new(4096);
 
         // Kestrel asks how much is waiting (System.Text.Json flushes by it).
