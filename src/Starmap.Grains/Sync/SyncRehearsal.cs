@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Orleans.Serialization;
 using Starmap.Catalog.Snapshot;
 using Starmap.Grains.Catalog;
+using Starmap.Grains.Providers;
+using Starmap.Grains.State;
 using Starmap.Sources.ModelsDev;
 using Starmap.Sync.History;
 
@@ -9,8 +12,8 @@ namespace Starmap.Grains.Sync;
 /// <summary>
 /// A dry run of a models.dev sync of every provider, over a models.dev document made from the catalog itself
 /// with some prices moved: the sync's code (parse, mapping, sanitize, reconcile, diff) runs once before the first
-/// real sync does; then, for each provider, what its publish computes (the change log's diff, the next snapshot,
-/// its query index), on snapshots that are thrown away. A silo's first sync after a start otherwise pays for
+/// real sync does; then, for each provider, what its write and publish compute (the stored state, validated, stamped
+/// and serialized; the change log's entries; the next snapshot and its query index), all thrown away. A silo's first sync after a start otherwise pays for
 /// compiling that code, ~2-5x the CPU of a later sync (docs/benchmarks.md). Nothing is written and no sync run
 /// is recorded.
 /// </summary>
@@ -23,13 +26,17 @@ public sealed class SyncRehearsal
     private readonly ISyncEngine _engine;
     private readonly BackgroundCpu _cpu;
     private readonly CatalogReplica _replica;
+    private readonly Serializer _serializer;
+    private readonly TimeProvider _clock;
 
-    internal SyncRehearsal(IGrainFactory grains, ISyncEngine engine, BackgroundCpu cpu, CatalogReplica replica)
+    internal SyncRehearsal(IGrainFactory grains, ISyncEngine engine, BackgroundCpu cpu, CatalogReplica replica, Serializer serializer, TimeProvider clock)
     {
         _grains = grains;
         _engine = engine;
         _cpu = cpu;
         _replica = replica;
+        _serializer = serializer;
+        _clock = clock;
     }
 
     /// <summary>
@@ -80,8 +87,14 @@ public sealed class SyncRehearsal
                 {
                     return 0;
                 }
-                var after = before with { Offerings = before.Offerings.Select(MovedOffering).ToEquatableArray(), Version = before.Version + 1 };
+                // What the provider grain's write computes and stores: validated, stamped state, serialized.
+                var stored = ProviderGrain.Replaced(
+                    new ProviderState { Provider = before.Provider, Offerings = before.Offerings, Version = before.Version },
+                    provider.Id, before.Provider, [.. before.Offerings.Select(MovedOffering)], _clock.GetUtcNow());
+                _ = _serializer.SerializeToArray(stored);
+                var after = stored.ToDetails()! with { Version = before.Version + 1 };
                 var entries = EntityChanges.Of(before, after);
+                _ = ChangeBatches.Of(current.Generation + 1, _clock.GetUtcNow(), ChangeOrigins.Sync, entries);
                 var next = current.WithChanges(current.Generation + 1, [KeyValuePair.Create(provider.Id, (ProviderDetails?)after)], []);
                 _ = next.Query(FirstPage);
                 return entries.Count;
