@@ -22,6 +22,10 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
     private readonly CancellationTokenSource _stopping = new();
     private readonly ChangeFanOut _listeners = new();
     private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
+
+    // The current snapshot as a completed task, made once per snapshot: every read asks for it, and an async method
+    // returning it made a new task per request.
+    private Task<CatalogSnapshot> _snapshotTask = Task.FromResult(CatalogSnapshot.Empty);
     private ReplicaTransfers _transfers = new();
     private bool _loaded;
     private ICatalogObserver? _reference;
@@ -50,7 +54,14 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
     private ICatalogRegistryGrain Registry => _grains.GetGrain<ICatalogRegistryGrain>(CatalogKeys.Default);
 
     /// <summary>A snapshot at <paramref name="minGeneration"/> or newer; pulls when this replica is behind.</summary>
-    public async Task<CatalogSnapshot> EnsureAsync(long minGeneration)
+    public Task<CatalogSnapshot> EnsureAsync(long minGeneration)
+    {
+        var held = Volatile.Read(ref _snapshotTask);
+        var current = held.Result;
+        return _loaded && current.Generation >= minGeneration && ReferenceEquals(current, Current) ? held : PullAsync(minGeneration);
+    }
+
+    private async Task<CatalogSnapshot> PullAsync(long minGeneration)
     {
         var current = Current;
         if (_loaded && current.Generation >= minGeneration)
@@ -223,6 +234,7 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
     private void Swap(CatalogSnapshot next)
     {
         Volatile.Write(ref _snapshot, next);
+        Volatile.Write(ref _snapshotTask, Task.FromResult(next));
         _loaded = true;
     }
 

@@ -110,6 +110,7 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
 
     private void Work(Worker worker)
     {
+        _current = worker;
         _ = Lower();
         if (Priority == BackgroundPriority.Idle)
         {
@@ -169,10 +170,19 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
         // Starved at two looks in a row: a sync beside a full read load has single periods near nothing (reads came
         // in a burst), and raising for those cost the reads more than it helped the sync.
         worker.StarvedLooks = Starved(ran, waited, _period) ? worker.StarvedLooks + 1 : 0;
-        if (worker.StarvedLooks >= StarvedLooksToRaise && SetPolicy(worker.Tid, SchedOther))
+        if (worker.StarvedLooks >= StarvedLooksToRaise)
         {
+            // Marked before the policy changes (and unmarked after it changes back): a thread at normal scheduling
+            // is always marked raised.
             worker.Raised = true;
-            Interlocked.Increment(ref _raises);
+            if (SetPolicy(worker.Tid, SchedOther))
+            {
+                Interlocked.Increment(ref _raises);
+            }
+            else
+            {
+                worker.Raised = false;
+            }
         }
     }
 
@@ -312,9 +322,15 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
     {
         public volatile int Tid;
         public Schedstat? Last;
-        public bool Raised;
+        public volatile bool Raised;
         public int StarvedLooks;
     }
+
+    [ThreadStatic]
+    private static Worker? _current;
+
+    /// <summary>Whether the calling thread is one of these threads that the guard has raised for now (for tests).</summary>
+    internal static bool CurrentRaised => _current?.Raised == true;
 
     private const int PrioProcess = 0;
     private const int SchedOther = 0;
