@@ -21,11 +21,9 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly ChangeFanOut _listeners = new();
-    private CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
-
-    // The current snapshot as a completed task, made once per snapshot: every read asks for it, and an async method
-    // returning it made a new task per request.
-    private Task<CatalogSnapshot> _snapshotTask = Task.FromResult(CatalogSnapshot.Empty);
+    // The snapshot held, as a completed task made once per snapshot: every read asks for it, and an async method
+    // returning the snapshot made a new task per request.
+    private Task<CatalogSnapshot> _snapshot = Task.FromResult(CatalogSnapshot.Empty);
     private ReplicaTransfers _transfers = new();
     private bool _loaded;
     private ICatalogObserver? _reference;
@@ -40,7 +38,7 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
     }
 
     /// <summary>The snapshot held now (possibly a little behind the registry).</summary>
-    public CatalogSnapshot Current => Volatile.Read(ref _snapshot);
+    public CatalogSnapshot Current => Volatile.Read(ref _snapshot).Result;
 
     /// <summary>What this replica has pulled from the registry so far.</summary>
     public ReplicaTransfers Transfers => Volatile.Read(ref _transfers);
@@ -56,9 +54,8 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
     /// <summary>A snapshot at <paramref name="minGeneration"/> or newer; pulls when this replica is behind.</summary>
     public Task<CatalogSnapshot> EnsureAsync(long minGeneration)
     {
-        var held = Volatile.Read(ref _snapshotTask);
-        var current = held.Result;
-        return _loaded && current.Generation >= minGeneration && ReferenceEquals(current, Current) ? held : PullAsync(minGeneration);
+        var held = Volatile.Read(ref _snapshot);
+        return _loaded && held.Result.Generation >= minGeneration ? held : PullAsync(minGeneration);
     }
 
     private async Task<CatalogSnapshot> PullAsync(long minGeneration)
@@ -233,8 +230,7 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
 
     private void Swap(CatalogSnapshot next)
     {
-        Volatile.Write(ref _snapshot, next);
-        Volatile.Write(ref _snapshotTask, Task.FromResult(next));
+        Volatile.Write(ref _snapshot, Task.FromResult(next));
         _loaded = true;
     }
 

@@ -82,11 +82,7 @@ public sealed class SyncRehearsal
             cancellationToken.ThrowIfCancellationRequested();
             await _cpu.RunAsync(() =>
             {
-                var before = current.FindProvider(provider.Id);
-                if (before is null)
-                {
-                    return 0;
-                }
+                var before = current.FindProvider(provider.Id)!; // a provider of this very snapshot
                 // What the provider grain's write computes and stores: validated, stamped state, serialized.
                 var stored = ProviderGrain.Replaced(
                     new ProviderState { Provider = before.Provider, Offerings = before.Offerings, Version = before.Version },
