@@ -20,6 +20,10 @@ internal static class StartupFailure
         OptionsValidationException invalid => "starmap: " + string.Join("; ", invalid.Failures),
         AggregateException { InnerExceptions: var inner } when inner.Count > 0 && inner.All(e => e is OptionsValidationException) =>
             "starmap: " + string.Join("; ", inner.Cast<OptionsValidationException>().SelectMany(e => e.Failures)),
+        // A value the configuration binder cannot turn into the setting's type ("maybe" for a true/false): its
+        // message names the key, the value and the type.
+        InvalidOperationException { InnerException: not null } bind
+            when bind.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => "starmap: " + bind.Message,
         _ => null,
     };
 }
