@@ -30,7 +30,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(new Starmap.Sync.GuardOptions());
         services.TryAddSingleton(BackgroundCpu.Shared);
         services.TryAddSingleton<ISyncEngine, SyncEngine>();
-        services.TryAddSingleton(sp => new SyncRehearsal(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ISyncEngine>(), sp.GetRequiredService<BackgroundCpu>(), sp.GetRequiredService<CatalogReplica>(),
+        services.TryAddSingleton(sp => new SyncRehearsal(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<BackgroundCpu>(), sp.GetRequiredService<CatalogReplica>(),
             sp.GetRequiredService<Orleans.Serialization.Serializer>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -42,7 +41,7 @@ internal sealed class FieldMap
     /// </remarks>
     public static FieldMap Of<T>(T value, IReadOnlySet<string> excluded, Func<string, bool>? isUnit = null)
     {
-        var root = excluded.Count > 0 && value is not null && value.GetType() == typeof(T) && Writable(typeof(T)) is { } properties
+        var root = excluded.Count > 0 && value is not null && value.GetType() == typeof(T) && JsonContract.Of(typeof(T)).WrittenOneByOne is { } properties
             ? Partial(value, properties, excluded)
             : Whole(value);
         var fields = new SortedDictionary<string, Field>(StringComparer.Ordinal);
@@ -63,7 +62,7 @@ internal sealed class FieldMap
             ?? throw new ArgumentException($"a {typeof(T).Name} must serialize to a JSON object", nameof(value));
 
     // Each property the serializer writes, as it writes it: by its getter, its own condition, its declared type.
-    private static JsonObject Partial(object value, JsonPropertyInfo[] properties, IReadOnlySet<string> excluded)
+    private static JsonObject Partial(object value, IReadOnlyList<JsonPropertyInfo> properties, IReadOnlySet<string> excluded)
     {
         var root = new JsonObject();
         foreach (var property in properties)
@@ -77,22 +76,6 @@ internal sealed class FieldMap
         }
         return root;
     }
-
-    private static readonly ConcurrentDictionary<Type, JsonPropertyInfo[]?> WritableProperties = new();
-
-    // The properties of an object type written one by one, or null where that could differ from writing the whole
-    // record: a converter of the type's own, a property's own converter or number handling, extension data.
-    private static JsonPropertyInfo[]? Writable(Type type) => WritableProperties.GetOrAdd(type, static t =>
-    {
-        var info = StarmapJson.Options.GetTypeInfo(t);
-        if (info.Kind != JsonTypeInfoKind.Object || info.NumberHandling is not null ||
-            info.Properties.Any(p => p.CustomConverter is not null || p.NumberHandling is not null || p.IsExtensionData))
-        {
-            return null;
-        }
-        // A property without a setter is not written (IgnoreReadOnlyProperties): computed ones such as an ID's parts.
-        return [.. info.Properties.Where(p => p.Get is not null && (p.Set is not null || !StarmapJson.Options.IgnoreReadOnlyProperties))];
-    });
 
     /// <summary>A map of the given fields (for merge results).</summary>
     public static FieldMap From(IEnumerable<KeyValuePair<string, Field>> fields)

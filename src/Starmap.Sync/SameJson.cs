@@ -59,7 +59,7 @@ internal static class SameJson
                 }
                 foreach (var property in shape.Properties!)
                 {
-                    if (!Equal(property.Get(a), property.Get(b), property.Type, exactNumbers))
+                    if (!Equal(property.Get!(a), property.Get!(b), property.PropertyType, exactNumbers))
                     {
                         return false;
                     }
@@ -85,7 +85,7 @@ internal static class SameJson
         var differing = false;
         foreach (var property in shape.Properties!)
         {
-            if (excluded.Contains(property.Name) || Equal(property.Get(a), property.Get(b), property.Type))
+            if (excluded.Contains(property.Name) || Equal(property.Get!(a), property.Get!(b), property.PropertyType))
             {
                 result.Add(property.Name);
             }
@@ -120,7 +120,7 @@ internal static class SameJson
                 var items = ((IEnumerable)value).Cast<object?>().ToList();
                 return items.All(i => IsCanonical(i, shape.Item!)) && InKeyOrder(items, type);
             case ShapeKind.Object:
-                return value.GetType() == shape.Type && shape.Properties!.All(p => IsCanonical(p.Get(value), p.Type));
+                return value.GetType() == shape.Type && shape.Properties!.All(p => IsCanonical(p.Get!(value), p.PropertyType));
             default:
                 return true;
         }
@@ -149,11 +149,11 @@ internal static class SameJson
         var keys = new List<string>(items.Count);
         foreach (var entry in items)
         {
-            if (entry is null || key.Get(entry) is not { } raw)
+            if (entry is null || key.Get!(entry) is not { } raw)
             {
                 return true;
             }
-            keys.Add(System.Text.Json.JsonSerializer.Serialize(raw, key.Type, StarmapJson.Options).Trim('"'));
+            keys.Add(System.Text.Json.JsonSerializer.Serialize(raw, key.PropertyType, StarmapJson.Options).Trim('"'));
         }
         if (keys.Any(k => k.Length == 0 || k.AsSpan().IndexOfAny("[].") >= 0) || keys.Distinct(StringComparer.Ordinal).Count() != keys.Count)
         {
@@ -220,9 +220,7 @@ internal static class SameJson
         Object,
     }
 
-    private sealed record Property(string Name, Type Type, Func<object, object?> Get);
-
-    private sealed record Shape(ShapeKind Kind, Type? Type = null, Type? Item = null, Property[]? Properties = null);
+    private sealed record Shape(ShapeKind Kind, Type? Type = null, Type? Item = null, IReadOnlyList<JsonPropertyInfo>? Properties = null);
 
     private static Shape ShapeOf(Type type) => Shapes.GetOrAdd(type, static t =>
     {
@@ -250,14 +248,11 @@ internal static class SameJson
         {
             return new Shape(ShapeKind.List, Item: item);
         }
-        var info = StarmapJson.Options.GetTypeInfo(bare);
-        // A type with its own converter has kind None: unknown here, so only the same instance is equal.
-        if (info.Kind == JsonTypeInfoKind.Object)
+        // A type with its own converter is no object to the serializer: unknown here, so only the same instance is equal.
+        var contract = JsonContract.Of(bare);
+        if (contract.IsObject)
         {
-            // Every property the serializer can write, computed ones too (stricter than needed, never looser).
-            var properties = info.Properties.Where(p => p.Get is not null)
-                .Select(p => new Property(p.Name, p.PropertyType, p.Get!)).ToArray();
-            return new Shape(ShapeKind.Object, bare, Properties: properties);
+            return new Shape(ShapeKind.Object, bare, Properties: contract.Properties);
         }
         return new Shape(ShapeKind.Unknown);
     });

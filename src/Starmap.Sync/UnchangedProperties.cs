@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Serialization.Metadata;
 using Starmap.Catalog.Json;
 
 namespace Starmap.Sync;
@@ -7,7 +6,7 @@ namespace Starmap.Sync;
 /// <summary>
 /// The typed side of the merge: the top-level properties that every statement repeats exactly as the
 /// baseline holds them (most of a resync), found on the C# values through <see cref="StarmapJson"/>'s own type
-/// metadata (<see cref="SameJson.Identical"/>), and set back from the baseline onto the merged record.
+/// metadata (<see cref="JsonContract"/>, <see cref="SameJson.Identical"/>), and set back from the baseline onto the merged record.
 /// </summary>
 /// <remarks>
 /// Why this is the JSON merge's result: every field path lies under one top-level property, and the merge of a
@@ -18,7 +17,6 @@ namespace Starmap.Sync;
 /// </remarks>
 internal static class UnchangedProperties
 {
-    private static readonly ConcurrentDictionary<Type, Property[]> Properties = new();
     private static readonly ConcurrentDictionary<Type, bool> Windowed = new();
 
     /// <summary>
@@ -33,14 +31,14 @@ internal static class UnchangedProperties
         {
             return names; // a derived type may write more than T's properties
         }
-        foreach (var property in PropertiesOf(typeof(T)))
+        foreach (var property in JsonContract.Of(typeof(T)).Properties)
         {
             if (property.Set is null || excluded.Contains(property.Name))
             {
                 continue;
             }
-            var value = property.Get(baseline);
-            if (candidates.All(c => SameJson.Identical(value, property.Get(c), property.Type)) && SameJson.IsCanonical(value, property.Type))
+            var value = property.Get!(baseline);
+            if (candidates.All(c => SameJson.Identical(value, property.Get!(c), property.PropertyType)) && SameJson.IsCanonical(value, property.PropertyType))
             {
                 names.Add(property.Name);
             }
@@ -50,7 +48,7 @@ internal static class UnchangedProperties
 
     /// <summary>Every top-level name of <typeparamref name="T"/> but <paramref name="names"/>: what to leave out to flatten only those.</summary>
     public static HashSet<string> AllBut<T>(IReadOnlySet<string> names) =>
-        [.. PropertiesOf(typeof(T)).Select(p => p.Name).Where(n => !names.Contains(n))];
+        [.. JsonContract.Of(typeof(T)).Properties.Select(p => p.Name).Where(n => !names.Contains(n))];
 
     /// <summary>
     /// Sets <paramref name="names"/> on <paramref name="merged"/> (a record just deserialized, not yet shared) to
@@ -59,9 +57,9 @@ internal static class UnchangedProperties
     /// </summary>
     public static T Restore<T>(T merged, T baseline, IReadOnlySet<string> names) where T : class
     {
-        foreach (var property in PropertiesOf(typeof(T)))
+        foreach (var property in JsonContract.Of(typeof(T)).Properties)
         {
-            if (names.Contains(property.Name) && property.Get(baseline) is { } value)
+            if (names.Contains(property.Name) && property.Get!(baseline) is { } value)
             {
                 property.Set!(merged, value);
             }
@@ -74,7 +72,7 @@ internal static class UnchangedProperties
     /// effective_from or effective_until), so that merging it could warn that the window is not in effect.
     /// </summary>
     public static bool MayWarn<T>(IReadOnlySet<string> names) =>
-        PropertiesOf(typeof(T)).Any(p => names.Contains(p.Name) && Windowed.GetOrAdd(p.Type, static t => HasWindow(t, [])));
+        JsonContract.Of(typeof(T)).Properties.Any(p => names.Contains(p.Name) && Windowed.GetOrAdd(p.PropertyType, static t => HasWindow(t, [])));
 
     private static bool HasWindow(Type type, HashSet<Type> seen)
     {
@@ -87,18 +85,6 @@ internal static class UnchangedProperties
         {
             return false;
         }
-        var info = StarmapJson.Options.GetTypeInfo(bare);
-        return info.Kind == JsonTypeInfoKind.Object &&
-            info.Properties.Any(p => p.Name is "effective_from" or "effective_until" || HasWindow(p.PropertyType, seen));
+        return JsonContract.Of(bare).Properties.Any(p => p.Name is "effective_from" or "effective_until" || HasWindow(p.PropertyType, seen));
     }
-
-    private sealed record Property(string Name, Type Type, Func<object, object?> Get, Action<object, object?>? Set);
-
-    private static Property[] PropertiesOf(Type type) => Properties.GetOrAdd(type, static t =>
-    {
-        var info = StarmapJson.Options.GetTypeInfo(t);
-        return info.Kind == JsonTypeInfoKind.Object
-            ? [.. info.Properties.Where(p => p.Get is not null).Select(p => new Property(p.Name, p.PropertyType, p.Get!, p.Set))]
-            : [];
-    });
 }

@@ -85,6 +85,15 @@ public sealed partial class CatalogSnapshot
     /// <summary>Number of providers (without building the sorted list).</summary>
     public int ProviderCount => _providers.Count;
 
+    /// <summary>Number of authors (without building the sorted list).</summary>
+    public int AuthorCount => _authors.Count;
+
+    /// <summary>
+    /// Number of definitions (without building the sorted list: the registry answers its status after every publish,
+    /// and sorting every definition for a count was most of that answer's cost).
+    /// </summary>
+    public int DefinitionCount => _definitions.Count;
+
     /// <summary>Number of offerings (without building the sorted list).</summary>
     public int ModelCount => _models.Values.Sum(m => m.Sorted.Length);
 

@@ -71,16 +71,16 @@ internal sealed class CatalogRegistryGrain(
         _snapshot = CatalogSnapshot.Build(generation, providers, authors);
         // What changed before this activation is not known: replicas older than this take the export.
         _journal = new CatalogJournal(generation);
-        CatalogLog.RegistryActivated(logger, generation, _snapshot.ProviderCount, _snapshot.Authors.Count, _snapshot.ModelCount);
+        CatalogLog.RegistryActivated(logger, generation, _snapshot.ProviderCount, _snapshot.AuthorCount, _snapshot.ModelCount);
     }
 
     public Task<CatalogStatus> GetStatusAsync() => Task.FromResult(new CatalogStatus
     {
         Generation = _snapshot.Generation,
         Providers = _snapshot.ProviderCount,
-        Authors = _snapshot.Authors.Count,
+        Authors = _snapshot.AuthorCount,
         Offerings = _snapshot.ModelCount,
-        Definitions = _snapshot.Definitions.Count,
+        Definitions = _snapshot.DefinitionCount,
         SeedVersion = state.State.SeedVersion,
         SeededAt = state.State.SeededAt,
     });

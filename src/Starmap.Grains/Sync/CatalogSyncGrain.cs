@@ -25,7 +25,6 @@ internal sealed partial class CatalogSyncGrain(
     internal const int Parallelism = 4;
 
     private static readonly TimeSpan KeepFinishedRuns = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan PollWait = TimeSpan.FromSeconds(5);
     private const int MaxKeptRuns = 16;
 
     private static readonly HashSet<string> KnownSources = [SourceIds.ProviderApi, SourceIds.ModelsDev, SourceIds.Local];
@@ -186,8 +185,7 @@ internal sealed partial class CatalogSyncGrain(
     {
         try
         {
-            var grain = GrainFactory.GetGrain<IProviderSyncGrain>(plan.ProviderId);
-            var run = await grain.StartSyncAsync(new SyncRequest
+            return await ProviderSyncCalls.RunAsync(GrainFactory, plan.ProviderId, new SyncRequest
             {
                 DryRun = request.DryRun,
                 Force = request.Force,
@@ -196,12 +194,6 @@ internal sealed partial class CatalogSyncGrain(
                 NewProvider = plan.NewProvider,
                 ModelsDevDocument = plan.Document,
             });
-            while (run is not { State: SyncRunState.Completed, Result: not null })
-            {
-                run = await grain.WaitRunAsync(run.RunId, PollWait)
-                    ?? throw new InvalidOperationException($"the sync run of {plan.ProviderId} was lost (its silo stopped)");
-            }
-            return run.Result;
         }
         catch (Exception ex)
         {

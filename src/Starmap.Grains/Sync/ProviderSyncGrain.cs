@@ -92,8 +92,12 @@ internal sealed class ProviderSyncGrain(
             }
             using var scope = logger.BeginScope("provider {ProviderId}", Id);
             var result = await engine.RunAsync(Id, request, CancellationToken.None);
-            metrics.RecordSync(result);
-            SyncLog.SyncFinished(logger, Id, request.Trigger ?? "call", result.Status, result.Changes.Count, result.Reason is null ? "" : ": " + result.Reason);
+            // The silo's own rehearsal after its start (SyncRehearsal) is no sync anyone asked for: no metric, no log line.
+            if (request is not { DryRun: true, Trigger: SyncRehearsal.Trigger })
+            {
+                metrics.RecordSync(result);
+                SyncLog.SyncFinished(logger, Id, request.Trigger ?? "call", result.Status, result.Changes.Count, result.Reason is null ? "" : ": " + result.Reason);
+            }
             // A dry run (and so Test-StarmapProvider) reports; only a real sync is the last outcome.
             if (!request.DryRun)
             {

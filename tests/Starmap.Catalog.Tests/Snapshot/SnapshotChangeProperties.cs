@@ -133,6 +133,9 @@ public sealed class SnapshotChangeProperties
         Assert.Equal(expected.Models, actual.Models);
         Assert.Equal(expected.Endpoints, actual.Endpoints);
         Assert.Equal(expected.ModelCount, actual.ModelCount);
+        // The counts the registry's status answers without building the lists.
+        Assert.Equal((actual.Providers.Count, actual.Authors.Count, actual.Definitions.Count, actual.Models.Count),
+            (actual.ProviderCount, actual.AuthorCount, actual.DefinitionCount, actual.ModelCount));
         foreach (var author in AuthorIds)
         {
             Assert.Equal(expected.AuthorModels(author), actual.AuthorModels(author));

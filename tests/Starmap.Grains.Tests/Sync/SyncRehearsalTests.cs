@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Starmap.Grains.Sync;
 using Starmap.Testing;
@@ -18,7 +19,7 @@ public sealed class SyncRehearsalTests(SyncClusterFixture fixture)
     private IChangeLogStore Log => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IChangeLogStore>();
 
     [Fact]
-    public async Task A_rehearsal_dry_runs_every_provider_finds_the_moved_prices_and_writes_nothing()
+    public async Task A_rehearsal_dry_runs_every_provider_finds_the_moved_prices_writes_nothing_and_counts_in_no_metric()
     {
         // "rehears" is seven characters long: the rehearsal moves its input price; "m1" keeps its own.
         var id = TestData.UniqueId("rehearse");
@@ -30,7 +31,9 @@ public sealed class SyncRehearsalTests(SyncClusterFixture fixture)
         var before = await Catalog.GetStatusAsync();
         var providerBefore = await Catalog.Providers.GetAsync(id);
         var historyBefore = await Catalog.Sync.GetHistoryAsync(id);
-        
+        var counted = new List<string>();
+        using var listener = SyncRunsOf(id, counted);
+
         var done = await Rehearsal.RunAsync(TestContext.Current.CancellationToken);
 
         var providers = (await Catalog.Providers.ListAsync()).Items.Count;
@@ -42,6 +45,42 @@ public sealed class SyncRehearsalTests(SyncClusterFixture fixture)
         Assert.Equal((1m, 3m), ((await Catalog.Models.GetAsync(id, "rehears")).InputPrice, (await Catalog.Models.GetAsync(id, "m1")).InputPrice));
         Assert.Equal(historyBefore, await Catalog.Sync.GetHistoryAsync(id));
         Assert.Empty(await Log.ReadAfterAsync(before.Generation, TestContext.Current.CancellationToken));
+        // The listener hears a real sync of the provider (so its silence above means something).
+        var real = await Catalog.Sync.SyncAsync(id);
+        Assert.Equal([real.Status.ToString().ToLowerInvariant()], counted);
+    }
+
+    // Every starmap.sync.runs measurement of the provider, by status (the test cluster's silos run in this process).
+    private static MeterListener SyncRunsOf(string providerId, List<string> statuses)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument is { Name: "starmap.sync.runs", Meter.Name: StarmapMetrics.MeterName })
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            string? provider = null, status = null;
+            foreach (var tag in tags)
+            {
+                provider = tag.Key == "provider" ? tag.Value as string : provider;
+                status = tag.Key == "status" ? tag.Value as string : status;
+            }
+            if (provider == providerId)
+            {
+                lock (statuses)
+                {
+                    statuses.Add(status ?? "?");
+                }
+            }
+        });
+        listener.Start();
+        return listener;
     }
 
     [Fact]
