@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -62,7 +63,7 @@ internal sealed class FieldMap
             ?? throw new ArgumentException($"a {typeof(T).Name} must serialize to a JSON object", nameof(value));
 
     // Each property the serializer writes, as it writes it: by its getter, its own condition, its declared type.
-    private static JsonObject Partial(object value, IReadOnlyList<JsonPropertyInfo> properties, IReadOnlySet<string> excluded)
+    private static JsonObject Partial(object value, ImmutableArray<JsonPropertyInfo> properties, IReadOnlySet<string> excluded)
     {
         var root = new JsonObject();
         foreach (var property in properties)

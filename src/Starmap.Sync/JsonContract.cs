@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json.Serialization.Metadata;
 using Starmap.Catalog.Json;
 
@@ -30,11 +31,14 @@ internal sealed class JsonContract
     /// <summary>True when the serializer writes the type as an object of properties (no converter of its own, not a list or a leaf).</summary>
     public bool IsObject { get; }
 
-    /// <summary>The properties with a getter, in the serializer's order; empty for a type that is not an object.</summary>
-    public IReadOnlyList<JsonPropertyInfo> Properties { get; }
+    /// <summary>
+    /// The properties with a getter, in the serializer's order; empty for a type that is not an object. An immutable
+    /// array: the typed diff walks it for every record of a sync, and its enumerator allocates nothing.
+    /// </summary>
+    public ImmutableArray<JsonPropertyInfo> Properties { get; }
 
     /// <summary>The properties to write one at a time to get what writing the whole record gives, or null where that could differ.</summary>
-    public IReadOnlyList<JsonPropertyInfo>? WrittenOneByOne { get; }
+    public ImmutableArray<JsonPropertyInfo>? WrittenOneByOne { get; }
 
     /// <summary>The contract of <paramref name="type"/> as written by <see cref="StarmapJson.Options"/>.</summary>
     public static JsonContract Of(Type type) => Contracts.GetOrAdd(type, static t => new JsonContract(StarmapJson.Options.GetTypeInfo(t)));

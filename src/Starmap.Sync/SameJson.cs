@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json.Serialization.Metadata;
 using Starmap.Catalog.Json;
 
@@ -57,7 +58,7 @@ internal static class SameJson
                 {
                     return false; // a derived type may write more than the declared type's properties
                 }
-                foreach (var property in shape.Properties!)
+                foreach (var property in shape.Properties)
                 {
                     if (!Equal(property.Get!(a), property.Get!(b), property.PropertyType, exactNumbers))
                     {
@@ -83,7 +84,7 @@ internal static class SameJson
         }
         var result = new HashSet<string>(excluded, StringComparer.Ordinal);
         var differing = false;
-        foreach (var property in shape.Properties!)
+        foreach (var property in shape.Properties)
         {
             if (excluded.Contains(property.Name) || Equal(property.Get!(a), property.Get!(b), property.PropertyType))
             {
@@ -120,7 +121,7 @@ internal static class SameJson
                 var items = ((IEnumerable)value).Cast<object?>().ToList();
                 return items.All(i => IsCanonical(i, shape.Item!)) && InKeyOrder(items, type);
             case ShapeKind.Object:
-                return value.GetType() == shape.Type && shape.Properties!.All(p => IsCanonical(p.Get!(value), p.PropertyType));
+                return value.GetType() == shape.Type && shape.Properties.All(p => IsCanonical(p.Get!(value), p.PropertyType));
             default:
                 return true;
         }
@@ -142,7 +143,7 @@ internal static class SameJson
     private static bool InKeyOrder(List<object?> items, Type listType)
     {
         if (items.Count < 2 || JsonShape.ListKey(listType) is not { } keyName || ShapeOf(JsonShape.ItemType(listType)!) is not { Kind: ShapeKind.Object } item ||
-            item.Properties!.FirstOrDefault(p => p.Name == keyName) is not { } key)
+            item.Properties.FirstOrDefault(p => p.Name == keyName) is not { } key)
         {
             return true;
         }
@@ -220,7 +221,7 @@ internal static class SameJson
         Object,
     }
 
-    private sealed record Shape(ShapeKind Kind, Type? Type = null, Type? Item = null, IReadOnlyList<JsonPropertyInfo>? Properties = null);
+    private sealed record Shape(ShapeKind Kind, Type? Type = null, Type? Item = null, ImmutableArray<JsonPropertyInfo> Properties = default);
 
     private static Shape ShapeOf(Type type) => Shapes.GetOrAdd(type, static t =>
     {
