@@ -80,7 +80,9 @@ internal sealed class SyncEngine(
 
         try
         {
-            var fetched = await fetcher.FetchAsync(baseline.Provider, request, cancellationToken);
+            // Started on the sync's lowered-priority threads: what a source computes before its first wait (models.dev's
+            // mapping of this provider's entries from the snapshot it keeps) runs there too, not in the grain's turn.
+            var fetched = await cpu.RunAsync(() => fetcher.FetchAsync(baseline.Provider, request, cancellationToken)).Unwrap();
             reports = fetched.Reports;
             warnings.AddRange(fetched.Warnings); // e.g. models.dev served from an older snapshot, with its age
             foreach (var failed in reports.Where(r => r.Status == SourceStatus.Failed))

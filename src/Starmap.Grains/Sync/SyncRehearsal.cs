@@ -83,8 +83,8 @@ public sealed class SyncRehearsal
                     slots.Release();
                 }
             }));
+            await RehearsePublishesAsync(await _replica.EnsureAsync(models.Generation), cancellationToken);
         }
-        await RehearsePublishesAsync(await _replica.EnsureAsync(models.Generation), cancellationToken);
         return new SyncRehearsalResult(results.Length, results.Sum(r => r.Changes.Count), results.Count(r => r.Status is SyncStatus.Failed),
             models.Generation, watch.Elapsed);
     }
