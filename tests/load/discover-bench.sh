@@ -257,7 +257,8 @@ for round in $(seq 1 "${SYNCS:-3}"); do
     if [ -s "$work/inside.windows" ]; then
         busy=$(awk '{ n += $3; t += ($2 - $1) / 1000 } END { printf "%.0f", n / t }' "$work/inside.windows")
         awk -v before="$(rate "$work/idle.wrk")" -v after="$(rate "$work/idle-after.wrk")" -v busy="$busy" -v w="$(wc -l <"$work/inside.windows")" \
-            'BEGIN { idle = (before + after) / 2; printf "  point reads during it: %d req/s over %d windows; idle %.0f (before %.0f, after %.0f); during / idle: %.2f\n", busy, w, idle, before, after, busy / idle }'
+            'BEGIN { idle = (before + after) / 2; printf "  point reads during it: %d req/s over %d windows; idle %.0f (before %.0f, after %.0f); during / idle: %.2f\n", busy, w, idle, before, after, busy / idle }' |
+            tee -a "$work/ratios.txt"
     elif [ -z "${RESYNC_ALONE:-}" ]; then
         echo "  point reads during it: not measured (the sync was shorter than a 1-s window)"
     fi
@@ -265,3 +266,9 @@ for round in $(seq 1 "${SYNCS:-3}"); do
     # The source's kept snapshot (6 s) must lapse before the next sync reads the file again.
     [ "$round" = "${SYNCS:-3}" ] || sleep 1.5
 done
+# One line for the later syncs (2 and on) of this run: a single sync's ratio moves by ±0.1 from run to run.
+if [ -s "$work/ratios.txt" ] && [ "$(wc -l <"$work/ratios.txt")" -gt 1 ]; then
+    tail -n +2 "$work/ratios.txt" | awk '{ print $NF }' | sort -n | awk '{ v[NR] = $1; if ($1 >= 0.8) ok++ }
+        END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+              printf "\nlater syncs: reads during / idle median %.2f, %d of %d at >= 0.80 (%.2f-%.2f)\n", m, ok, NR, v[1], v[NR] }'
+fi
