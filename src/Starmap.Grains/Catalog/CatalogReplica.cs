@@ -58,15 +58,11 @@ public sealed class CatalogReplica : ICatalogObserver, ICatalogChangeFeed, ILife
         return _loaded && held.Result.Generation >= minGeneration ? held : PullAsync(minGeneration);
     }
 
+    // EnsureAsync's slow path: it has just found this replica behind.
     private async Task<CatalogSnapshot> PullAsync(long minGeneration)
     {
-        var current = Current;
-        if (_loaded && current.Generation >= minGeneration)
-        {
-            return current;
-        }
         await RefreshAsync(Math.Max(minGeneration, 1));
-        current = Current;
+        var current = Current;
         if (current.Generation < minGeneration)
         {
             throw new StarmapException(

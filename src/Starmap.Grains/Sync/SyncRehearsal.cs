@@ -58,7 +58,14 @@ public sealed class SyncRehearsal
         var watch = Stopwatch.StartNew();
         var providers = (await CatalogReads.NewestAsync(_grains, (reader, generation) => reader.ListProvidersAsync(generation))).Items;
         var models = await CatalogReads.NewestAsync(_grains, (reader, generation) => reader.ListModelsAsync(generation));
-        var byProvider = models.Items.ToLookup(m => m.Offering.ProviderId, StringComparer.Ordinal);
+        // Each provider's own entries, as an import gives them (a call carries one provider's models, not all); the
+        // same for both passes.
+        var documents = await _cpu.RunAsync(() =>
+        {
+            var byProvider = models.Items.ToLookup(m => m.Offering.ProviderId, StringComparer.Ordinal);
+            return providers.ToDictionary(p => p.Id, p => ModelsDevExport.ToJson([p], byProvider[p.Id].Select(Moved)), StringComparer.Ordinal);
+        });
+        var current = await _replica.EnsureAsync(models.Generation);
         using var slots = new SemaphoreSlim(CatalogSyncGrain.Parallelism, CatalogSyncGrain.Parallelism);
         SyncResult[] results = [];
         for (var pass = 0; pass < Passes; pass++)
@@ -68,13 +75,11 @@ public sealed class SyncRehearsal
                 await slots.WaitAsync(cancellationToken);
                 try
                 {
-                    // Each provider's own entry, as an import gives it: the call carries one provider's models, not all.
-                    var document = await _cpu.RunAsync(() => ModelsDevExport.ToJson([provider], byProvider[provider.Id].Select(Moved)));
                     return await ProviderSyncCalls.RunAsync(_grains, provider.Id, new SyncRequest
                     {
                         DryRun = true,
                         Sources = [SourceIds.ModelsDev],
-                        ModelsDevDocument = document,
+                        ModelsDevDocument = documents[provider.Id],
                         Trigger = Trigger,
                     });
                 }
@@ -83,7 +88,7 @@ public sealed class SyncRehearsal
                     slots.Release();
                 }
             }));
-            await RehearsePublishesAsync(await _replica.EnsureAsync(models.Generation), cancellationToken);
+            await RehearsePublishesAsync(current, cancellationToken);
         }
         return new SyncRehearsalResult(results.Length, results.Sum(r => r.Changes.Count), results.Count(r => r.Status is SyncStatus.Failed),
             models.Generation, watch.Elapsed);
