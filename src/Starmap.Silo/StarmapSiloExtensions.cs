@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Starmap.Grains;
+using Starmap.Grains.Sync;
 using Starmap.Sources;
 using Starmap.Silo.Clustering;
 using Starmap.Storage.Sqlite;
@@ -52,6 +53,8 @@ public static class StarmapSiloExtensions
         void Configure(SqliteGrainStorageOptions o)
         {
             o.DataDirectory = dataDirectory;
+            // A sync's writes run on its low-priority threads, beside its computing (SyncWork).
+            o.WriteScheduler = SyncWork.SchedulerForCurrentCall;
             storage?.Invoke(o);
         }
         silo.AddSqliteGrainStorage(StorageNames.Catalog, Configure);

@@ -97,9 +97,14 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateBatchStorage,
         grainState.RecordExists = true;
     }
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grainState);
+        return OnWriteScheduler(() => WriteCoreAsync(stateName, grainId, grainState, cancellationToken), cancellationToken);
+    }
+
+    private async Task WriteCoreAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
         var payload = _serializer.SerializeToArray(grainState.State);
         var expected = grainState.ETag;
 
@@ -145,9 +150,14 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateBatchStorage,
         }
     }
 
-    public async Task<bool> TryAddAllAsync<T>(string stateName, IReadOnlyList<KeyValuePair<GrainId, T>> states, CancellationToken cancellationToken = default)
+    public Task<bool> TryAddAllAsync<T>(string stateName, IReadOnlyList<KeyValuePair<GrainId, T>> states, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(states);
+        return OnWriteScheduler(() => TryAddAllCoreAsync(stateName, states, cancellationToken), cancellationToken);
+    }
+
+    private async Task<bool> TryAddAllCoreAsync<T>(string stateName, IReadOnlyList<KeyValuePair<GrainId, T>> states, CancellationToken cancellationToken)
+    {
         // Serialized before the transaction begins, so the write lock is held only for the inserts.
         var payloads = states.Select(s => (Grain: s.Key, Payload: _serializer.SerializeToArray(s.Value))).ToList();
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
@@ -216,6 +226,21 @@ public sealed class SqliteGrainStorage : IGrainStorage, IGrainStateBatchStorage,
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
+
+    /// <summary>
+    /// Runs a write where <see cref="SqliteGrainStorageOptions.WriteScheduler"/> says. The grain's turn waits for it
+    /// either way; Microsoft.Data.Sqlite's statements complete synchronously, so the whole write (serializing,
+    /// statement, commit) runs on that scheduler's thread.
+    /// </summary>
+    private Task<TResult> OnWriteScheduler<TResult>(Func<Task<TResult>> write, CancellationToken cancellationToken) =>
+        _options.WriteScheduler?.Invoke() is { } scheduler
+            ? Task.Factory.StartNew(write, cancellationToken, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap()
+            : write();
+
+    private Task OnWriteScheduler(Func<Task> write, CancellationToken cancellationToken) =>
+        _options.WriteScheduler?.Invoke() is { } scheduler
+            ? Task.Factory.StartNew(write, cancellationToken, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap()
+            : write();
 
     private T Deserialize<T>(byte[] payload, string stateName, GrainId grainId, long etag)
     {

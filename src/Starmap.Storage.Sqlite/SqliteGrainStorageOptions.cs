@@ -13,6 +13,13 @@ public sealed class SqliteGrainStorageOptions
     /// How long a statement waits for another connection or process to release the write lock.
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Where a write's serializing and statement run: on the scheduler this returns for the current call, or, when it
+    /// returns null (or is not set), on the caller's thread. The silo hands the writes a sync makes to the sync's
+    /// low-priority threads, so they do not take the cores from reads.
+    /// </summary>
+    public Func<TaskScheduler?>? WriteScheduler { get; set; }
+
     internal string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
 
     internal void Validate(string storageName)

@@ -44,9 +44,9 @@ public abstract class StorageTestBase : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    protected SqliteGrainStorage CreateStorage(string name = "store") => new(
+    protected SqliteGrainStorage CreateStorage(string name = "store", Func<TaskScheduler?>? writeScheduler = null) => new(
         name,
-        new SqliteGrainStorageOptions { DataDirectory = DataDirectory },
+        new SqliteGrainStorageOptions { DataDirectory = DataDirectory, WriteScheduler = writeScheduler },
         SerializerServices.GetRequiredService<Serializer>(),
         SerializerServices.GetRequiredService<IActivatorProvider>(),
         NullLogger<SqliteGrainStorage>.Instance);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Starmap.Grains.Sync;
 using Starmap.Sync.History;
 
 namespace Starmap.Grains.Catalog;
@@ -23,7 +24,8 @@ internal sealed class ChangeRecorder(IServiceProvider services, TimeProvider clo
     /// <summary>
     /// Appends generation <paramref name="generation"/>'s changes; done before the generation is stored, so none
     /// is ever visible unrecorded. The diff is only computed when it is recorded (not for the seed's thousands
-    /// of offerings, nor on a silo without a store).
+    /// of offerings, nor on a silo without a store). A sync's diff and append run on the sync's threads
+    /// (<see cref="SyncWork"/>): the registry's turn waits for them, the reads do not.
     /// </summary>
     public Task RecordAsync(long generation, Func<IEnumerable<CatalogChange>> changes)
     {
@@ -32,7 +34,9 @@ internal sealed class ChangeRecorder(IServiceProvider services, TimeProvider clo
         {
             return Task.CompletedTask;
         }
-        return _store.AppendAsync(ChangeBatches.Of(generation, clock.GetUtcNow(), origin, changes()));
+        var store = _store;
+        var at = clock.GetUtcNow();
+        return SyncWork.RunAsync(() => store.AppendAsync(ChangeBatches.Of(generation, at, origin, changes()))).Unwrap();
     }
 
     /// <summary>

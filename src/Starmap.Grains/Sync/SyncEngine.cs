@@ -120,7 +120,8 @@ internal sealed class SyncEngine(
             });
             var definitions = await WritableDefinitionsAsync(grains, storableDefinitions, warnings);
             var after = baseline with { Offerings = offerings };
-            var changes = await cpu.RunAsync(() => Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions));
+            var (changes, definitionsRead) = await cpu.RunAsync(() =>
+                (Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions), ReadOf(definitions, definitionsBefore)));
 
             if (request.DryRun)
             {
@@ -132,7 +133,7 @@ internal sealed class SyncEngine(
             }
 
             await hooks.BeforeApplyAsync(providerId);
-            await WriteDefinitionsAsync(definitions, definitionsBefore);
+            await WriteDefinitionsAsync(definitions, definitionsRead);
             var write = isNew
                 ? await provider.CreateWithModelsAsync(baseline.Provider, offerings)
                 : await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
@@ -217,9 +218,8 @@ internal sealed class SyncEngine(
     /// read. An author whose touched definitions changed since they were read, or that changes before the
     /// write, refuses the batch (a conflict: nothing of that author is written, and the provider is not).
     /// </summary>
-    private async Task WriteDefinitionsAsync(List<ModelDefinition> definitions, EquatableArray<ModelDefinition> read)
+    private async Task WriteDefinitionsAsync(List<ModelDefinition> definitions, Dictionary<string, ModelDefinition> before)
     {
-        var before = read.ToDictionary(d => d.Id, StringComparer.Ordinal);
         foreach (var batch in definitions.GroupBy(d => d.AuthorId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var author = grains.GetGrain<IAuthorGrain>(batch.Key);
@@ -253,6 +253,13 @@ internal sealed class SyncEngine(
                 }
             }
         }
+    }
+
+    /// <summary>What the reconcile read of the definitions the sync writes (absent: new), by ID.</summary>
+    private static Dictionary<string, ModelDefinition> ReadOf(List<ModelDefinition> definitions, EquatableArray<ModelDefinition> read)
+    {
+        var written = definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return read.Where(d => written.Contains(d.Id)).ToDictionary(d => d.Id, StringComparer.Ordinal);
     }
 
     /// <summary>

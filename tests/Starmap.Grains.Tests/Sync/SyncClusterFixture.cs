@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Starmap.Grains.Sync;
@@ -28,6 +29,8 @@ public sealed class SyncClusterFixture : IAsyncLifetime
 
     public StarmapCatalog Catalog { get; private set; } = null!;
 
+    public ObservedChangeLog ChangeLog { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Server = await ReplayServer.StartAsync();
@@ -36,6 +39,10 @@ public sealed class SyncClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddStarmapStorageAndGrains(DataDirectory);
+            // The real change log, noting where each append ran (SyncWorkTests).
+            var store = (IChangeLogStore)silo.Services.Single(d => d.ServiceType == typeof(IChangeLogStore)).ImplementationInstance!;
+            silo.Services.RemoveAll<IChangeLogStore>();
+            silo.Services.AddSingleton<IChangeLogStore>(ChangeLog = new ObservedChangeLog(store));
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.Configure<SourceOptions>(o =>
             {
