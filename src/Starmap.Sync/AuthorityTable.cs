@@ -15,6 +15,9 @@ public sealed partial class AuthorityTable
     private const int MaxCached = 10_000;
     private readonly ConcurrentDictionary<(AuthorityEntity, string), AuthorityRule?> _found = new();
     private readonly ConcurrentDictionary<(AuthorityEntity, string), AuthorityRule?> _atomic = new();
+    // Made once: a method group passed on each lookup is a new delegate each time, and a sync looks up a rule for every field it merges.
+    private readonly Func<AuthorityEntity, string, AuthorityRule?> _findUncached;
+    private readonly Func<AuthorityEntity, string, AuthorityRule?> _atomicUncached;
     private readonly AuthorityRule[] _rules;
 
     /// <summary>Builds a table; throws <see cref="ArgumentException"/> for a rule that could not mean anything.</summary>
@@ -28,6 +31,8 @@ public sealed partial class AuthorityTable
         }
         CheckTogether(_rules);
         Rules = [.. _rules];
+        _findUncached = FindUncached;
+        _atomicUncached = AtomicUncached;
     }
 
     /// <summary>Rules sorted by entity, then path.</summary>
@@ -40,7 +45,7 @@ public sealed partial class AuthorityTable
     public AuthorityRule? Find(AuthorityEntity entity, string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Cached(_found, entity, Unkeyed(path), FindUncached);
+        return Cached(_found, entity, Unkeyed(path), _findUncached);
     }
 
     private AuthorityRule? FindUncached(AuthorityEntity entity, string path)
@@ -70,9 +75,10 @@ public sealed partial class AuthorityTable
     }
 
     /// <summary>The rule when <paramref name="path"/> is exactly the root of an atomic subtree, else null.</summary>
-    internal AuthorityRule? AtomicAt(AuthorityEntity entity, string path) =>
-        Cached(_atomic, entity, Unkeyed(path), (e, p) =>
-            FindUncached(e, p) is { Atomic: true } rule && rule.Path.Split('.').Length == p.Split('.').Length ? rule : null);
+    internal AuthorityRule? AtomicAt(AuthorityEntity entity, string path) => Cached(_atomic, entity, Unkeyed(path), _atomicUncached);
+
+    private AuthorityRule? AtomicUncached(AuthorityEntity entity, string path) =>
+        FindUncached(entity, path) is { Atomic: true } rule && rule.Path.Split('.').Length == path.Split('.').Length ? rule : null;
 
     private static AuthorityRule? Cached(
         ConcurrentDictionary<(AuthorityEntity, string), AuthorityRule?> cache, AuthorityEntity entity, string path,

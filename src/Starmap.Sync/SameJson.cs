@@ -82,20 +82,29 @@ internal static class SameJson
         {
             return [.. excluded];
         }
-        var result = new HashSet<string>(excluded, StringComparer.Ordinal);
+        // Which properties are equal, noted first: most records compared are equal throughout, and need no set.
+        var properties = shape.Properties;
+        Span<bool> equal = properties.Length <= 256 ? stackalloc bool[properties.Length] : new bool[properties.Length];
         var differing = false;
-        foreach (var property in shape.Properties)
+        for (var i = 0; i < properties.Length; i++)
         {
-            if (excluded.Contains(property.Name) || Equal(property.Get!(a), property.Get!(b), property.PropertyType))
+            var property = properties[i];
+            equal[i] = excluded.Contains(property.Name) || Equal(property.Get!(a), property.Get!(b), property.PropertyType);
+            differing |= !equal[i];
+        }
+        if (!differing)
+        {
+            return null;
+        }
+        var result = new HashSet<string>(excluded, StringComparer.Ordinal);
+        for (var i = 0; i < properties.Length; i++)
+        {
+            if (equal[i])
             {
-                result.Add(property.Name);
-            }
-            else
-            {
-                differing = true;
+                result.Add(properties[i].Name);
             }
         }
-        return differing ? result : null;
+        return result;
     }
 
     /// <summary>
@@ -118,10 +127,31 @@ internal static class SameJson
         switch (shape.Kind)
         {
             case ShapeKind.List:
-                var items = ((IEnumerable)value).Cast<object?>().ToList();
-                return items.All(i => IsCanonical(i, shape.Item!)) && InKeyOrder(items, type);
+                var items = new List<object?>();
+                foreach (var item in (IEnumerable)value)
+                {
+                    if (!IsCanonical(item, shape.Item!))
+                    {
+                        return false;
+                    }
+                    items.Add(item);
+                }
+                return InKeyOrder(items, type);
             case ShapeKind.Object:
-                return value.GetType() == shape.Type && shape.Properties.All(p => IsCanonical(p.Get!(value), p.PropertyType));
+                if (value.GetType() != shape.Type)
+                {
+                    return false;
+                }
+                // Loops, not LINQ: this runs for every property of every record merged, and a lambda over the
+                // value is a new closure each time.
+                foreach (var property in shape.Properties)
+                {
+                    if (!IsCanonical(property.Get!(value), property.PropertyType))
+                    {
+                        return false;
+                    }
+                }
+                return true;
             default:
                 return true;
         }
