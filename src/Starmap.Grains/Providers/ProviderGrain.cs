@@ -3,6 +3,7 @@ using Starmap.Catalog;
 using Starmap.Catalog.Validation;
 using Starmap.Grains.Entities;
 using Starmap.Grains.State;
+using Starmap.Grains.Sync;
 
 namespace Starmap.Grains.Providers;
 
@@ -75,10 +76,13 @@ internal sealed class ProviderGrain(
         return CommitAsync(Current with { Provider = next });
     }
 
-    public Task<WriteResult> ReplaceAsync(Provider provider, EquatableArray<Offering> offerings, long? expectedVersion)
+    public async Task<WriteResult> ReplaceAsync(Provider provider, EquatableArray<Offering> offerings, long? expectedVersion)
     {
         CheckVersion(expectedVersion);
-        return CommitAsync(Replaced(provider, offerings));
+        // A sync's replace (every offering validated, stamped, sorted) is computed on the sync's threads (SyncWork);
+        // this turn waits for it, so the state it starts from is still the current one.
+        var (current, id, now) = (Current, Id, clock.GetUtcNow());
+        return await CommitAsync(await SyncWork.RunAsync(() => Replaced(current, id, provider, offerings, now)));
     }
 
     public async Task<ProviderDetails> StoreUnpublishedAsync(Provider provider, EquatableArray<Offering> offerings)

@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 namespace Starmap.Grains.Sync;
 
 /// <summary>
-/// Runs a sync's pure computation (sanitize, reconcile, diff: most of its CPU) on dedicated threads of
+/// Runs a sync's computation (sanitize, reconcile, diff: most of its CPU; and, through <see cref="SyncWork"/>, the
+/// writes and change-log entries it causes) on dedicated threads of
 /// lowered OS priority: one per core but one (<see cref="ThreadsFor"/>), so a sync on an idle machine uses the
 /// other cores, and a sync sharing the machine with requests yields the cores to them. The grain's own steps (reads, writes, publishes) stay on
 /// the Orleans scheduler. Lowering is best effort: where it cannot be done the work still runs, at normal
@@ -15,9 +16,10 @@ namespace Starmap.Grains.Sync;
 /// CAP_SYS_NICE, or an RLIMIT_NICE that allows nice +8, e.g. systemd's <c>LimitNICE=+8</c>): the threads are
 /// SCHED_IDLE, so a request thread that wakes takes the core at once. At nice +8 alone a read waited out the
 /// sync thread's time slice, and point reads during a sync kept half their idle rate; at SCHED_IDLE they keep
-/// ~0.8 (docs/benchmarks.md). A guard keeps the sync from starving on a machine busy with other work: a thread
-/// that, at two looks in a row, wanted a core for a quarter of a <see cref="GuardPeriod"/> but ran less than
-/// <see cref="Floor"/> of that time is raised to nice +8 for the next period, then lowered again.</item>
+/// ~0.8 (docs/benchmarks.md). A guard gives the sync a floor of CPU beside a full read load and keeps it from
+/// starving on a machine busy with other work: a thread that, at <see cref="StarvedLooksToRaise"/> looks in a row,
+/// wanted a core for a quarter of a <see cref="GuardPeriod"/> but ran less than <see cref="Floor"/> of that time
+/// is raised to nice +8 for the next period, then lowered again.</item>
 /// <item><see cref="BackgroundPriority.Lowered"/>: nice +8 (elsewhere <see cref="ThreadPriority.BelowNormal"/>).</item>
 /// <item><see cref="BackgroundPriority.Normal"/>: neither could be set.</item>
 /// </list>
@@ -32,14 +34,21 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
     internal const int Nice = 8;
 
     /// <summary>
-    /// The share of the time it wanted a core below which an idle-priority thread counts as starved. Measured:
-    /// a sync's idle threads beside a full point-read load ran ~10% of the time they wanted a core (so are rarely
-    /// raised); beside more busy normal threads than cores, well under 1%.
+    /// The share of the time it wanted a core below which an idle-priority thread counts as starved. Measured
+    /// (docs/benchmarks.md, session 13): beside a full point-read load an idle thread ran ~10-15% of the time it
+    /// wanted a core, and once the sync's writes ran on these threads too, a sync of every provider took 8-15 s
+    /// with reads at ~0.92 of idle. Raised at every look under 25%, it took 4-5 s and the reads fell to ~0.8; at
+    /// 20% and three looks (raised at most one period in four) it took 6-9 s with reads at ~0.85: both goals.
+    /// Beside more busy normal threads than cores an idle thread runs well under 1%.
     /// </summary>
-    internal const double Floor = 0.03;
+    internal const double Floor = 0.2;
 
-    /// <summary>How many looks in a row must find a thread starved before it is raised.</summary>
-    internal const int StarvedLooksToRaise = 2;
+    /// <summary>
+    /// How many looks in a row must find a thread starved before it is raised: a sync beside a full read load has
+    /// single periods near nothing (reads came in a burst), and raising for each of those cost the reads more than
+    /// it helped the sync.
+    /// </summary>
+    internal const int StarvedLooksToRaise = 3;
 
     /// <summary>
     /// How often the guard looks at the idle-priority threads. Short, because a starved thread can hold up more
@@ -167,8 +176,6 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
             worker.StarvedLooks = 0;
             return;
         }
-        // Starved at two looks in a row: a sync beside a full read load has single periods near nothing (reads came
-        // in a burst), and raising for those cost the reads more than it helped the sync.
         worker.StarvedLooks = Starved(ran, waited, _period) ? worker.StarvedLooks + 1 : 0;
         if (worker.StarvedLooks >= StarvedLooksToRaise)
         {

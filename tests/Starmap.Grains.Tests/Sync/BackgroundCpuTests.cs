@@ -101,8 +101,8 @@ public sealed class BackgroundCpuTests
 
     [Theory]
     [InlineData(1, 900, true)]     // wanted a core for 0.9 s of the second, ran 1 ms: starved
-    [InlineData(20, 900, true)]    // ran 2.2% of the time it wanted: below the 3% floor
-    [InlineData(100, 900, false)]  // ran 10% of it (beside a full point-read load): yields, not starved
+    [InlineData(100, 900, true)]   // ran 10% of it (beside a full point-read load): below the 20% floor
+    [InlineData(200, 700, false)]  // ran 22% of it: above the floor, not starved
     [InlineData(0, 100, false)]    // wanted a core for only a tenth of the period: nothing to raise for
     [InlineData(0, 0, false)]      // no work at all
     public void A_thread_is_starved_when_it_wanted_a_core_for_a_quarter_of_the_period_and_ran_under_the_floor(int ranMs, int waitedMs, bool starved)
