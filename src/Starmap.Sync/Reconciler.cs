@@ -296,10 +296,8 @@ public static class Reconciler
             list.Add((statement, definition));
         }
 
-        // The known definitions of the observed IDs only (the first of each ID): the catalog's every definition is
-        // passed to each provider's reconcile, and indexing them all per provider cost more than the merges.
-        // A hash set to look them up: the sorted dictionary's ordered compares, once per known definition, cost
-        // more than the rest of this method.
+        // The known definitions of the observed IDs only (the first of each ID): a caller may pass the catalog's every
+        // definition, and indexing them all per provider cost more than the merges.
         var observedIds = new HashSet<string>(observed.Keys, StringComparer.Ordinal);
         var byId = new Dictionary<string, ModelDefinition>(StringComparer.Ordinal);
         foreach (var definition in known)

@@ -46,6 +46,22 @@ public sealed class ReplicaReadTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Definitions_asked_for_by_id_come_sorted_at_the_generation_asked_for_without_the_ones_the_catalog_lacks()
+    {
+        var id = TestData.UniqueId("by-id");
+        var author = fixture.Client.GetGrain<IAuthorGrain>(id);
+        await author.CreateAsync(Samples.Author(id));
+        var write = await author.SetModelsAsync([Samples.Definition(id, "b"), Samples.Definition(id, "a"), Samples.Definition(id, "c")], expectedVersion: null);
+
+        var reader = fixture.Client.GetGrain<ICatalogReaderGrain>(0);
+        var found = await reader.FindDefinitionsAsync([$"{id}/c", $"{id}/missing", $"{id}/a", $"{id}/c", "not-an-id"], write.Generation);
+
+        Assert.True(found.Generation >= write.Generation);
+        Assert.Equal([$"{id}/a", $"{id}/c"], found.Items.Select(d => d.Id));
+        Assert.Empty((await reader.FindDefinitionsAsync([], write.Generation)).Items);
+    }
+
+    [Fact]
     public async Task Asking_for_a_generation_that_does_not_exist_fails_instead_of_answering_old_data()
     {
         var status = await fixture.Catalog.GetStatusAsync();

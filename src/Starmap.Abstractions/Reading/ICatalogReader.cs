@@ -25,6 +25,13 @@ public interface ICatalogReader
     [Alias("ListDefinitionsAsync")]
     Task<Listing<ModelDefinition>> ListDefinitionsAsync(long minGeneration);
 
+    /// <summary>
+    /// The definitions among <paramref name="ids"/> the catalog has, sorted by ID (an ID it lacks is left out): for a
+    /// writer that needs a few definitions at a generation (a provider's sync), not the whole list.
+    /// </summary>
+    [Alias("FindDefinitionsAsync")]
+    Task<Listing<ModelDefinition>> FindDefinitionsAsync(EquatableArray<string> ids, long minGeneration);
+
     /// <summary>All endpoints.</summary>
     [Alias("ListEndpointsAsync")]
     Task<Listing<Endpoint>> ListEndpointsAsync(long minGeneration);

@@ -18,6 +18,9 @@ internal sealed class CatalogReaderGrain(SiloCatalogReader reader) : Grain, ICat
 
     public Task<Listing<ModelDefinition>> ListDefinitionsAsync(long minGeneration) => reader.ListDefinitionsAsync(minGeneration);
 
+    public Task<Listing<ModelDefinition>> FindDefinitionsAsync(EquatableArray<string> ids, long minGeneration) =>
+        reader.FindDefinitionsAsync(ids, minGeneration);
+
     public Task<Listing<Endpoint>> ListEndpointsAsync(long minGeneration) => reader.ListEndpointsAsync(minGeneration);
 
     public Task<ModelPage> QueryModelsAsync(ModelQuery query) => reader.QueryModelsAsync(query);

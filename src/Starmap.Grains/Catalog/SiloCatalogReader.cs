@@ -25,6 +25,14 @@ public sealed class SiloCatalogReader : ICatalogReader
     public async Task<Listing<ModelDefinition>> ListDefinitionsAsync(long minGeneration) =>
         Listing(await replica.EnsureAsync(minGeneration), s => s.Definitions);
 
+    public async Task<Listing<ModelDefinition>> FindDefinitionsAsync(EquatableArray<string> ids, long minGeneration)
+    {
+        var snapshot = await replica.EnsureAsync(minGeneration);
+        var found = ids.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(id => id is null ? null : snapshot.FindDefinition(id)).OfType<ModelDefinition>().ToEquatableArray();
+        return new() { Generation = snapshot.Generation, Items = found };
+    }
+
     public async Task<Listing<Endpoint>> ListEndpointsAsync(long minGeneration) =>
         Listing(await replica.EnsureAsync(minGeneration), s => s.Endpoints);
 

@@ -93,7 +93,11 @@ internal sealed class SyncEngine(
             // and only records with no usable ID are left out (each named in a warning).
             // The computing steps run on the lowered-priority threads (BackgroundCpu): a sync of every provider
             // then leaves the cores to the reads it shares them with.
-            var observations = await cpu.RunAsync(() => fetched.Observations.Select(o => RecordSanitizer.Sanitize(o, warnings)).ToEquatableArray());
+            var (observations, definitionIds) = await cpu.RunAsync(() =>
+            {
+                var sanitized = fetched.Observations.Select(o => RecordSanitizer.Sanitize(o, warnings)).ToEquatableArray();
+                return (sanitized, DefinitionIds(sanitized));
+            });
             if (observations.IsEmpty)
             {
                 var skippedOnly = reports.All(r => r.Status == SourceStatus.Skipped);
@@ -110,7 +114,9 @@ internal sealed class SyncEngine(
                 warnings.Add($"applied despite: {implausible}");
             }
 
-            var definitionsBefore = (await CatalogReads.NewestAsync(grains, (reader, generation) => reader.ListDefinitionsAsync(generation))).Items;
+            // Only the definitions the sources speak of: all the reconcile and the diff look up (the catalog's whole
+            // list, asked for by each provider's sync, was sorted again after every publish).
+            var definitionsBefore = (await CatalogReads.NewestAsync(grains, (reader, generation) => reader.FindDefinitionsAsync(definitionIds, generation))).Items;
             var now = clock.GetUtcNow();
             var (offerings, storableDefinitions) = await cpu.RunAsync(() =>
             {
@@ -254,6 +260,11 @@ internal sealed class SyncEngine(
             }
         }
     }
+
+    /// <summary>The IDs of the definitions the observations carry.</summary>
+    private static EquatableArray<string> DefinitionIds(EquatableArray<SourceObservation> observations) =>
+        observations.SelectMany(o => o.Models).Select(m => m.Definition?.Id).OfType<string>()
+            .Distinct(StringComparer.Ordinal).ToEquatableArray();
 
     /// <summary>What the reconcile read of the definitions the sync writes (absent: new), by ID.</summary>
     private static Dictionary<string, ModelDefinition> ReadOf(List<ModelDefinition> definitions, EquatableArray<ModelDefinition> read)

@@ -119,8 +119,10 @@ public sealed class BackgroundCpuTests
         }
         using var cpu = new BackgroundCpu(1, TimeSpan.FromMilliseconds(100));
         using var stop = new CancellationTokenSource();
-        // More busy normal threads than cores: an idle thread alone would get ~0.3% of a core (weight 3 against 1024s).
-        var spinners = Enumerable.Range(0, Environment.ProcessorCount + 1).Select(_ => new Thread(() =>
+        // Twice as many busy normal threads as cores: an idle thread alone would get ~0.3% of a core (weight 3 against
+        // 1024s). (With one more than the cores, once under CI's load, the work finished unraised: the raise now waits
+        // for three starved looks, and whatever CPU the thread got from gaps in the load sufficed.)
+        var spinners = Enumerable.Range(0, (2 * Environment.ProcessorCount) + 1).Select(_ => new Thread(() =>
         {
             while (!stop.IsCancellationRequested)
             {
