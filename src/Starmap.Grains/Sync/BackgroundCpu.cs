@@ -38,7 +38,7 @@ internal sealed class BackgroundCpu : TaskScheduler, IDisposable
     /// (docs/benchmarks.md, session 13): beside a full point-read load an idle thread ran ~10-15% of the time it
     /// wanted a core, and once the sync's writes ran on these threads too, a sync of every provider took 8-15 s
     /// with reads at ~0.92 of idle. Raised at every look under 25%, it took 4-5 s and the reads fell to ~0.8; at
-    /// 20% and three looks (raised at most one period in four) it took 6-9 s with reads at ~0.85: both goals.
+    /// 20% and three looks (raised at most one period in four) it took 5-9 s with reads at a median 0.9: both goals.
     /// Beside more busy normal threads than cores an idle thread runs well under 1%.
     /// </summary>
     internal const double Floor = 0.2;
