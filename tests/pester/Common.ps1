@@ -56,7 +56,16 @@ function Stop-ModelListServer($Server) {
     if ($Server) {
         # Stopping the listener ends the job's GetContext; a listener left running keeps pwsh alive.
         $Server.Listener.Stop()
-        $Server.Job | Remove-Job -Force
+        # The job then ends on its own: waited for (with a deadline) before it is removed, since removing a thread
+        # job while it ends once raced its own disposal (PSObjectDisposedException in an AfterAll, CI). A job
+        # already disposed is gone, which is all this asks.
+        $null = $Server.Job | Wait-Job -Timeout 10
+        try { $Server.Job | Remove-Job -Force -ErrorAction Stop }
+        catch {
+            $disposed = $false
+            for ($e = $_.Exception; $e; $e = $e.InnerException) { if ($e -is [System.ObjectDisposedException]) { $disposed = $true } }
+            if (-not $disposed) { throw }
+        }
     }
 }
 
