@@ -31,13 +31,13 @@ public sealed class SyncWorkTests(SyncClusterFixture fixture)
     }
 
     [Fact]
-    public void The_silos_grain_storage_writes_a_sync_or_imports_calls_on_the_sync_threads_and_every_other_call_where_it_is_made()
+    public void The_silos_grain_storage_writes_a_syncs_calls_on_the_sync_threads_and_every_other_call_where_it_is_made()
     {
         var options = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(StorageNames.Catalog);
         Assert.NotNull(options.WriteScheduler);
 
         Assert.Same(BackgroundCpu.Shared, SchedulerFor(ChangeOrigins.Sync, options.WriteScheduler));
-        Assert.Same(BackgroundCpu.Shared, SchedulerFor(ChangeOrigins.Import, options.WriteScheduler));
+        Assert.Null(SchedulerFor(ChangeOrigins.Import, options.WriteScheduler));
         Assert.Null(SchedulerFor(ChangeOrigins.Client, options.WriteScheduler));
         Assert.Null(SchedulerFor(ChangeOrigins.PowerShell, options.WriteScheduler));
         Assert.Null(SchedulerFor(ChangeOrigins.Seed, options.WriteScheduler));
