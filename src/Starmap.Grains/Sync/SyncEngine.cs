@@ -126,8 +126,7 @@ internal sealed class SyncEngine(
             });
             var definitions = await WritableDefinitionsAsync(grains, storableDefinitions, warnings);
             var after = baseline with { Offerings = offerings };
-            var (changes, definitionsRead) = await cpu.RunAsync(() =>
-                (Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions), ReadOf(definitions, definitionsBefore)));
+            var changes = await cpu.RunAsync(() => Differ.Diff(isNew ? null : baseline, after, definitionsBefore, definitions));
 
             if (request.DryRun)
             {
@@ -139,7 +138,7 @@ internal sealed class SyncEngine(
             }
 
             await hooks.BeforeApplyAsync(providerId);
-            await WriteDefinitionsAsync(definitions, definitionsRead);
+            await WriteDefinitionsAsync(definitions, definitionsBefore);
             var write = isNew
                 ? await provider.CreateWithModelsAsync(baseline.Provider, offerings)
                 : await provider.ReplaceAsync(baseline.Provider, offerings, baseline.Version);
@@ -224,8 +223,9 @@ internal sealed class SyncEngine(
     /// read. An author whose touched definitions changed since they were read, or that changes before the
     /// write, refuses the batch (a conflict: nothing of that author is written, and the provider is not).
     /// </summary>
-    private async Task WriteDefinitionsAsync(List<ModelDefinition> definitions, Dictionary<string, ModelDefinition> before)
+    private async Task WriteDefinitionsAsync(List<ModelDefinition> definitions, EquatableArray<ModelDefinition> read)
     {
+        var before = read.ToDictionary(d => d.Id, StringComparer.Ordinal);
         foreach (var batch in definitions.GroupBy(d => d.AuthorId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var author = grains.GetGrain<IAuthorGrain>(batch.Key);
@@ -265,13 +265,6 @@ internal sealed class SyncEngine(
     private static EquatableArray<string> DefinitionIds(EquatableArray<SourceObservation> observations) =>
         observations.SelectMany(o => o.Models).Select(m => m.Definition?.Id).OfType<string>()
             .Distinct(StringComparer.Ordinal).ToEquatableArray();
-
-    /// <summary>What the reconcile read of the definitions the sync writes (absent: new), by ID.</summary>
-    private static Dictionary<string, ModelDefinition> ReadOf(List<ModelDefinition> definitions, EquatableArray<ModelDefinition> read)
-    {
-        var written = definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        return read.Where(d => written.Contains(d.Id)).ToDictionary(d => d.Id, StringComparer.Ordinal);
-    }
 
     /// <summary>
     /// Definitions whose author is in the catalog; the others are reported, not written, and left out

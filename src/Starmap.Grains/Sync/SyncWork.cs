@@ -17,7 +17,5 @@ public static class SyncWork
 
     /// <summary>Runs <paramref name="work"/> on the sync's threads for a call a sync made, otherwise here and now.</summary>
     internal static Task<T> RunAsync<T>(Func<T> work) =>
-        SchedulerForCurrentCall() is { } scheduler
-            ? Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler)
-            : Task.FromResult(work());
+        SchedulerForCurrentCall() is not null ? BackgroundCpu.Shared.RunAsync(work) : Task.FromResult(work());
 }
