@@ -19,7 +19,7 @@ internal static class CatalogEndpoints
         api.MapGet("/models", (HttpContext http, StarmapCatalog catalog) => QueryAsync(http, catalog, ModelQueryParser.Parse(http.Request.Query, ListParameters), ModelFields.Read(http.Request.Query)))
             .WithName("ListModels").WithSummary("Filters, sorts and pages models (every ModelQuery filter as a query parameter); fields=summary answers only what a table shows")
             .Produces<ModelPage>().WithQueryParameters([.. ModelQueryDocumentation.Parameters(), HistoryEndpoints.Generation, HistoryEndpoints.At, ModelFields.Documentation]).WithCatalogETag().CachedByGeneration()
-            .ProducesErrors(StatusCodes.Status409Conflict);
+            .ProducesErrors(StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
 
         api.MapGet("/models/{provider}/{**modelId}", GetModelAsync)
             .WithName("GetModel").WithSummary("One model; the model ID may contain '/' and '@'")
@@ -44,15 +44,12 @@ internal static class CatalogEndpoints
             .WithName("GetProvider").WithSummary("A provider with its offerings (from its grain: always the newest)")
             .Produces<ProviderDetails>().Produces<HttpError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/providers/{id}/models", async (string id, HttpContext http, StarmapCatalog catalog) =>
-            {
-                var query = ModelQueryParser.Parse(http.Request.Query) with { Providers = [id] };
-                ModelQueryParser.Validate(query);
-                return await ExistsAsync(catalog, "provider", id) ?? await QueryAsync(http, catalog, query);
-            })
+        api.MapGet("/providers/{id}/models", (string id, HttpContext http, StarmapCatalog catalog) =>
+                ScopedQueryAsync(http, catalog, "provider", id, query => query with { Providers = [id] }))
             .WithName("ListProviderModels").WithSummary("Models of one provider; takes the /models filters")
-            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters(fixedByRoute: "provider")).WithCatalogETag().CachedByGeneration()
-            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .Produces<ModelPage>().WithQueryParameters([.. ModelQueryDocumentation.Parameters(fixedByRoute: "provider"), HistoryEndpoints.Generation, HistoryEndpoints.At, ModelFields.Documentation])
+            .WithCatalogETag().CachedByGeneration()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
 
         api.MapGet("/authors", async (HttpContext http, StarmapCatalog catalog) =>
             {
@@ -72,15 +69,12 @@ internal static class CatalogEndpoints
             .WithName("GetAuthor").WithSummary("An author with its model definitions")
             .Produces<AuthorDetails>().Produces<HttpError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/authors/{id}/models", async (string id, HttpContext http, StarmapCatalog catalog) =>
-            {
-                var query = ModelQueryParser.Parse(http.Request.Query) with { Authors = [id] };
-                ModelQueryParser.Validate(query);
-                return await ExistsAsync(catalog, "author", id) ?? await QueryAsync(http, catalog, query);
-            })
+        api.MapGet("/authors/{id}/models", (string id, HttpContext http, StarmapCatalog catalog) =>
+                ScopedQueryAsync(http, catalog, "author", id, query => query with { Authors = [id] }))
             .WithName("ListAuthorModels").WithSummary("Models credited to one author; takes the /models filters")
-            .Produces<ModelPage>().WithQueryParameters(ModelQueryDocumentation.Parameters(fixedByRoute: "author")).WithCatalogETag().CachedByGeneration()
-            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .Produces<ModelPage>().WithQueryParameters([.. ModelQueryDocumentation.Parameters(fixedByRoute: "author"), HistoryEndpoints.Generation, HistoryEndpoints.At, ModelFields.Documentation])
+            .WithCatalogETag().CachedByGeneration()
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
 
         api.MapGet("/endpoints", async (HttpContext http, StarmapCatalog catalog) =>
             {
@@ -91,13 +85,37 @@ internal static class CatalogEndpoints
             .WithQueryParameters(QueryParameters.MinGeneration).WithCatalogETag().CachedByGeneration().ProducesErrors(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query, bool summary = false)
-    {
+    private static async Task<IResult> QueryAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query, bool summary = false) =>
+        Answer(http, await PageAsync(http, catalog, query), summary);
+
+    private static async Task<ModelPage> PageAsync(HttpContext http, StarmapCatalog catalog, ModelQuery query) =>
         // generation= or at=: the catalog as it was then, from the change log (the parser already checked every key).
-        var page = HistoryEndpoints.Point(new QueryReader(http.Request.Query, HistoryParameters, _ => true)) is { } point
+        HistoryEndpoints.Point(new QueryReader(http.Request.Query, HistoryParameters, _ => true)) is { } point
             ? await catalog.History.QueryModelsAsync(query, point)
             : await catalog.Models.QueryAsync(query);
-        return summary ? CatalogResults.Json(http, page.Generation, ModelSummaryPage.From(page)) : CatalogResults.Json(http, page.Generation, page);
+
+    private static IResult Answer(HttpContext http, ModelPage page, bool summary) =>
+        summary ? CatalogResults.Json(http, page.Generation, ModelSummaryPage.From(page)) : CatalogResults.Json(http, page.Generation, page);
+
+    /// <summary>
+    /// <c>/providers/{id}/models</c> and <c>/authors/{id}/models</c>: the <c>/models</c> query with the route's
+    /// ID as its provider (or author). The same parameter naming another ID contradicts the path: a 400, not
+    /// an answer that silently ignores it.
+    /// </summary>
+    private static async Task<IResult> ScopedQueryAsync(HttpContext http, StarmapCatalog catalog, string kind, string id, Func<ModelQuery, ModelQuery> scope)
+    {
+        var asked = ModelQueryParser.Parse(http.Request.Query, ListParameters);
+        var summary = ModelFields.Read(http.Request.Query);
+        if ((kind == "provider" ? asked.Providers : asked.Authors).FirstOrDefault(other => other != id) is { } other)
+        {
+            throw new HttpParameterException(kind,
+                $"'{QueryReader.Printable(other)}' contradicts the {kind} in the path ('{QueryReader.Printable(id)}'); /api/v1/models?{kind}=... lists several");
+        }
+        var query = scope(asked);
+        ModelQueryParser.Validate(query);
+        var page = await PageAsync(http, catalog, query);
+        // An empty page is the only one that can be of an unknown ID: only then is the ID looked up.
+        return page.Total == 0 && await ExistsAsync(catalog, kind, id) is { } missing ? missing : Answer(http, page, summary);
     }
 
     private static async Task<IResult> GetModelAsync(string provider, string modelId, HttpContext http, StarmapCatalog catalog)

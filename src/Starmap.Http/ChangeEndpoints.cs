@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
+using Starmap.Catalog.Validation;
 
 namespace Starmap.Http;
 
@@ -56,13 +57,18 @@ internal static class ChangeEndpoints
                     UntilGeneration = NotNegative(reader, "until_generation"),
                     Since = Time(reader, "since"),
                     Until = Time(reader, "until"),
-                    Provider = NotEmpty(reader, "provider"),
-                    Author = NotEmpty(reader, "author"),
+                    Provider = EntityId(reader, "provider", IdRules.ValidateProviderId),
+                    Author = EntityId(reader, "author", IdRules.ValidateAuthorId),
                     Model = NotEmpty(reader, "model"),
                 });
                 if (query is { Since: { } since, Until: { } until } && until < since)
                 {
                     throw new HttpParameterException("until", "is before since");
+                }
+                if (query is { SinceGeneration: { } first, UntilGeneration: { } last } && last < first)
+                {
+                    // Answered empty, a reversed range would look like "nothing changed".
+                    throw new HttpParameterException("until_generation", FormattableString.Invariant($"is before since_generation ({first})"));
                 }
                 return await AnswerAsync(http, grains, query, null);
             })
@@ -170,6 +176,23 @@ internal static class ChangeEndpoints
         reader.String(name) is { } value && string.IsNullOrWhiteSpace(value)
             ? throw new HttpParameterException(name, "is empty; give a value or leave the parameter out")
             : reader.String(name);
+
+    /// <summary>A provider or author ID, checked as <c>/models</c> checks it: one no entity can have is a 400, not an empty page.</summary>
+    private static string? EntityId(QueryReader reader, string name, Func<string?, string, string> validate)
+    {
+        if (NotEmpty(reader, name) is not { } id)
+        {
+            return null;
+        }
+        try
+        {
+            return validate(id, name);
+        }
+        catch (StarmapValidationException invalid)
+        {
+            throw new HttpParameterException(name, invalid.Message);
+        }
+    }
 
     private static DateTimeOffset? Time(QueryReader reader, string name) =>
         reader.String(name) is not { } text ? null

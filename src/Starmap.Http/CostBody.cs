@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Starmap.Sources.Json;
 
 namespace Starmap.Http;
 

@@ -24,7 +24,7 @@ internal static class CostEndpoints
                 "reasoning_tokens, requests, ...}, at?}. One line per priced component with context tiers, cache, reasoning and per-request prices " +
                 "and the prices in force at 'at' (default now); amounts are exact decimals. 'total' is null, with 'unpriced' naming why, when the usage needs an unknown price")
             .Produces<CostAnswer>()
-            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
         api.MapPost("/cost/batch", CalculateBatchAsync)
             .Accepts<CostBatchBody>("application/json")

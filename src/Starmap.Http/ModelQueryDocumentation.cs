@@ -12,9 +12,9 @@ internal static class ModelQueryDocumentation
 {
     private static readonly IReadOnlyList<QueryParameterMetadata> All = Create();
 
-    /// <summary>Every filter; <paramref name="fixedByRoute"/> (provider or author) is taken but the route's own ID wins over it.</summary>
+    /// <summary>Every filter; <paramref name="fixedByRoute"/> (provider or author) is the route's own ID, and naming another is a 400.</summary>
     public static QueryParameterMetadata[] Parameters(string? fixedByRoute = null) =>
-        [.. All.Select(p => p.Name == fixedByRoute ? p with { Description = $"Ignored on this route: the {fixedByRoute} in the path applies" } : p)];
+        [.. All.Select(p => p.Name == fixedByRoute ? p with { Description = $"The {fixedByRoute} in the path; naming another is a 400 (use /api/v1/models for several)" } : p)];
 
     private static List<QueryParameterMetadata> Create()
     {

@@ -51,9 +51,9 @@ internal sealed class QueryReader
             : throw new HttpParameterException(name, "is empty; name at least one value, or leave the parameter out");
     }
 
-    public long? Long(string name) => Parse(name, $"a whole number from {long.MinValue} to {long.MaxValue}", s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (long?)null);
+    public long? Long(string name) => Parse(name, $"a whole number (at most {long.MaxValue})", s => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (long?)null);
 
-    public int? Int(string name) => Parse(name, $"a whole number from {int.MinValue} to {int.MaxValue}", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (int?)null);
+    public int? Int(string name) => Parse(name, $"a whole number (at most {int.MaxValue})", s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (int?)null);
 
     public decimal? Decimal(string name) => Parse(name, "a decimal number such as 2.5", s => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Starmap.Sources.Json;
 
 namespace Starmap.Http;
 
@@ -82,7 +83,7 @@ internal static class SyncEndpoints
             .RequireWriteKey()
             .Accepts<ScheduleRequest>("application/json")
             .WithName("SetSyncSchedule").WithSummary("Schedules syncs: body {\"interval\": \"06:00:00\"}").Produces<SyncSchedule>()
-            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
+            .ProducesErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
         sync.MapDelete("/schedule", async (string id, HttpContext http, StarmapCatalog catalog) =>
             {
@@ -136,7 +137,7 @@ internal static class SyncEndpoints
         }
         catch (JsonException)
         {
-            throw new HttpParameterException("body", "expected a JSON object such as {\"interval\": \"06:00:00\"}");
+            throw new HttpParameterException("body", "is not valid JSON (cut short, or not JSON at all); expected an object such as {\"interval\": \"06:00:00\"}");
         }
         using (body)
         {
@@ -144,6 +145,7 @@ internal static class SyncEndpoints
             {
                 throw new HttpParameterException("body", "expected a JSON object such as {\"interval\": \"06:00:00\"}");
             }
+            var intervals = 0;
             foreach (var property in body.RootElement.EnumerateObject())
             {
                 if (!property.NameEquals("interval"))
@@ -151,13 +153,18 @@ internal static class SyncEndpoints
                     var name = JsonText.NameOf(property) ?? throw new HttpParameterException("body", "a field name is not valid text (it holds an unpaired surrogate)");
                     throw new HttpParameterException(name, "unknown field; the body takes only interval", "unknown_parameter");
                 }
+                if (++intervals > 1)
+                {
+                    // Which one would win is the parser's choice, not the caller's: refused, as the cost bodies refuse it.
+                    throw new HttpParameterException("interval", "is given more than once");
+                }
             }
             return body.RootElement.TryGetProperty("interval", out var value)
                 && value.ValueKind == JsonValueKind.String
                 && TimeSpan.TryParseExact(JsonText.Of(value), "c", CultureInfo.InvariantCulture, out var interval)
                 && interval > TimeSpan.Zero
                 ? interval
-                : throw new HttpParameterException("interval", "must be a positive time span such as \"06:00:00\" (d.hh:mm:ss)");
+                : throw new HttpParameterException("interval", $"must be a time span (d.hh:mm:ss) such as \"06:00:00\", more than 0 and at most {SyncSchedule.MaximumInterval:c}");
         }
     }
 }

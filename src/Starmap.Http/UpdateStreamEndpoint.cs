@@ -13,8 +13,8 @@ namespace Starmap.Http;
 /// <c>GET /api/v1/updates/stream</c>: Server-Sent Events, fed by this silo's replica's change feed (no
 /// polling). A <c>catalog.published</c> event (id = the generation; data = the generation and the
 /// providers and authors that changed) per generation the replica reaches, a comment line as heartbeat;
-/// a client reconnecting with <c>Last-Event-ID</c> older than the catalog gets the current generation at
-/// once. A client that falls <see cref="QueueLength"/> events behind is dropped (it reconnects). An event
+/// a client reconnecting with <c>Last-Event-ID</c> other than the catalog's generation (older, or ahead of
+/// it after a reset) gets the current generation at once. A client that falls <see cref="QueueLength"/> events behind is dropped (it reconnects). An event
 /// for a publish also carries the change log's summary of it and the link to its changes
 /// (<see cref="ChangeEventSummary"/>).
 /// </summary>
@@ -52,7 +52,9 @@ internal static class UpdateStreamEndpoint
         await WriteAsync(http, "retry: 3000\n\n", token);
         // Before the replica's first load, ask it to load, so a new client always learns where the catalog is.
         var current = feed.Generation > 0 ? feed.Generation : await CatalogReaders.Of(http.RequestServices).GetGenerationAsync();
-        if (current > lastSent)
+        // A Last-Event-ID ahead of the catalog (a store restored or reset, another cluster's) names a generation
+        // this catalog never had: that client gets the current one too, or it would wait for a number never reached.
+        if (current != lastSent)
         {
             lastSent = current;
             await WriteEventAsync(http, new CatalogStep(lastSent, 0, null, null), token);

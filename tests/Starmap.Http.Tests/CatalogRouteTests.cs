@@ -34,6 +34,31 @@ public sealed class CatalogRouteTests(HttpSilo shared)
     }
 
     [Fact]
+    public async Task A_provider_or_author_filter_that_contradicts_the_path_is_a_bad_request_naming_it_and_the_same_id_is_taken()
+    {
+        var other = await _http.JsonAsync("/api/v1/providers/openai/models?provider=anthropic", HttpStatusCode.BadRequest);
+        var otherAuthor = await _http.JsonAsync("/api/v1/authors/meta/models?author=openai&limit=1", HttpStatusCode.BadRequest);
+        var same = await _http.JsonAsync("/api/v1/providers/openai/models?provider=openai&limit=1");
+
+        Assert.Contains("'anthropic' contradicts the provider in the path ('openai')", (string)Responses.Error(other, "invalid_parameter", "provider")["message"]!, StringComparison.Ordinal);
+        Responses.Error(otherAuthor, "invalid_parameter", "author");
+        Assert.Equal("openai", (string?)same["items"]![0]!["offering"]!["provider_id"]);
+    }
+
+    [Fact]
+    public async Task A_providers_models_take_the_summary_fields_and_a_generation_like_the_models_route()
+    {
+        var full = await _http.JsonAsync("/api/v1/models?provider=openai&fields=summary&limit=5");
+        var scoped = await _http.JsonAsync("/api/v1/providers/openai/models?fields=summary&limit=5");
+        var atGeneration = await _http.JsonAsync($"/api/v1/authors/meta/models?generation={(long)full["generation"]!}&limit=1");
+
+        Assert.Equal(full["items"]!.ToJsonString(), scoped["items"]!.ToJsonString());
+        Assert.Null(scoped["items"]![0]!["offering"]);
+        Assert.Equal((long)full["generation"]!, (long)atGeneration["generation"]!);
+        Responses.Error(await _http.JsonAsync("/api/v1/providers/no-such-lab/models?fields=summary", HttpStatusCode.NotFound), "not_found");
+    }
+
+    [Fact]
     public async Task Endpoints_are_listed()
     {
         var list = await _http.JsonAsync("/api/v1/endpoints");

@@ -142,6 +142,10 @@ public sealed class ChangeRouteTests
             Responses.Error(await client.JsonAsync("/api/v1/changes?since_generation=-1", HttpStatusCode.BadRequest), "invalid_parameter", "since_generation");
             Responses.Error(await client.JsonAsync("/api/v1/changes?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z", HttpStatusCode.BadRequest), "invalid_parameter", "until");
             Responses.Error(await client.JsonAsync("/api/v1/changes?modle=m1", HttpStatusCode.BadRequest), "unknown_parameter", "modle");
+            Responses.Error(await client.JsonAsync("/api/v1/changes?since_generation=20&until_generation=10", HttpStatusCode.BadRequest), "invalid_parameter", "until_generation");
+            // An ID no provider or author can have (IDs are lower-case kebab-case) is said to be that, as /models says it.
+            Responses.Error(await client.JsonAsync("/api/v1/changes?provider=OpenAI", HttpStatusCode.BadRequest), "invalid_parameter", "provider");
+            Responses.Error(await client.JsonAsync("/api/v1/changes?author=Meta%20AI", HttpStatusCode.BadRequest), "invalid_parameter", "author");
         }
         finally
         {

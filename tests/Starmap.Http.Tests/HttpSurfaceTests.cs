@@ -160,7 +160,7 @@ public sealed class HttpSurfaceTests(HttpSilo shared)
     }
 
     [Fact]
-    public async Task A_schedule_interval_past_30_days_is_a_400_naming_interval_and_30_days_is_accepted()
+    public async Task A_schedule_interval_past_30_days_cut_short_or_given_twice_is_a_400_naming_it_and_30_days_is_accepted()
     {
         using var client = shared.Client(HttpSilo.ApiKey);
         foreach (var interval in new[] { "3000000.00:00:00", "10675199.02:48:05", "30.00:00:01" })
@@ -169,6 +169,11 @@ public sealed class HttpSurfaceTests(HttpSilo shared)
             var error = await ErrorAsync(huge, HttpStatusCode.BadRequest, "invalid_parameter", "interval");
             Assert.Contains("30", (string?)error["message"], StringComparison.Ordinal);
         }
+        // JSON cut short is said to be that, and an interval given twice is refused rather than one of them taken.
+        using var cut = await client.PutAsync("/api/v1/providers/moonshot-ai/sync/schedule", new StringContent("{\"interval\":\"06:00:00\"", System.Text.Encoding.UTF8, "application/json"), Cancel);
+        Assert.Contains("is not valid JSON", (string?)(await ErrorAsync(cut, HttpStatusCode.BadRequest, "invalid_parameter", "body"))["message"], StringComparison.Ordinal);
+        using var twice = await client.PutAsync("/api/v1/providers/moonshot-ai/sync/schedule", new StringContent("{\"interval\":\"06:00:00\",\"interval\":\"07:00:00\"}", System.Text.Encoding.UTF8, "application/json"), Cancel);
+        Assert.Contains("more than once", (string?)(await ErrorAsync(twice, HttpStatusCode.BadRequest, "invalid_parameter", "interval"))["message"], StringComparison.Ordinal);
         using var month = await client.PutAsJsonAsync("/api/v1/providers/moonshot-ai/sync/schedule", new { interval = "30.00:00:00" }, Cancel);
         Assert.Equal(HttpStatusCode.OK, month.StatusCode);
         using var removed = await client.DeleteAsync("/api/v1/providers/moonshot-ai/sync/schedule", Cancel);

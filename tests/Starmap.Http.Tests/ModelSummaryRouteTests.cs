@@ -40,12 +40,14 @@ public sealed class ModelSummaryRouteTests(HttpSilo shared)
     }
 
     [Fact]
-    public async Task Fields_takes_only_summary_and_names_itself_when_wrong()
+    public async Task Fields_takes_only_summary_on_the_model_lists_and_names_itself_when_wrong()
     {
         var wrong = await _http.JsonAsync("/api/v1/models?fields=offering", HttpStatusCode.BadRequest);
         Assert.Contains("summary", (string)Responses.Error(wrong, "invalid_parameter", "fields")["message"]!, StringComparison.Ordinal);
         await _http.JsonAsync("/api/v1/models?fields=summary&fields=summary", HttpStatusCode.BadRequest);
-        // Only the list route takes it.
-        await _http.JsonAsync("/api/v1/providers/openai/models?fields=summary", HttpStatusCode.BadRequest);
+        // Only the model lists take it (/models and a provider's or author's models).
+        await _http.JsonAsync("/api/v1/providers/openai/models?fields=summary");
+        await _http.JsonAsync("/api/v1/providers?fields=summary", HttpStatusCode.BadRequest);
+        await _http.JsonAsync("/api/v1/models/openai/gpt-4o?fields=summary", HttpStatusCode.BadRequest);
     }
 }

@@ -172,6 +172,11 @@ public sealed class OpenApiDocumentTests(HttpSilo shared)
             ("/api/v1/cost", "post", () => Post("/api/v1/cost", "{}", "text/plain"), _http, HttpStatusCode.UnsupportedMediaType),
             ("/api/v1/cost", "post", () => Post("/api/v1/cost", new string(' ', 70 * 1024)), _http, HttpStatusCode.RequestEntityTooLarge),
             ("/api/v1/cost/batch", "post", () => Post("/api/v1/cost/batch", "{\"items\":7}"), _http, HttpStatusCode.BadRequest),
+            // Before the change log starts (generation 0, the empty catalog before the seed, is never readable).
+            ("/api/v1/models", "get", () => Get("/api/v1/models?generation=0"), _http, HttpStatusCode.Gone),
+            ("/api/v1/providers/{id}/models", "get", () => Get("/api/v1/providers/groq/models?generation=0"), _http, HttpStatusCode.Gone),
+            ("/api/v1/cost", "post", () => Post("/api/v1/cost", "{\"provider\":\"groq\",\"model\":\"" + HttpSilo.UnpricedId + "\",\"usage\":{},\"at\":\"2001-01-01\"}"), _http, HttpStatusCode.Gone),
+            ("/api/v1/providers/{id}/sync/schedule", "put", () => new(HttpMethod.Put, "/api/v1/providers/openai/sync/schedule") { Content = new StringContent("{\"interval\":\"06:00:00\"}", System.Text.Encoding.UTF8, "text/plain") }, keyed, HttpStatusCode.UnsupportedMediaType),
             ("/api/v1/cost/batch", "post", () => Post("/api/v1/cost/batch", "{}", "text/plain"), _http, HttpStatusCode.UnsupportedMediaType),
             ("/health", "get", () => Get("/health"), _http, HttpStatusCode.OK),
             ("/ready", "get", () => Get("/ready"), _http, HttpStatusCode.OK),

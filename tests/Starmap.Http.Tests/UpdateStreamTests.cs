@@ -46,7 +46,7 @@ public sealed class UpdateStreamTests
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Publishes_arrive_as_events_with_heartbeats_between_and_reconnects_resume_from_last_event_id()
+    public async Task Publishes_arrive_as_events_with_heartbeats_between_and_reconnects_resume_from_last_event_id_even_one_ahead()
     {
         var data = await SeededStore.NewFolderAsync("http-sse");
         try
@@ -90,6 +90,14 @@ public sealed class UpdateStreamTests
             using var resumed = await http.SendAsync(again, HttpCompletionOption.ResponseHeadersRead, Cancel);
             var catchUp = await new EventReader(new StreamReader(await resumed.Content.ReadAsStreamAsync(Cancel))).NextEventAsync();
             Assert.Equal(write.Generation, long.Parse(catchUp["id"], System.Globalization.CultureInfo.InvariantCulture));
+
+            // A Last-Event-ID ahead of the catalog (a client of a store since reset) gets the current generation
+            // too, rather than a stream that waits for a generation this catalog has not reached.
+            using var ahead = new HttpRequestMessage(HttpMethod.Get, "/api/v1/updates/stream");
+            ahead.Headers.Add("Last-Event-ID", $"{write.Generation + 100_000}");
+            using var fromAhead = await http.SendAsync(ahead, HttpCompletionOption.ResponseHeadersRead, Cancel);
+            var reset = await new EventReader(new StreamReader(await fromAhead.Content.ReadAsStreamAsync(Cancel))).NextEventAsync();
+            Assert.Equal(write.Generation, long.Parse(reset["id"], System.Globalization.CultureInfo.InvariantCulture));
         }
         finally
         {

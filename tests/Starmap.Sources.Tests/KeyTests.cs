@@ -102,6 +102,42 @@ public sealed class KeyTests
         AssertNowhere(Secret, h, report, result.Key.ToString());
     }
 
+    public static TheoryData<int, string, string> EchoesCutThroughTheKey => new()
+    {
+        // An error body's excerpt is cut at 300 characters: this one cuts ten characters into the key.
+        { 401, "text/plain", new string('E', 290) + Secret + " tail" },
+        // An HTML page's excerpt is cut at 60 characters: the same, on a page answered with 200.
+        { 200, "text/html", "<html>" + new string('E', 44) + Secret + "</html>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EchoesCutThroughTheKey))]
+    public async Task A_key_echoed_where_a_message_is_cut_short_leaves_no_part_of_it_in_the_message_or_logs(int status, string contentType, string body)
+    {
+        await using var h = await Harness.StartAsync(o => o.MaxRetries = 0);
+        h.Server.Map("/v1/models", new ReplayResponse { Status = status, Body = body, ContentType = contentType });
+        h.Environment["OPENAI_API_KEY"] = Secret;
+
+        var result = await h.Fetcher.FetchAsync(OpenAI(h.Server), new SyncRequest { Sources = [SourceIds.ProviderApi] }, Ct);
+
+        var report = result.Report(SourceIds.ProviderApi)!;
+        Assert.Equal(SourceStatus.Failed, report.Status);
+        Assert.Contains("EEEE", report.Error, StringComparison.Ordinal);
+        // Not even the start the cut left ("sk-SECRET-"): any six characters of the key count as a leak.
+        var pieces = Enumerable.Range(0, Secret.Length - 5).Select(i => Secret.Substring(i, 6)).ToList();
+        Assert.All(pieces, piece => Assert.DoesNotContain(piece, report.Error!, StringComparison.Ordinal));
+        Assert.All(h.Logs.Messages, m => Assert.All(pieces, piece => Assert.DoesNotContain(piece, m, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("error: sk-SECRET-4f...", "error: ***...")]
+    [InlineData("error: sk-SECRET-4f\u2026 more", "error: ***\u2026 more")]
+    [InlineData("ends with sk-SECR", "ends with ***")]
+    [InlineData("whole sk-SECRET-4f1c9a7e2b twice sk-SECRET-4f1c9a7e2b", "whole *** twice ***")]
+    [InlineData("sk-S... is too short a start to be the key", "sk-S... is too short a start to be the key")]
+    public void Scrubbing_masks_the_whole_key_and_a_start_of_it_left_where_text_was_cut(string text, string expected) =>
+        Assert.Equal(expected, Starmap.Sources.Http.Secrets.Scrub(text, Secret));
+
     [Fact]
     public async Task Successful_observation_carries_no_key()
     {

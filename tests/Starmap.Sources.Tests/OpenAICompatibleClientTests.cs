@@ -139,4 +139,21 @@ public sealed class OpenAICompatibleClientTests
         Assert.Contains(observation.Warnings, w => w.StartsWith("m1: 'context_window' is a string", StringComparison.Ordinal));
         Assert.Contains(observation.Warnings, w => w.StartsWith("m1: 'active' is a string", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_item_or_value_that_is_not_valid_text_is_skipped_with_a_warning_and_the_rest_of_the_list_is_kept()
+    {
+        await using var h = await Harness.StartAsync();
+        // "\ud800" (an escaped unpaired surrogate) is valid JSON but no .NET string: once it failed the whole list.
+        h.Server.Map("/openai/v1/models", ReplayResponse.Json("""
+            {"data":[{"id":"m1","owned_by":"Meta"},{"id":"bad-\ud800"},{"id":"m2","owned_by":"x\udc00y"}]}
+            """));
+        h.Environment["GROQ_API_KEY"] = "gsk";
+
+        var observation = await h.ObserveAsync(Groq(h.Server));
+
+        Assert.Equal(["m1", "m2"], observation.Models.Select(m => m.ModelId));
+        Assert.Contains(observation.Warnings, w => w.Contains("'id' is not valid text", StringComparison.Ordinal));
+        Assert.Contains(observation.Warnings, w => w.StartsWith("m2: 'owned_by' is not valid text", StringComparison.Ordinal));
+    }
 }

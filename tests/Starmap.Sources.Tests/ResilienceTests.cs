@@ -171,6 +171,22 @@ public sealed class ResilienceTests
         Assert.Single(h.Server.Requests);   // not retried: the next answer would be as big
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    [InlineData("deflate")]
+    public async Task A_body_not_in_the_compression_its_content_encoding_names_fails_naming_that_and_is_not_retried(string encoding)
+    {
+        await using var h = await StartAsync(o => o.MaxRetries = 2);
+        h.Server.Map("/v1/models", ReplayResponse.Json(OneModel) with { Headers = new Dictionary<string, string> { ["Content-Encoding"] = encoding } });
+
+        var ex = await Assert.ThrowsAsync<SourceException>(() => h.Api.FetchAsync(OpenAI(h.Server), Ct));
+
+        Assert.StartsWith("openai: GET " + h.Server.Url("/v1/models"), ex.Message, StringComparison.Ordinal);
+        Assert.Contains("the body is not in the compression its Content-Encoding names", ex.Message, StringComparison.Ordinal);
+        Assert.Single(h.Server.Requests);   // the next answer would be the same
+    }
+
     [Fact]
     public async Task Redirects_are_not_followed()
     {

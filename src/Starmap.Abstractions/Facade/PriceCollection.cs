@@ -34,9 +34,12 @@ public sealed class PriceCollection
     {
         var request = new CostRequest { ProviderId = providerId, ModelId = modelId, Usage = usage, At = at };
         Check(request);
+        // "Now" is taken once, before the reads: a time taken again after them would fall just before it and be
+        // priced as the past (on a fresh store, whose change log is empty, that past is unknown).
+        var now = _time.GetUtcNow();
         var reader = _session.Reader(_grains);
         var generation = await ReadGenerationAsync(reader);
-        var pricing = await ResolvePricingAsync(reader, providerId, modelId, request.At ?? _time.GetUtcNow(), generation, providers: null);
+        var pricing = await ResolvePricingAsync(reader, providerId, modelId, request.At ?? now, now, generation, providers: null);
         return Price(request, pricing);
     }
 
@@ -53,9 +56,9 @@ public sealed class PriceCollection
         {
             throw new StarmapValidationException("items", requests.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"at most {MaxBatch} rows per batch");
         }
+        var now = _time.GetUtcNow();
         var reader = _session.Reader(_grains);
         var generation = await ReadGenerationAsync(reader);
-        var now = _time.GetUtcNow();
         var providers = new Lazy<Task<HashSet<string>>>(async () =>
             [.. (await reader.ListProvidersAsync(generation)).Items.Select(p => p.Id)]);
         // One read per distinct offering and time: a CSV of a million calls to three models reads three.
@@ -72,7 +75,7 @@ public sealed class PriceCollection
                 var key = (request.ProviderId, request.ModelId, at);
                 if (!resolved.ContainsKey(key))
                 {
-                    resolved[key] = ResolvePricingAsync(reader, request.ProviderId, request.ModelId, at, generation, providers);
+                    resolved[key] = ResolvePricingAsync(reader, request.ProviderId, request.ModelId, at, now, generation, providers);
                 }
                 pending.Add((i, request, at));
             }
@@ -101,7 +104,7 @@ public sealed class PriceCollection
     /// offering as the catalog held it then, and its effective dates (in <see cref="CostCalculator"/>) decide
     /// whether that sheet applies at <paramref name="at"/>.
     /// <list type="bullet">
-    /// <item>Now or later: the catalog now (<paramref name="generation"/>); a future change is not known.</item>
+    /// <item>Now (<paramref name="now"/>, taken before the reads) or later: the catalog now (<paramref name="generation"/>); a future change is not known.</item>
     /// <item>Earlier, within the change log: the offering as the catalog held it at that time.</item>
     /// <item>Before the change log starts, or before the catalog had the offering: what it cost then is not
     /// known, except from a sheet that says since when it applies. The offering's earliest known pricing
@@ -110,10 +113,10 @@ public sealed class PriceCollection
     /// </list>
     /// </summary>
     private async Task<ResolvedPricing> ResolvePricingAsync(
-        ICatalogReader reader, string providerId, string modelId, DateTimeOffset at, long generation, Lazy<Task<HashSet<string>>>? providers)
+        ICatalogReader reader, string providerId, string modelId, DateTimeOffset at, DateTimeOffset now, long generation, Lazy<Task<HashSet<string>>>? providers)
     {
         var model = await reader.GetModelAsync(providerId, modelId, generation);
-        if (model is not null && at >= _time.GetUtcNow())
+        if (model is not null && at >= now)
         {
             return new ResolvedPricing(model.ProviderId, model.ModelId, model.Offering.Pricing, at, generation);
         }

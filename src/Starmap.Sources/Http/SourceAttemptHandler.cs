@@ -24,7 +24,14 @@ internal sealed class SourceAttemptHandler : DelegatingHandler
             if (response.IsSuccessStatusCode)
             {
                 attempt.ReadingBody = true;
-                body = await ReadCappedAsync(response.Content, attempt.Call.MaxBytes, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    body = await ReadCappedAsync(response.Content, attempt.Call.MaxBytes, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsDecoderFailure(ex))
+                {
+                    throw new UnreadableResponseException($"the body is not in the compression its Content-Encoding names ({ex.Message})", ex);
+                }
             }
             else
             {
@@ -40,11 +47,20 @@ internal sealed class SourceAttemptHandler : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// The handler decompresses what Content-Encoding names (and drops the header); a body that is not in it
+    /// (plain JSON labelled gzip, corrupt bytes) throws from the decoder: gzip an InvalidDataException,
+    /// Brotli an InvalidOperationException, both from System.IO.Compression.
+    /// </summary>
+    private static bool IsDecoderFailure(Exception ex) =>
+        ex is InvalidDataException
+        || (ex is InvalidOperationException && ex.TargetSite?.DeclaringType?.Namespace == typeof(System.IO.Compression.BrotliStream).Namespace);
+
     private static async Task<byte[]> ReadCappedAsync(HttpContent content, long max, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength is { } declared && declared > max)
         {
-            throw new ResponseTooLargeException($"response of {declared} bytes exceeds the {max}-byte limit");
+            throw new UnreadableResponseException($"response of {declared} bytes exceeds the {max}-byte limit");
         }
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
@@ -57,7 +73,7 @@ internal sealed class SourceAttemptHandler : DelegatingHandler
                 if (buffer.Length + read > max)
                 {
                     // Chunked or compressed bodies have no honest length up front: count as they come.
-                    throw new ResponseTooLargeException($"response exceeds the {max}-byte limit");
+                    throw new UnreadableResponseException($"response exceeds the {max}-byte limit");
                 }
                 buffer.Write(chunk, 0, read);
             }

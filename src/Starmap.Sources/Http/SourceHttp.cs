@@ -42,13 +42,13 @@ internal sealed class SourceHttp(IHttpClientFactory factory, IOptions<SourceOpti
             {
                 return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             }
-            reason = await DescribeFailureAsync(response, cancellationToken).ConfigureAwait(false);
+            reason = await DescribeFailureAsync(response, call.Secret, cancellationToken).ConfigureAwait(false);
             if (!SourceResilience.IsTransient(response.StatusCode))
             {
                 throw call.Fail(url, reason);
             }
         }
-        catch (ResponseTooLargeException ex)
+        catch (UnreadableResponseException ex)
         {
             throw call.Fail(url, ex.Message);
         }
@@ -82,7 +82,7 @@ internal sealed class SourceHttp(IHttpClientFactory factory, IOptions<SourceOpti
         return request;
     }
 
-    private static async Task<string> DescribeFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string> DescribeFailureAsync(HttpResponseMessage response, string? secret, CancellationToken cancellationToken)
     {
         var status = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
         if ((int)response.StatusCode is >= 300 and < 400)
@@ -104,10 +104,7 @@ internal sealed class SourceHttp(IHttpClientFactory factory, IOptions<SourceOpti
         {
             excerpt = "";
         }
-        if (excerpt.Length > ErrorExcerptChars)
-        {
-            excerpt = excerpt[..ErrorExcerptChars] + "...";
-        }
+        excerpt = Secrets.Excerpt(excerpt, ErrorExcerptChars, secret);
         var hint = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (the API key was refused)" : "";
         return excerpt.Length == 0 ? status + hint : $"{status}{hint}: {excerpt}";
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Starmap.Sources.Http;
 
 namespace Starmap.Sources.Json;
 
@@ -25,10 +26,15 @@ internal static class HtmlBody
         return false;
     }
 
-    /// <summary>The start of the page on one line, control characters replaced, for a message.</summary>
-    public static string Excerpt(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// The start of the page on one line, control characters replaced, for a message; <paramref name="secret"/>
+    /// (a key the page echoes) is masked before the cut, so no part of it is left.
+    /// </summary>
+    public static string Excerpt(ReadOnlySpan<byte> body, string? secret)
     {
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, ExcerptChars * 4)]).Trim();
+        // Enough bytes for the excerpt and a key that starts within it, so the whole key is there to be masked.
+        var take = Math.Min(body.Length, (ExcerptChars + (secret?.Length ?? 0)) * 4);
+        var text = Secrets.Scrub(Encoding.UTF8.GetString(body[..take]), secret).Trim();
         var line = new StringBuilder(ExcerptChars);
         foreach (var c in text)
         {

@@ -40,12 +40,12 @@ internal readonly struct JsonRecord(JsonElement element, string context, Warning
         return current.ValueKind == JsonValueKind.Null ? null : current;
     }
 
-    public string? String(string memberPath) => Get(memberPath, JsonValueKind.String, "a string") is { } value ? value.GetString() : null;
+    public string? String(string memberPath) => Get(memberPath, JsonValueKind.String, "a string") is { } value ? TextOf(memberPath, value) : null;
 
     /// <summary>A string or number as text (for feature rules and author mapping, which compare text).</summary>
     public string? Text(string memberPath) => Path(memberPath) switch
     {
-        { ValueKind: JsonValueKind.String } value => value.GetString(),
+        { ValueKind: JsonValueKind.String } value => TextOf(memberPath, value),
         { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } value => value.GetRawText(),
         _ => null,
     };
@@ -82,7 +82,7 @@ internal readonly struct JsonRecord(JsonElement element, string context, Warning
                 return (long)number;
             }
         }
-        if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+        if (value.ValueKind == JsonValueKind.String && long.TryParse(JsonText.Of(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
         {
             return parsed;
         }
@@ -132,7 +132,7 @@ internal readonly struct JsonRecord(JsonElement element, string context, Warning
         var items = new List<string>();
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } text)
+            if (item.ValueKind == JsonValueKind.String && TextOf(memberPath, item) is { Length: > 0 } text)
             {
                 items.Add(text);
             }
@@ -193,7 +193,10 @@ internal readonly struct JsonRecord(JsonElement element, string context, Warning
             WrongType(memberPath, value, "a date");
             return null;
         }
-        var text = value.GetString()!;
+        if (TextOf(memberPath, value) is not { } text)
+        {
+            return null;
+        }
         if (ParseDate(text) is { } date)
         {
             return date;
@@ -253,6 +256,18 @@ internal readonly struct JsonRecord(JsonElement element, string context, Warning
             return value;
         }
         WrongType(memberPath, value, expected);
+        return null;
+    }
+
+    // A string that is not text (an escaped unpaired surrogate, valid JSON) is refused like a wrong type: one
+    // such value must cost its field, not the whole list it came in.
+    private string? TextOf(string memberPath, JsonElement value) =>
+        JsonText.Of(value) ?? RefusedText(memberPath, value);
+
+    private string? RefusedText(string memberPath, JsonElement value)
+    {
+        Refuse(memberPath, value.GetRawText(), "is not valid text (it holds an unpaired surrogate)",
+            $"'{memberPath}' is not valid text (it holds an unpaired surrogate); left unknown");
         return null;
     }
 

@@ -10,7 +10,7 @@ internal static class ResponseDocument
     {
         if (HtmlBody.Is(body))
         {
-            throw call.Fail(url, $"answered HTML, not JSON ({body.Length} bytes starting '{HtmlBody.Excerpt(body)}')");
+            throw call.Fail(url, $"answered HTML, not JSON ({body.Length} bytes starting '{HtmlBody.Excerpt(body, call.Secret)}')");
         }
         try
         {

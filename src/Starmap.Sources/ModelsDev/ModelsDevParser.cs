@@ -88,12 +88,17 @@ public static class ModelsDevParser
         var providers = new Dictionary<string, ModelsDevProvider>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
-            if (property.Value.ValueKind != JsonValueKind.Object)
+            if (JsonText.NameOf(property) is not { } name)
             {
-                warnings.Add($"{property.Name}: provider entry is {JsonRecord.Describe(property.Value.ValueKind)}, skipped");
+                warnings.Add("a provider's ID is not valid text (it holds an unpaired surrogate), skipped");
                 continue;
             }
-            providers[property.Name] = ReadProvider(property.Name, property.Value, warnings);
+            if (property.Value.ValueKind != JsonValueKind.Object)
+            {
+                warnings.Add($"{name}: provider entry is {JsonRecord.Describe(property.Value.ValueKind)}, skipped");
+                continue;
+            }
+            providers[name] = ReadProvider(name, property.Value, warnings);
         }
         return new ModelsDevSnapshot { Providers = providers, Warnings = warnings.ToArray() };
     }
@@ -106,19 +111,24 @@ public static class ModelsDevParser
         {
             foreach (var property in list.EnumerateObject())
             {
-                var context = id + "/" + property.Name;
+                if (JsonText.NameOf(property) is not { } modelId)
+                {
+                    warnings.Add($"{id}: a model's ID is not valid text (it holds an unpaired surrogate), skipped");
+                    continue;
+                }
+                var context = id + "/" + modelId;
                 if (property.Value.ValueKind != JsonValueKind.Object)
                 {
                     warnings.Add($"{context}: model entry is {JsonRecord.Describe(property.Value.ValueKind)}, skipped");
                     continue;
                 }
-                if (property.Name.Length == 0)
+                if (modelId.Length == 0)
                 {
                     warnings.Add($"{id}: a model has an empty ID, skipped");
                     continue;
                 }
                 var refusals = new ModelsDevRefusals();
-                models.Add(ReadModel(property.Name, new JsonRecord(property.Value, context, warnings, refusals.Add)) with { Quarantine = refusals.ToArray() });
+                models.Add(ReadModel(modelId, new JsonRecord(property.Value, context, warnings, refusals.Add)) with { Quarantine = refusals.ToArray() });
             }
         }
         else

@@ -130,7 +130,7 @@ public sealed class ModelsDevSource : IObservationSource, IDisposable
         if (HtmlBody.Is(body))
         {
             // A captive portal, a CDN error page or a moved site: say what came, not "invalid JSON at byte 0".
-            throw call.Fail(url, $"models.dev answered HTML, not JSON ({body.Length} bytes starting '{HtmlBody.Excerpt(body)}')");
+            throw call.Fail(url, $"models.dev answered HTML, not JSON ({body.Length} bytes starting '{HtmlBody.Excerpt(body, call.Secret)}')");
         }
         ModelsDevSnapshot snapshot;
         try

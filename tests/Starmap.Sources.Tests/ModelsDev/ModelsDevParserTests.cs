@@ -163,10 +163,20 @@ public sealed class ModelsDevParserTests
     }
 
     [Fact]
-    public void A_name_escaping_a_lone_surrogate_fails_as_not_text()
+    public void A_name_or_value_escaping_a_lone_surrogate_costs_its_entry_or_field_with_a_warning_not_the_whole_file()
     {
-        var ex = Assert.Throws<FormatException>(() => ModelsDevParser.Parse("{\"\\udc00\":\"06:00:00\"}"));
-        Assert.Contains("not text", ex.Message, StringComparison.Ordinal);
+        // "\udc00" is valid JSON but no .NET string: once it failed the whole file, so every provider's models.dev part.
+        var snapshot = ModelsDevParser.Parse("""
+            {"\udc00":{"id":"x","models":{}},
+             "a":{"id":"a","name":"A","models":{"\ud800":{"id":"y"},"m1":{"id":"m1","name":"M\udc00"}}}}
+            """);
+
+        Assert.Equal(["a"], snapshot.Providers.Keys);
+        Assert.Equal(["m1"], snapshot.Providers["a"].Models.Select(m => m.Id));
+        Assert.Null(snapshot.Providers["a"].Models[0].Name);
+        Assert.Contains(snapshot.Warnings, w => w.Contains("a provider's ID is not valid text", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Warnings, w => w.Contains("a: a model's ID is not valid text", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Warnings, w => w.Contains("a/m1: 'name' is not valid text", StringComparison.Ordinal));
     }
 
     [Fact]

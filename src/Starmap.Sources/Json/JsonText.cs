@@ -1,13 +1,15 @@
 using System.Text.Json;
 
-namespace Starmap.Http;
+namespace Starmap.Sources.Json;
 
 /// <summary>
-/// Text of request JSON that may not be text: <c>"\ud800"</c> (an escaped unpaired surrogate) is valid JSON,
+/// Text of JSON that may not be text: <c>"\ud800"</c> (an escaped unpaired surrogate) is valid JSON,
 /// but <see cref="JsonElement.GetString"/> and <see cref="JsonProperty.Name"/> throw
-/// <see cref="InvalidOperationException"/> for it, which would answer 500 instead of naming the field.
+/// <see cref="InvalidOperationException"/> for it: a request body would answer 500 instead of naming the
+/// field, and one such item would fail a provider's whole list instead of being skipped. Shared by the HTTP
+/// bodies and the source readers.
 /// </summary>
-internal static class JsonText
+public static class JsonText
 {
     /// <summary>The string value, or null when it is not a string or not valid UTF-16.</summary>
     public static string? Of(JsonElement element)
