@@ -1,11 +1,37 @@
 namespace Starmap.PowerShell;
 
 /// <summary>
-/// Remove- of a provider or an author as plans, like New- and Set-: each names exactly what the delete
+/// Remove- of a model, a provider or an author as plans, like New- and Set-: each names exactly what the delete
 /// takes with it, so -WhatIf and -Confirm tell the whole truth before anything is written.
 /// </summary>
 public static partial class CatalogWriter
 {
+    /// <summary>
+    /// Plans removing one provider's model offering (its definition stays). ModelNotFound when it is not
+    /// there; with a piped object and no <paramref name="force"/>, VersionConflict when that offering changed
+    /// since it was read (its own values, not the provider's version: removing the models of a list one by
+    /// one moves the provider's version each time and must not make the next one stale). The plan's result
+    /// is the offering as it was removed, not as it was read.
+    /// </summary>
+    public static async Task<StarmapWritePlan> PlanModelRemoveAsync(string providerId, string modelId, StarmapModel? input, bool force)
+    {
+        var catalog = StarmapSession.Catalog;
+        var key = $"{providerId}/{modelId}";
+        var current = await Failures.Guard(() => catalog.Models.FindAsync(providerId, modelId), "InvalidModel", key)
+            ?? throw await MissingModelAsync(providerId, modelId);
+        if (input?.Source is { } read && !force && read != current.Offering)
+        {
+            throw new StarmapCommandException(FailureKind.Conflict, "VersionConflict",
+                $"model '{modelId}' of provider '{providerId}' changed since it was read; read it again to see the change, or -Force removes it anyway", key);
+        }
+        var removed = StarmapModel.From(current);
+        return new StarmapWritePlan("Remove", $"model '{modelId}' of provider '{providerId}'", [$"model '{key}' (its definition and other providers' offerings stay)"], async () =>
+        {
+            await Failures.Guard(() => catalog.Providers.DeleteModelAsync(providerId, modelId), "InvalidModel", key);
+            return removed;
+        });
+    }
+
     /// <summary>
     /// Plans removing a provider with the offerings it owns (they cannot exist without it). The model
     /// definitions they link to and every other provider stay. ProviderNotFound when it does not exist;

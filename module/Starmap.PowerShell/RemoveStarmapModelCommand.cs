@@ -2,7 +2,12 @@ using System.Management.Automation;
 
 namespace Starmap.PowerShell.Commands;
 
-/// <summary>Remove-StarmapModel: deletes one provider's model offering (the definition is kept). High impact: it asks first unless -Confirm:$false.</summary>
+/// <summary>
+/// Remove-StarmapModel: deletes one provider's model offering (the definition is kept). High impact: it asks
+/// first unless -Confirm:$false. The pipeline takes only models from Get-StarmapModel: any other object with a
+/// ProviderId and a ModelId (a quarantine row, a change, an endpoint row) is refused rather than read as a
+/// model to delete.
+/// </summary>
 [Cmdlet(VerbsCommon.Remove, "StarmapModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByObject)]
 [OutputType("Starmap.PowerShell.StarmapModel")]
 public sealed class RemoveStarmapModelCommand : StarmapCmdlet
@@ -11,52 +16,39 @@ public sealed class RemoveStarmapModelCommand : StarmapCmdlet
     private const string ByObject = "InputObject";
 
     /// <summary>Provider ID.</summary>
-    [Parameter(ParameterSetName = ById, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ById, Mandatory = true, Position = 0)]
     [Alias("ProviderId")]
     [ArgumentCompleter(typeof(ProviderIdCompleter))]
     public string Provider { get; set; } = "";
 
     /// <summary>The provider's model ID.</summary>
-    [Parameter(ParameterSetName = ById, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = ById, Mandatory = true, Position = 1)]
     [Alias("ModelId")]
     [ArgumentCompleter(typeof(ModelIdCompleter))]
     public string Id { get; set; } = "";
 
-    /// <summary>A model from Get-StarmapModel.</summary>
+    /// <summary>A model from Get-StarmapModel; removed only if it has not changed since it was read, unless -Force.</summary>
     [Parameter(ParameterSetName = ByObject, Mandatory = true, ValueFromPipeline = true)]
-    public StarmapModel? InputObject { get; set; }
+    public object? InputObject { get; set; }
 
-    /// <summary>Write the removed model.</summary>
+    /// <summary>Write each removed model as it was when removed.</summary>
     [Parameter] public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Remove a piped model even when it changed since it was read.</summary>
+    [Parameter] public SwitchParameter Force { get; set; }
 
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        var provider = InputObject?.ProviderId ?? Provider;
-        var id = InputObject?.ModelId ?? Id;
-        try
+        if (ParameterSetName == ById)
         {
-            // Looked up first: a model that is not there is ModelNotFound, never a "What if" line.
-            var before = InputObject ?? Await(CatalogReader.FindModelAsync(provider, id));
-            if (before is null)
-            {
-                Await(CatalogWriter.RemoveModelAsync(provider, id)); // reports ModelNotFound, removes nothing
-                return;
-            }
-            if (!ShouldProcess($"model '{id}' of provider '{provider}'", "Remove"))
-            {
-                return;
-            }
-            Await(CatalogWriter.RemoveModelAsync(provider, id));
-            WriteVerbose($"Removed {provider}/{id}.");
-            if (PassThru && before is not null)
-            {
-                WriteObject(before);
-            }
+            WritePlanned(() => CatalogWriter.PlanModelRemoveAsync(Provider, Id, null, Force), PassThru);
+            return;
         }
-        catch (StarmapCommandException failure)
+        if (PipedForRemoval<StarmapModel>(InputObject, takesIds: false, "models from Get-StarmapModel (or -Provider and -Id)").Object is not { } model)
         {
-            Report(failure);
+            return;
         }
+        WritePlanned(() => CatalogWriter.PlanModelRemoveAsync(model.ProviderId, model.ModelId, model, Force), PassThru);
     }
 }

@@ -5,12 +5,12 @@ Remove-StarmapAuthor deletes authors by exact ID (no wildcards). An author's mod
 
 Offerings credit authors and link their definitions, and provider records list the authors they host. A remove never rewrites those records, so an author that anything still refers to is refused with AuthorInUse, which says how many models and providers refer to it (Get-StarmapModel -Author <id> lists the models), and nothing is removed. -Force removes the author and its definitions anyway and leaves those references exactly as they are.
 
-Pipe an author from Get-StarmapAuthor to remove it only if it has not changed since it was read (its Version): otherwise VersionConflict, unless -Force.
+Pipe an author from Get-StarmapAuthor to remove it only if it has not changed since it was read (its Version): otherwise VersionConflict, unless -Force. Strings piped in are author IDs; any other object (a provider, a model) is a WrongInputType error and removes nothing.
 
 Removing is ConfirmImpact High: it asks first with the default $ConfirmPreference, and fails in a non-interactive session; pass -Confirm:$false in scripts that mean it. Restore-StarmapAuthor brings a removed author back from the change log.
 '@
     Parameters  = @{
-        Id          = 'Author IDs (exact). Binds piped strings and AuthorId from piped objects. Press Tab to complete.'
+        Id          = 'Author IDs (exact). Press Tab to complete.'
         InputObject = 'An author from Get-StarmapAuthor; removed only if its Version is still the stored one, unless -Force.'
         PassThru    = 'Write each removed author as it was.'
         Force       = 'Remove a piped author even when it changed since it was read, and an author that models or providers still refer to (their references are left as they are).'

@@ -3,12 +3,12 @@
     Description = @'
 Remove-StarmapProvider deletes providers by exact ID (no wildcards: a delete names what it deletes). A provider's models (its offerings) cannot exist without it, so they go with it, in the same atomic write: the confirmation prompt and -WhatIf say how many. Nothing else changes: the model definitions (author/slug) its models were linked to, the authors, and other providers' offerings of the same models all stay. A provider that does not exist writes a ProviderNotFound error.
 
-Pipe a provider from Get-StarmapProvider to remove it only if it has not changed since it was read (its Version): otherwise the delete fails with VersionConflict and nothing is removed; -Force removes it anyway. Strings piped in are provider IDs.
+Pipe a provider from Get-StarmapProvider to remove it only if it has not changed since it was read (its Version): otherwise the delete fails with VersionConflict and nothing is removed; -Force removes it anyway. Strings piped in are provider IDs. Nothing else is taken from the pipeline: a model, an author or any other object with a ProviderId is a WrongInputType error and removes nothing (piping a model here once removed its whole provider).
 
 Removing is ConfirmImpact High: with the default $ConfirmPreference (High) it asks before each provider, and in a non-interactive session it fails instead of removing. Pass -Confirm:$false in scripts that mean it. Restore-StarmapProvider brings a removed provider back from the change log.
 '@
     Parameters  = @{
-        Id          = 'Provider IDs (exact). Binds piped strings and ProviderId from piped objects. Press Tab to complete.'
+        Id          = 'Provider IDs (exact). Press Tab to complete.'
         InputObject = 'A provider from Get-StarmapProvider; removed only if its Version is still the stored one, unless -Force.'
         PassThru    = 'Write each removed provider as it was.'
         Force       = 'Remove a piped provider even when it changed since it was read.'

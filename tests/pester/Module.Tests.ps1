@@ -17,7 +17,7 @@ BeforeDiscovery {
         'Sync-StarmapProvider'       = 'All,AsJob,Discover,Force,PassThru,Provider,Source,ThrottleLimit'
         'New-StarmapModel'           = 'Authors,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Id,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
         'Set-StarmapModel'           = 'Authors,Availability,CacheReadPrice,CacheWritePrice,ContextWindow,DefinitionId,Force,Id,InputObject,InputPrice,MaxInputTokens,MaxOutputTokens,Name,OutputPrice,PassThru,Provider,ReasoningPrice,Status'
-        'Remove-StarmapModel'        = 'Id,InputObject,PassThru,Provider'
+        'Remove-StarmapModel'        = 'Force,Id,InputObject,PassThru,Provider'
         'New-StarmapProvider'        = 'Aliases,Authors,Description,DocsUrl,Headquarters,Id,KeyRequired,KeyVariables,ListType,ListUrl,Name,PassThru'
         'Set-StarmapProvider'        = 'Aliases,Authors,Description,DocsUrl,Force,Headquarters,Id,InputObject,KeyRequired,KeyVariables,ListType,ListUrl,Name,PassThru'
         'New-StarmapAuthor'          = 'Aliases,Description,GitHub,Headquarters,HuggingFace,Id,Name,PassThru,Website'

@@ -91,6 +91,58 @@ Describe 'Deleting asks first' -Tag CI {
     }
 }
 
+Describe 'A delete takes only what names its kind' -Tag CI {
+    BeforeAll {
+        . $PSScriptRoot/Common.ps1
+        $null = New-StarmapProvider pester-kind -Name 'Pester Kind'
+        $null = New-StarmapModel pester-kind kind-1 -ContextWindow 1000
+        $null = New-StarmapModel pester-kind kind-2 -ContextWindow 1000
+        $null = New-StarmapModel pester-kind kind-3 -ContextWindow 1000
+        $null = New-StarmapAuthor pester-kind-author -Name 'Pester Kind Author'
+    }
+
+    It 'a model piped to Remove-StarmapProvider is WrongInputType and the provider keeps every model' {
+        Get-StarmapModel kind-1 -Provider pester-kind | Remove-StarmapProvider -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'WrongInputType,*'
+        $e[0].Exception.Message | Should -Match 'takes provider IDs or providers from Get-StarmapProvider, not a Starmap.PowerShell.StarmapModel'
+        (Get-StarmapModel -Provider pester-kind).Count | Should -Be 3
+    }
+
+    It 'an author piped to Remove-StarmapProvider, a provider to Remove-StarmapAuthor, a row to Remove-StarmapModel: each refused, nothing removed' {
+        $null = New-StarmapProvider pester-kind-author -Name 'Same ID as the author'
+        Get-StarmapAuthor pester-kind-author | Remove-StarmapProvider -Confirm:$false -ErrorVariable e1 -ErrorAction SilentlyContinue
+        Get-StarmapProvider pester-kind-author | Remove-StarmapAuthor -Confirm:$false -ErrorVariable e2 -ErrorAction SilentlyContinue
+        [pscustomobject]@{ ProviderId = 'pester-kind'; ModelId = 'kind-1' } | Remove-StarmapModel -Confirm:$false -ErrorVariable e3 -ErrorAction SilentlyContinue
+        @($e1 + $e2 + $e3).FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'WrongInputType,*' }
+        @($e1 + $e2 + $e3).Count | Should -Be 3
+        Get-StarmapProvider pester-kind-author | Should -Not -BeNullOrEmpty
+        Get-StarmapAuthor pester-kind-author | Should -Not -BeNullOrEmpty
+        (Get-StarmapModel -Provider pester-kind).Count | Should -Be 3
+    }
+
+    It 'strings piped to Remove-StarmapProvider are still provider IDs' {
+        'pester-kind-author' | Remove-StarmapProvider -Confirm:$false
+        Get-StarmapProvider pester-kind-author -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'a piped model that changed since it was read is VersionConflict and stays; -Force removes it and -PassThru gives it as removed' {
+        $read = Get-StarmapModel kind-1 -Provider pester-kind
+        $null = Set-StarmapModel pester-kind kind-1 -InputPrice 5
+        $read | Remove-StarmapModel -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'VersionConflict,*'
+        (Get-StarmapModel kind-1 -Provider pester-kind).InputPrice | Should -Be 5
+        $removed = $read | Remove-StarmapModel -Confirm:$false -Force -PassThru
+        $removed.InputPrice | Should -Be 5
+        Get-StarmapModel kind-1 -Provider pester-kind -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'models read together are removed together: removing one does not make the next stale' {
+        $removed = Get-StarmapModel -Provider pester-kind | Remove-StarmapModel -Confirm:$false -PassThru
+        $removed.ModelId | Should -Be @('kind-2', 'kind-3')
+        Get-StarmapModel -Provider pester-kind | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Export keeps what it did not write' -Tag CI {
     BeforeAll { . $PSScriptRoot/Common.ps1 }
 
