@@ -154,6 +154,56 @@ public sealed class KeyTests
         AssertNowhere(Secret, h, result.Report(SourceIds.ProviderApi)!, result.Key.ToString());
     }
 
+    [Theory]
+    [InlineData("PATH")]
+    [InlineData("DATABASE_URL")]
+    [InlineData("AZURE_RESOURCE_NAME")]
+    public async Task A_variable_whose_name_names_no_credential_is_never_read_as_a_key_or_sent(string variable)
+    {
+        await using var h = await Harness.StartAsync();
+        h.Server.Map("/v1/models", ReplayResponse.Json("""{"data":[]}"""));
+        h.Environment[variable] = "not-a-key-" + Secret;
+        var provider = OpenAI(h.Server) with { Auth = new ProviderAuth { ApiKeyEnvVars = [variable], KeyRequired = true } };
+
+        var outcome = await h.Api.FetchAsync(provider, Ct);
+        var status = h.Keys.GetStatus(provider);
+
+        Assert.Null(outcome.Observation);
+        Assert.Empty(h.Server.Requests);
+        Assert.False(status.Present);
+        Assert.Equal($"{variable} does not name a credential (a variable named like *_API_KEY, *_TOKEN, *_SECRET, *_PAT); no key is sent", status.Problem);
+    }
+
+    [Theory]
+    [InlineData("OPENAI_API_KEY", true)]
+    [InlineData("GITHUB_TOKEN", true)]
+    [InlineData("CLARIFAI_PAT", true)]
+    [InlineData("AWS_SECRET_ACCESS_KEY", true)]
+    [InlineData("GOOGLE_APPLICATION_CREDENTIALS", true)]
+    [InlineData("PATH", false)]
+    [InlineData("HOME", false)]
+    [InlineData("KEYBOARD_LAYOUT", false)]
+    [InlineData("CLOUDFLARE_ACCOUNT_ID", false)]
+    public void A_credential_variable_is_one_with_a_name_part_that_says_so(string name, bool credential) =>
+        Assert.Equal(credential, ApiKeyResolver.IsCredentialName(name));
+
+    [Fact]
+    public async Task A_key_is_never_sent_over_plain_http_to_another_host_and_nothing_is_requested()
+    {
+        await using var h = await Harness.StartAsync(o => o.MaxRetries = 0);
+        h.Environment["OPENAI_API_KEY"] = Secret;
+        // A host that is not this machine (a documentation address, RFC 5737): the refusal comes before any request.
+        var openai = OpenAI(h.Server);
+        var provider = openai with { Catalog = openai.Catalog! with { Endpoint = openai.Catalog.Endpoint! with { Url = "http://192.0.2.10/v1/models" } } };
+
+        var result = await h.Fetcher.FetchAsync(provider, new SyncRequest { Sources = [SourceIds.ProviderApi] }, Ct);
+
+        var report = result.Report(SourceIds.ProviderApi)!;
+        Assert.Equal(SourceStatus.Failed, report.Status);
+        Assert.Contains("an API key is sent only over https (or to this machine)", report.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, report.Error!, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_default_resolver_reads_the_process_environment_at_call_time()
     {

@@ -29,6 +29,11 @@ internal sealed class SourceHttp(IHttpClientFactory factory, IOptions<SourceOpti
     /// </remarks>
     public async Task<byte[]> GetAsync(SourceCall call, Uri url, CancellationToken cancellationToken)
     {
+        if (call.Key is not null && url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback)
+        {
+            // Anyone on the way would read it: a key leaves this machine only encrypted.
+            throw call.Fail(url, "an API key is sent only over https (or to this machine), and this URL is plain http to another host; nothing was requested");
+        }
         var client = factory.CreateClient(ClientName);
         var attempt = new SourceAttempt(call, url);
         using var request = BuildRequest(call, url);

@@ -43,7 +43,7 @@ public sealed class ApiKeyResolver
         }
         foreach (var name in names)
         {
-            if (_read(name) is not { Length: > 0 } raw)
+            if (!IsCredentialName(name) || _read(name) is not { Length: > 0 } raw)
             {
                 continue;
             }
@@ -56,9 +56,33 @@ public sealed class ApiKeyResolver
             status = status with { Present = true, EnvVar = name };
             return new ApiKey(value, auth.Header, auth.Scheme, auth.QueryParameter);
         }
-        status = status with { Problem = names.Count == 1 ? $"{names[0]} is not set" : $"none of {string.Join(", ", names)} is set" };
+        var credentials = names.Where(IsCredentialName).ToList();
+        status = status with
+        {
+            Problem = credentials.Count switch
+            {
+                0 => $"{string.Join(", ", names)} {(names.Count == 1 ? "does" : "do")} not name a credential (a variable named like *_API_KEY, *_TOKEN, *_SECRET, *_PAT); no key is sent",
+                1 => $"{credentials[0]} is not set",
+                _ => $"none of {string.Join(", ", credentials)} is set",
+            },
+        };
         return null;
     }
+
+    // The parts of a variable name that say it holds a credential.
+    private static readonly HashSet<string> CredentialWords = new(StringComparer.Ordinal)
+    {
+        "KEY", "APIKEY", "TOKEN", "SECRET", "PAT", "PASSWORD", "CREDENTIAL", "CREDENTIALS",
+    };
+
+    /// <summary>
+    /// Whether a variable's name says it holds a credential (one of its '_'-separated parts is KEY, TOKEN,
+    /// SECRET, PAT...). Only such a variable is ever read as a key and sent: a provider record naming PATH or
+    /// DATABASE_URL (by mistake, or to have the silo send it to a host of the writer's choosing) sends nothing,
+    /// and models.dev's non-key variables of a provider (AZURE_RESOURCE_NAME, AWS_REGION) are never sent as its key.
+    /// </summary>
+    public static bool IsCredentialName(string name) =>
+        !string.IsNullOrEmpty(name) && name.ToUpperInvariant().Split('_').Any(CredentialWords.Contains);
 
     private static string? PatternProblem(string? pattern, string value)
     {
