@@ -115,7 +115,7 @@ public sealed record ProviderSyncSummary
     /// <summary>Definitions changed.</summary>
     [Id(8)] public int UpdatedDefinitions { get; init; }
 
-    /// <summary>Why nothing was applied, when it was not.</summary>
+    /// <summary>Why nothing was applied, when it was not; or, when it was (or nothing differed), the sources that failed and were left out.</summary>
     [Id(9)] public string? Reason { get; init; }
 
     /// <summary>Number of warnings of the provider's sync (its result has them).</summary>
@@ -126,6 +126,9 @@ public sealed record ProviderSyncSummary
 
     /// <summary>The changeset, when the request asked for changes.</summary>
     [Id(12)] public Changeset? Changes { get; init; }
+
+    /// <summary>The sources that failed (the sync went on with the others, or was rejected when none answered).</summary>
+    [Id(13)] public EquatableArray<string> FailedSources { get; init; }
 
     /// <summary>The summary of one provider's sync result.</summary>
     public static ProviderSyncSummary From(SyncResult result, bool discovered, string? modelsDevId, bool includeChanges)
@@ -146,6 +149,7 @@ public sealed record ProviderSyncSummary
             Warnings = result.Warnings.Count,
             Duration = result.Duration,
             Changes = includeChanges ? result.Changes : null,
+            FailedSources = result.Sources.Where(r => r.Status == SourceStatus.Failed).Select(r => r.Source).ToEquatableArray(),
         };
     }
 }
@@ -193,6 +197,9 @@ public sealed record SyncTotals
     /// <summary>Definitions changed over every provider.</summary>
     [Id(12)] public int UpdatedDefinitions { get; init; }
 
+    /// <summary>Providers synced (applied, unchanged or dry) although one of their sources failed: from the others alone.</summary>
+    [Id(13)] public int WithFailedSources { get; init; }
+
     /// <summary>The totals of <paramref name="providers"/>.</summary>
     public static SyncTotals Of(IReadOnlyCollection<ProviderSyncSummary> providers)
     {
@@ -213,6 +220,7 @@ public sealed record SyncTotals
             RemovedOfferings = providers.Sum(p => p.RemovedOfferings),
             AddedDefinitions = providers.Sum(p => p.AddedDefinitions),
             UpdatedDefinitions = providers.Sum(p => p.UpdatedDefinitions),
+            WithFailedSources = providers.Count(p => !p.FailedSources.IsEmpty && p.Status is SyncStatus.Applied or SyncStatus.NoChanges or SyncStatus.DryRun),
         };
     }
 }

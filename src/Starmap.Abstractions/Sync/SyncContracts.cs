@@ -52,7 +52,7 @@ public sealed record SyncResult
     /// <summary>Warnings (implausible data overridden by force, skipped records...).</summary>
     [Id(5)] public EquatableArray<string> Warnings { get; init; }
 
-    /// <summary>Why nothing was applied, when it was not (error, guard, missing key).</summary>
+    /// <summary>Why nothing was applied, when it was not (error, guard, missing key); when it was (or nothing differed), the sources that failed and were left out.</summary>
     [Id(6)] public string? Reason { get; init; }
 
     /// <summary>When the sync started.</summary>

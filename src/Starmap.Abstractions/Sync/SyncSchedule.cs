@@ -13,7 +13,7 @@ public sealed record SyncOutcome
     /// <summary>How it ended.</summary>
     [Id(2)] public SyncStatus Status { get; init; }
 
-    /// <summary>Why nothing was applied, when it was not.</summary>
+    /// <summary>Why nothing was applied, when it was not; when it was (or nothing differed), the sources that failed and were left out.</summary>
     [Id(3)] public string? Reason { get; init; }
 
     /// <summary>Offerings added.</summary>

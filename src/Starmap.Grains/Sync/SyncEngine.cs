@@ -64,7 +64,7 @@ internal sealed class SyncEngine(
             Changes = changes ?? new Changeset(),
             Sources = reports,
             Warnings = warnings.ToEquatableArray(),
-            Reason = reason,
+            Reason = reason ?? PartialReason(reports),
             StartedAt = started,
             Duration = watch.Elapsed,
             Generation = write?.Generation,
@@ -85,6 +85,12 @@ internal sealed class SyncEngine(
             var fetched = await cpu.RunAsync(() => fetcher.FetchAsync(baseline.Provider, request, cancellationToken)).Unwrap();
             reports = fetched.Reports;
             warnings.AddRange(fetched.Warnings); // e.g. models.dev served from an older snapshot, with its age
+            // What each source skipped or left unknown while reading (an item with no ID, a model listed twice, a
+            // value of the wrong type): said in the result, not dropped with the observation.
+            foreach (var observation in fetched.Observations)
+            {
+                warnings.AddRange(ReadingWarnings(observation, fetched.Warnings));
+            }
             foreach (var failed in reports.Where(r => r.Status == SourceStatus.Failed))
             {
                 warnings.Add($"{failed.Source} failed: {failed.Error}");
@@ -173,6 +179,35 @@ internal sealed class SyncEngine(
             SyncLog.SyncFailed(logger, ex, providerId);
             return Result(SyncStatus.Failed, reason: ex.Message);
         }
+    }
+
+    /// <summary>The most reading warnings one source adds to a result; a list of thousands of bad items is counted instead.</summary>
+    internal const int MaxReadingWarnings = 50;
+
+    private static IEnumerable<string> ReadingWarnings(SourceObservation observation, EquatableArray<string> alreadySaid)
+    {
+        var own = observation.Warnings.Where(w => !alreadySaid.Contains(w)).ToList();
+        foreach (var warning in own.Take(MaxReadingWarnings))
+        {
+            yield return $"{observation.Source}: {warning}";
+        }
+        if (own.Count > MaxReadingWarnings)
+        {
+            yield return $"{observation.Source}: {own.Count - MaxReadingWarnings} more warnings like these";
+        }
+    }
+
+    /// <summary>
+    /// Why a sync that went on without a source is not a whole one: the sources that failed, and what it used.
+    /// Null when none failed, or when none answered (then the sync is rejected with its own reason).
+    /// </summary>
+    private static string? PartialReason(EquatableArray<SourceReport> reports)
+    {
+        var failed = reports.Where(r => r.Status == SourceStatus.Failed).ToList();
+        var used = reports.Where(r => r.Status == SourceStatus.Ok).Select(r => r.Source).ToList();
+        return failed.Count == 0 || used.Count == 0
+            ? null
+            : $"{string.Join("; ", failed.Select(f => $"{f.Source} failed: {f.Error}"))}; synced from {string.Join(" and ", used)} alone";
     }
 
     public async Task CheckAsync(string providerId, SyncRequest request)

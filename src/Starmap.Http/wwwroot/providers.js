@@ -8,7 +8,11 @@ export async function renderProviders(main) {
   let body;
   try { body = (await api('api/v1/overview/providers')).body; } catch (error) { showError(list, error, 'The provider overview'); return; }
   const interval = v => v ? `every ${esc(v)}` : 'not scheduled';
-  const last = s => s ? `<span class="${s.status === 'failed' ? 'bad' : 'ok'}">${esc(s.status)}</span> ${when(s.started_at)}${s.reason ? `<span class="sub">${esc(s.reason)}</span>` : ''}` : '<span class="unknown">never synced</span>';
+  // Failed or rejected is bad; a sync that went on without a failed source (its reason says which) is a warning,
+  // never the green of a whole one.
+  const failedSource = s => (s.sources || []).some(x => x.status === 'failed');
+  const tone = s => ['failed', 'rejected'].includes(s.status) ? 'bad' : failedSource(s) ? 'warn' : 'ok';
+  const last = s => s ? `<span class="${tone(s)}">${esc(s.status)}${failedSource(s) && tone(s) === 'warn' ? ' (a source failed)' : ''}</span> ${when(s.started_at)}${s.reason ? `<span class="sub">${esc(s.reason)}</span>` : ''}` : '<span class="unknown">never synced</span>';
   list.innerHTML = `<p class="muted">${body.items.length} providers, ${body.items.reduce((n, p) => n + p.model_count, 0).toLocaleString('en-US')} models.</p>
     <div class="scroll" tabindex="0" role="region" aria-label="Providers table"><table id="providers">
     <thead><tr><th scope="col">Provider</th><th scope="col" class="num">Models</th><th scope="col">Key variable</th><th scope="col">Last sync</th><th scope="col">Schedule</th><th scope="col">Next sync</th></tr></thead>

@@ -56,6 +56,42 @@ public sealed class ProviderSyncTests(SyncClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_sync_that_goes_on_without_a_failed_source_says_which_failed_and_what_it_used_and_so_does_its_last_outcome()
+    {
+        var id = await ArrangeAsync(["m-1"], [("m-1", 1m, 2m)]);
+        Assert.Equal(SyncStatus.Applied, (await Catalog.Sync.SyncAsync(id)).Status);
+        fixture.Server.Map($"/{id}/v1/models", ReplayResponse.WithStatus(401, """{"error":"key revoked"}"""));
+
+        var result = await Catalog.Sync.SyncAsync(id);
+
+        // models.dev still answered, so the sync went on from it (nothing it says differs) ...
+        Assert.Equal(SyncStatus.NoChanges, result.Status);
+        // ... but it is not a whole sync, and the result says so where a summary shows it.
+        Assert.StartsWith("provider-api failed: ", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("HTTP 401", result.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("; synced from models.dev alone", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(result.Reason, (await Catalog.Sync.GetLastOutcomeAsync(id))!.Reason);
+        var summary = ProviderSyncSummary.From(result, discovered: false, modelsDevId: null, includeChanges: false);
+        Assert.Equal(["provider-api"], summary.FailedSources);
+        Assert.Equal(1, SyncTotals.Of([summary]).WithFailedSources);
+    }
+
+    [Fact]
+    public async Task What_a_source_skipped_while_reading_its_list_is_in_the_sync_results_warnings()
+    {
+        var id = await ArrangeAsync(["m-1"], [("m-1", 1m, 2m)]);
+        fixture.Server.Map($"/{id}/v1/models", ReplayResponse.Json("""
+            {"object":"list","data":[{"id":"m-1","object":"model","owned_by":"acme"},{"object":"model"},{"id":"m-1","object":"model","owned_by":"other"}]}
+            """));
+
+        var result = await Catalog.Sync.SyncAsync(id, new SyncRequest { DryRun = true });
+
+        Assert.Contains("provider-api: item 1 has no 'id', skipped", result.Warnings);
+        Assert.Contains("provider-api: m-1: listed twice, the first entry kept", result.Warnings);
+        Assert.Null(result.Reason);
+    }
+
+    [Fact]
     public async Task Syncing_the_same_input_twice_changes_nothing_the_second_time()
     {
         var id = await ArrangeAsync(["a-1", "a-2"], [("a-1", 1m, 2m)]);
