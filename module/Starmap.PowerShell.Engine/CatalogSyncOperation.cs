@@ -59,7 +59,8 @@ public sealed class CatalogSyncOperation
     /// </summary>
     public static async Task<CatalogSyncOperation> StartModelsDevImportAsync(string path, string document, bool dryRun)
     {
-        var request = new SyncAllRequest { DryRun = dryRun, IncludeChanges = dryRun, Trigger = "powershell import" };
+        // The changes are asked for in a real run too: the result lists what the import changed, as a file import of the other formats does.
+        var request = new SyncAllRequest { DryRun = dryRun, IncludeChanges = true, Trigger = "powershell import" };
         var run = await Failures.Guard(() => StarmapSession.Catalog.Sync.StartModelsDevImportAsync(document, request), "InvalidCatalog", path);
         return new CatalogSyncOperation(run, path);
     }

@@ -1,4 +1,5 @@
 using System.Collections;
+using Starmap.Catalog.Validation;
 using Starmap.Sync;
 
 namespace Starmap.PowerShell;
@@ -85,13 +86,13 @@ public static partial class CatalogWriter
         long? expected = input is not null && !force ? input.Version : null;
         CheckVersion("model", key, expected, current.ProviderVersion);
         var patch = PatchFor(current.Offering, input, changes);
-        var after = Preview(() => patch.ApplyTo(current.Offering), "InvalidModel", key);
+        var after = Preview(() => Checked(patch.ApplyTo(current.Offering), providerId), "InvalidModel", key);
         return new StarmapWritePlan("Update", $"model '{modelId}' of provider '{providerId}'", Lines(Differ.Compare(current.Offering, after)), async () =>
         {
             await Failures.Guard(() => catalog.Providers.PatchModelAsync(providerId, modelId, patch, expected), "InvalidModel", key);
             // The write publishes to the catalog in the same grain turn, so this read sees it.
             return StarmapModel.From(await Failures.Guard(() => catalog.Models.FindAsync(providerId, modelId)) ?? current);
-        });
+        }, Ignored(input?.AsRead, input, StarmapModel.Editable, nameof(StarmapModel.ProviderId), nameof(StarmapModel.ModelId)));
     }
 
     /// <summary>Plans adding a model: ModelAlreadyExists when it exists, ProviderNotFound when its provider does not.</summary>
@@ -109,7 +110,7 @@ public static partial class CatalogWriter
         {
             throw ProviderMissing(providerId);
         }
-        var offering = Apply(new Offering { ProviderId = providerId, ModelId = modelId }, Merge(null, changes));
+        var offering = Preview(() => Checked(Apply(new Offering { ProviderId = providerId, ModelId = modelId }, Merge(null, changes)), providerId), "InvalidModel", key);
         return new StarmapWritePlan("Create", $"model '{modelId}' of provider '{providerId}'", Lines(Differ.Compare(null, offering)), async () =>
         {
             await Failures.Guard(() => catalog.Providers.CreateModelAsync(providerId, offering), "InvalidModel", key);
@@ -130,12 +131,12 @@ public static partial class CatalogWriter
         long? expected = input is not null && !force ? input.Version : null;
         CheckVersion("provider", providerId, expected, details.Version);
         var patch = PatchFor(details.Provider, input, changes);
-        var after = Preview(() => patch.ApplyTo(details.Provider), "InvalidProvider", providerId);
+        var after = Preview(() => Checked(patch.ApplyTo(details.Provider)), "InvalidProvider", providerId);
         return new StarmapWritePlan("Update", $"provider '{providerId}'", Lines(Differ.Compare(details.Provider, after)), async () =>
         {
             await Failures.Guard(() => catalog.Providers.PatchAsync(providerId, patch, expected), "InvalidProvider", providerId);
             return await ReadProviderAsync(providerId);
-        });
+        }, Ignored(input?.AsRead, input, StarmapProvider.Editable, nameof(StarmapProvider.ProviderId)));
     }
 
     /// <summary>Plans creating a provider: ProviderAlreadyExists when it exists.</summary>
@@ -148,7 +149,7 @@ public static partial class CatalogWriter
             throw new StarmapCommandException(FailureKind.Conflict, "ProviderAlreadyExists",
                 $"provider '{providerId}' already exists; change it with Set-StarmapProvider", providerId);
         }
-        var provider = Apply(new Provider { Id = providerId, Name = providerId }, Merge(null, changes));
+        var provider = Preview(() => Checked(Apply(new Provider { Id = providerId, Name = providerId }, Merge(null, changes))), "InvalidProvider", providerId);
         return new StarmapWritePlan("Create", $"provider '{providerId}'", Lines(Differ.Compare(null, provider)), async () =>
         {
             await Failures.Guard(() => catalog.Providers.CreateAsync(provider), "InvalidProvider", providerId);
@@ -169,12 +170,12 @@ public static partial class CatalogWriter
         long? expected = input is not null && !force ? input.Version : null;
         CheckVersion("author", authorId, expected, details.Version);
         var patch = PatchFor(details.Author, input, changes);
-        var after = Preview(() => patch.ApplyTo(details.Author), "InvalidAuthor", authorId);
+        var after = Preview(() => Checked(patch.ApplyTo(details.Author)), "InvalidAuthor", authorId);
         return new StarmapWritePlan("Update", $"author '{authorId}'", Lines(Differ.Compare(details.Author, after)), async () =>
         {
             await Failures.Guard(() => catalog.Authors.PatchAsync(authorId, patch, expected), "InvalidAuthor", authorId);
             return await ReadAuthorAsync(authorId);
-        });
+        }, Ignored(input?.AsRead, input, StarmapAuthor.Editable, nameof(StarmapAuthor.AuthorId)));
     }
 
     /// <summary>Plans creating an author: AuthorAlreadyExists when it exists.</summary>
@@ -187,7 +188,7 @@ public static partial class CatalogWriter
             throw new StarmapCommandException(FailureKind.Conflict, "AuthorAlreadyExists",
                 $"author '{authorId}' already exists; change it with Set-StarmapAuthor", authorId);
         }
-        var author = Apply(new Author { Id = authorId, Name = authorId }, Merge(null, changes));
+        var author = Preview(() => Checked(Apply(new Author { Id = authorId, Name = authorId }, Merge(null, changes))), "InvalidAuthor", authorId);
         return new StarmapWritePlan("Create", $"author '{authorId}'", Lines(Differ.Compare(null, author)), async () =>
         {
             await Failures.Guard(() => catalog.Authors.CreateAsync(author), "InvalidAuthor", authorId);
@@ -257,6 +258,26 @@ public static partial class CatalogWriter
         }
     }
 
+    // The checks the grain makes on the same record before it writes: -WhatIf and -Confirm never show a
+    // write the real run would refuse (a model ID with a zero-width space, a negative price).
+    private static Offering Checked(Offering offering, string providerId)
+    {
+        CatalogValidator.Validate(offering, providerId, $"offerings[{offering.ModelId}]");
+        return offering;
+    }
+
+    private static Provider Checked(Provider provider)
+    {
+        CatalogValidator.Validate(provider);
+        return provider;
+    }
+
+    private static Author Checked(Author author)
+    {
+        CatalogValidator.Validate(author);
+        return author;
+    }
+
     private static T Preview<T>(Func<T> apply, string invalidId, string target)
     {
         try
@@ -268,6 +289,32 @@ public static partial class CatalogWriter
             throw Failures.Translate(ex, invalidId, target)!;
         }
     }
+
+    /// <summary>
+    /// Edits on a piped object to properties Set- does not write (a description, a release date, computed
+    /// counts): each named in a warning, so an edit is never dropped without a word. Identity properties are
+    /// refused elsewhere.
+    /// </summary>
+    private static string[] Ignored<T>(T? read, T? edited, string[] editable, params string[] identity) where T : class
+    {
+        if (read is null || edited is null)
+        {
+            return [];
+        }
+        var ignored = typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.SetMethod is { IsPublic: true } && !editable.Contains(p.Name) && !identity.Contains(p.Name))
+            .Where(p => !Same(p.GetValue(read), p.GetValue(edited)))
+            .Select(p => p.Name)
+            .ToList();
+        return ignored.Count == 0
+            ? []
+            : [$"{string.Join(", ", ignored)} {(ignored.Count == 1 ? "was" : "were")} edited but {(ignored.Count == 1 ? "is" : "are")} not written by this cmdlet (it writes {string.Join(", ", editable)}); that edit is left out"];
+    }
+
+    private static bool Same(object? before, object? after) =>
+        before is System.Collections.IEnumerable a && after is System.Collections.IEnumerable b && before is not string
+            ? a.Cast<object?>().SequenceEqual(b.Cast<object?>())
+            : Equals(before, after);
 
     /// <summary>Properties of <paramref name="edited"/> that differ from the object as read, as changes.</summary>
     private static Hashtable Edits<T>(T? read, T edited, string[] names) where T : class, new()

@@ -6,13 +6,17 @@ namespace Starmap.PowerShell;
 /// </summary>
 public sealed class StarmapWritePlan
 {
-    internal StarmapWritePlan(string action, string target, IReadOnlyList<string> changes, Func<Task<object>> commit)
+    internal StarmapWritePlan(string action, string target, IReadOnlyList<string> changes, Func<Task<object>> commit, IReadOnlyList<string>? warnings = null)
     {
         Action = action;
         Target = target;
         Changes = changes;
         Commit = commit;
+        Warnings = warnings ?? [];
     }
+
+    /// <summary>What the write leaves out that the caller may have meant (edits to properties it cannot write), said before it runs.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Create or Update.</summary>
     public string Action { get; }

@@ -125,6 +125,10 @@ public abstract class StarmapCmdlet : PSCmdlet, IDisposable
         try
         {
             var planned = Await(plan());
+            foreach (var warning in planned.Warnings)
+            {
+                WriteWarning($"{planned.Target}: {warning}");
+            }
             if (!ShouldProcess(planned.Target, planned.Description))
             {
                 return;

@@ -30,7 +30,7 @@ public static class PlausibilityGuard
         var who = $"{complete.ProviderId}: {complete.Source}";
         if (listed.Count == 0 && live.Count > 0)
         {
-            return $"{who} listed no models where the catalog has {live.Count}; use -Force to apply anyway";
+            return $"{who} listed no models where the catalog has {live.Count}; force the sync to apply it anyway (-Force, force=true, SyncRequest.Force)";
         }
         if (live.Count < options.MinBaselineForShrinkCheck)
         {
@@ -40,7 +40,7 @@ public static class PlausibilityGuard
         if (gone > live.Count * options.MaxShrinkFraction)
         {
             var percent = (int)Math.Round(options.MaxShrinkFraction * 100);
-            return $"{who} listed {listed.Count} models where the catalog has {live.Count} ({gone} gone, more than {percent}%); use -Force to apply anyway";
+            return $"{who} listed {listed.Count} models where the catalog has {live.Count} ({gone} gone, more than {percent}%); force the sync to apply it anyway (-Force, force=true, SyncRequest.Force)";
         }
         return null;
     }

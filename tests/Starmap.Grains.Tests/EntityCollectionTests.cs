@@ -42,4 +42,31 @@ public sealed class EntityCollectionTests(ClusterFixture fixture)
         Assert.Equal(("definition", $"{id}/ghost"), (missing.Kind, missing.Id));
         Assert.Equal(2, (await Catalog.Authors.GetAsync(id)).Definitions.Count);
     }
+
+    [Fact]
+    public async Task An_id_or_alias_that_is_another_providers_or_authors_id_or_alias_is_refused_for_both_and_nothing_is_written()
+    {
+        var first = TestData.UniqueId("names");
+        await Catalog.Providers.CreateAsync(Samples.Provider(first));           // aliases: {first}-alias
+        await Catalog.Authors.CreateAsync(Samples.Author(first));
+        var second = TestData.UniqueId("names");
+
+        // A new one named as the first's alias, one with the first's ID as an alias, and a patch that takes its alias.
+        var asId = await Assert.ThrowsAsync<StarmapValidationException>(() => Catalog.Providers.CreateAsync(Samples.Provider(first + "-alias") with { Aliases = [] }));
+        var asAlias = await Assert.ThrowsAsync<StarmapValidationException>(() => Catalog.Providers.SetAsync(Samples.Provider(second) with { Aliases = [first] }));
+        await Catalog.Providers.CreateAsync(Samples.Provider(second));
+        var patched = await Assert.ThrowsAsync<StarmapValidationException>(() => Catalog.Providers.PatchAsync(second,
+            new ProviderPatch { Fields = ["aliases"], Values = Samples.Provider(second) with { Aliases = [first + "-alias"] } }));
+        var author = await Assert.ThrowsAsync<StarmapValidationException>(() => Catalog.Authors.SetAsync(Samples.Author(second) with { Aliases = [first] }));
+
+        Assert.Equal($"aliases '{first}-alias': is an alias of provider '{first}'; a name answers for one provider only, or the other's data would come here", asId.Message);
+        Assert.Contains($"is the ID of provider '{first}'", asAlias.Message, StringComparison.Ordinal);
+        Assert.Contains($"is an alias of provider '{first}'", patched.Message, StringComparison.Ordinal);
+        Assert.Contains($"is the ID of author '{first}'", author.Message, StringComparison.Ordinal);
+        Assert.Null(await Catalog.Providers.FindAsync(first + "-alias"));
+        Assert.Equal([second + "-alias"], (await Catalog.Providers.GetAsync(second)).Provider.Aliases);
+        Assert.Null(await Catalog.Authors.FindAsync(second));
+        // Its own aliases are its own: a provider written again with them is fine.
+        await Catalog.Providers.SetAsync(Samples.Provider(first) with { Name = "Renamed" });
+    }
 }

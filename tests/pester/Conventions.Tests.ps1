@@ -202,10 +202,15 @@ Describe 'Parameters match the output properties' -Tag CI {
     }
 
     It 'a provider''s own properties bind by name into New-StarmapProvider' {
-        Get-StarmapProvider pester-names | Select-Object @{ n = 'ProviderId'; e = { 'pester-names-copy' } }, Name, Aliases, KeyVariables, Authors | New-StarmapProvider
+        # An alias answers for one provider only: the copy takes the original's, edited.
+        Get-StarmapProvider pester-names | Select-Object @{ n = 'ProviderId'; e = { 'pester-names-copy' } }, Name, @{ n = 'Aliases'; e = { $_.Aliases | ForEach-Object { "$_-copy" } } }, KeyVariables, Authors | New-StarmapProvider
         $copy = Get-StarmapProvider pester-names-copy
         $copy.KeyVariables | Should -Be @('PN_KEY2')
-        $copy.Aliases | Should -Be @('pn-two')
+        $copy.Aliases | Should -Be @('pn-two-copy')
+        New-StarmapProvider pester-names-twin -Aliases pn-two -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'Invalid*'
+        $e[0].Exception.Message | Should -Match "is an alias of provider 'pester-names'"
+        Get-StarmapProvider pester-names-twin -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It '-Name takes several patterns, like -Id' {

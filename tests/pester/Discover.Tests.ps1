@@ -142,6 +142,10 @@ Describe 'Import-StarmapCatalog -Format ModelsDev' -Tag CI {
         $again.Created | Should -BeNullOrEmpty
         $again.Providers | Should -Be @('acme')
         (Get-StarmapModel -Provider acme -Id acme-large).InputPrice | Should -Be 2.5
+        # The result lists what the real run changed, not only what a dry run would.
+        $price = @($again.Changes | Where-Object { $_.Path -eq 'pricing.tokens.input' })
+        $price.Count | Should -Be 1
+        "$($price[0].Old) -> $($price[0].New)" | Should -Be '3 -> 2.5'
     }
 
     It 'a file that is not a models.dev api.json is refused naming why, and nothing is written' {

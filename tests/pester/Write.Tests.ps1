@@ -19,6 +19,27 @@ Describe 'New-StarmapModel, Set-StarmapModel and Remove-StarmapModel' -Tag CI {
         ($row -split '\s+' | Where-Object { $_ }) | Should -Be @('pester-write', 'no-price', '32000')
     }
 
+    It '-WhatIf refuses what the real run would refuse, naming it, for New- and Set- alike' {
+        Set-StarmapModel pester-write no-price -InputPrice -1 -WhatIf -ErrorVariable e1 -ErrorAction SilentlyContinue
+        New-StarmapModel pester-write "m`u{200B}x" -WhatIf -ErrorVariable e2 -ErrorAction SilentlyContinue
+        New-StarmapProvider 'Pester Bad Id' -WhatIf -ErrorVariable e3 -ErrorAction SilentlyContinue
+        $e1[0].FullyQualifiedErrorId | Should -BeLike 'InvalidModel,*'
+        $e1[0].Exception.Message | Should -Match 'input'
+        $e2[0].FullyQualifiedErrorId | Should -BeLike 'InvalidModel,*'
+        $e3[0].FullyQualifiedErrorId | Should -BeLike 'InvalidProvider,*'
+        (Get-StarmapModel no-price -Provider pester-write).InputPrice | Should -BeNullOrEmpty
+    }
+
+    It 'an edit to a property Set-StarmapModel does not write is named in a warning, never dropped without a word' {
+        $m = Get-StarmapModel no-price -Provider pester-write
+        $m.ReleaseDate = Get-Date 2025-01-01
+        $m.ContextWindow = 64000
+        $m | Set-StarmapModel -Confirm:$false -WarningVariable w -WarningAction SilentlyContinue
+        $w[0] | Should -Match 'ReleaseDate was edited but is not written by this cmdlet'
+        (Get-StarmapModel no-price -Provider pester-write).ContextWindow | Should -Be 64000
+        $null = Set-StarmapModel pester-write no-price -ContextWindow 32000
+    }
+
     It 'New-StarmapModel on an existing model writes ModelAlreadyExists and leaves it as it is' {
         New-StarmapModel pester-write no-price -ContextWindow 1 -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'ModelAlreadyExists,*'

@@ -51,6 +51,14 @@ public sealed class AuthorCollection : EntityCollection<Author, AuthorDetails, A
 
     private protected override string IdOf(Author record) => record.Id;
 
+    private protected override IReadOnlyList<string> AliasesOf(Author record) => record.Aliases;
+
+    private protected override IReadOnlyList<string>? AliasesOf(AuthorPatch patch) =>
+        patch.Fields.Contains("aliases") ? patch.Values.Aliases : null;
+
+    private protected override async Task<IReadOnlyList<(string Id, IReadOnlyList<string> Aliases)>> OthersAsync() =>
+        [.. (await ListAsync()).Items.Select(item => (item.Id, (IReadOnlyList<string>)item.Aliases))];
+
     private protected override Task<AuthorDetails?> FindCoreAsync(string id) => Grain(id).GetAsync();
 
     private protected override Task<WriteResult> SetCoreAsync(string id, Author record) => Grain(id).SetAsync(record);

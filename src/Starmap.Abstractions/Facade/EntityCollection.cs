@@ -37,14 +37,18 @@ public abstract class EntityCollection<TRecord, TDetails, TPatch>
     public async Task<WriteResult> SetAsync(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Session.Saw(await SetCoreAsync(Key(IdOf(record)), record));
+        var id = Key(IdOf(record));
+        await CheckNamesAsync(id, record);
+        return Session.Saw(await SetCoreAsync(id, record));
     }
 
     /// <summary>Creates the record; <see cref="StarmapAlreadyExistsException"/> when it exists.</summary>
     public async Task<WriteResult> CreateAsync(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Session.Saw(await CreateCoreAsync(Key(IdOf(record)), record));
+        var id = Key(IdOf(record));
+        await CheckNamesAsync(id, record);
+        return Session.Saw(await CreateCoreAsync(id, record));
     }
 
     /// <summary>
@@ -53,8 +57,15 @@ public abstract class EntityCollection<TRecord, TDetails, TPatch>
     /// <see cref="StarmapConflictException"/> when the entity changed since; without it, the named fields
     /// are written whatever happened meanwhile, and no other field is touched.
     /// </summary>
-    public async Task<WriteResult> PatchAsync(string id, TPatch patch, long? expectedVersion = null) =>
-        Session.Saw(await PatchCoreAsync(Key(id), patch, expectedVersion));
+    public async Task<WriteResult> PatchAsync(string id, TPatch patch, long? expectedVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        if (AliasesOf(patch) is { } aliases)
+        {
+            await CheckNamesAsync(Key(id), aliases);
+        }
+        return Session.Saw(await PatchCoreAsync(Key(id), patch, expectedVersion));
+    }
 
     /// <summary>
     /// Deletes the entity and everything it owns. With <paramref name="expectedVersion"/> (the details'
@@ -62,6 +73,44 @@ public abstract class EntityCollection<TRecord, TDetails, TPatch>
     /// </summary>
     public async Task<WriteResult> DeleteAsync(string id, long? expectedVersion = null) =>
         Session.Saw(await DeleteCoreAsync(Key(id), expectedVersion));
+
+    /// <summary>
+    /// Refuses an ID or an alias that is already another entity's ID or alias: an alias is how a source's
+    /// name finds an entity (models.dev's "openai" entry goes to the provider that has "openai" as ID or
+    /// alias), so a second entity answering to the same name would take the first one's data. Checked against
+    /// the catalog as this client last read it: two writes racing to the same new alias are not caught here.
+    /// </summary>
+    private async Task CheckNamesAsync(string id, TRecord record) => await CheckNamesAsync(id, [id, .. AliasesOf(record)]);
+
+    private async Task CheckNamesAsync(string id, IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+        foreach (var (otherId, otherNames) in await OthersAsync())
+        {
+            if (otherId == id)
+            {
+                continue;
+            }
+            if (names.FirstOrDefault(name => otherId == name || otherNames.Contains(name)) is { } taken)
+            {
+                var how = otherId == taken ? "the ID" : "an alias";
+                throw new StarmapValidationException("aliases", taken,
+                    $"is {how} of {_kind} '{otherId}'; a name answers for one {_kind} only, or the other's data would come here");
+            }
+        }
+    }
+
+    /// <summary>The record's aliases (empty for an entity without them).</summary>
+    private protected abstract IReadOnlyList<string> AliasesOf(TRecord record);
+
+    /// <summary>The aliases a patch sets, or null when it leaves them as they are.</summary>
+    private protected abstract IReadOnlyList<string>? AliasesOf(TPatch patch);
+
+    /// <summary>Every entity of the kind with its aliases, as the catalog holds them.</summary>
+    private protected abstract Task<IReadOnlyList<(string Id, IReadOnlyList<string> Aliases)>> OthersAsync();
 
     /// <summary><paramref name="id"/> when it can be a grain key; else a validation error naming the key.</summary>
     private protected string Key(string? id) => GrainKeys.Check(id, $"{_kind} key");

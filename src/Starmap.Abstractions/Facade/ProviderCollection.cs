@@ -49,6 +49,14 @@ public sealed class ProviderCollection : EntityCollection<Provider, ProviderDeta
 
     private protected override string IdOf(Provider record) => record.Id;
 
+    private protected override IReadOnlyList<string> AliasesOf(Provider record) => record.Aliases;
+
+    private protected override IReadOnlyList<string>? AliasesOf(ProviderPatch patch) =>
+        patch.Fields.Contains("aliases") ? patch.Values.Aliases : null;
+
+    private protected override async Task<IReadOnlyList<(string Id, IReadOnlyList<string> Aliases)>> OthersAsync() =>
+        [.. (await ListAsync()).Items.Select(item => (item.Id, (IReadOnlyList<string>)item.Aliases))];
+
     private protected override Task<ProviderDetails?> FindCoreAsync(string id) => Grain(id).GetAsync();
 
     private protected override Task<WriteResult> SetCoreAsync(string id, Provider record) => Grain(id).SetAsync(record);

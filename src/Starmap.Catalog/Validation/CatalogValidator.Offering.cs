@@ -128,9 +128,9 @@ public static partial class CatalogValidator
 
     private static void ValidateLimits(ModelLimits limits, string field)
     {
-        FieldChecks.Positive(limits.ContextWindow, field + ".context_window");
-        FieldChecks.Positive(limits.InputTokens, field + ".input_tokens");
-        FieldChecks.Positive(limits.OutputTokens, field + ".output_tokens");
+        FieldChecks.TokenCount(limits.ContextWindow, field + ".context_window");
+        FieldChecks.TokenCount(limits.InputTokens, field + ".input_tokens");
+        FieldChecks.TokenCount(limits.OutputTokens, field + ".output_tokens");
         if (limits.ContextWindow is not { } context)
         {
             return;

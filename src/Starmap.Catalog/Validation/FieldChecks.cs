@@ -113,6 +113,19 @@ public static class FieldChecks
         }
     }
 
+    /// <summary>The most tokens a limit may state: no model holds near this many (the largest known hold ~10^7); a larger figure is a typo or a placeholder.</summary>
+    public const long MaxTokens = 1_000_000_000;
+
+    /// <summary>A token limit: greater than 0 and at most <see cref="MaxTokens"/>.</summary>
+    public static void TokenCount(long? value, string field)
+    {
+        Positive(value, field);
+        if (value > MaxTokens)
+        {
+            throw IdRules.Invalid(field, Text(value.Value), $"must be at most {Text(MaxTokens)} tokens (no model holds more; a larger figure is a typo or a placeholder)");
+        }
+    }
+
     public static void Positive(long? value, string field)
     {
         if (value is <= 0)

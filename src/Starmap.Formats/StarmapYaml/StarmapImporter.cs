@@ -41,6 +41,11 @@ internal sealed class StarmapImporter
         {
             throw new CatalogFileException(full, null, null, "the catalog folder does not exist");
         }
+        // A mistyped path must not import as an empty catalog: a Starmap folder has at least one of its lists.
+        if (!File.Exists(Path.Combine(full, ProvidersFile)) && !File.Exists(Path.Combine(full, AuthorsFile)))
+        {
+            throw new CatalogFileException(full, null, null, $"is not a Starmap catalog folder: it has neither {ProvidersFile} nor {AuthorsFile}");
+        }
         return new StarmapImporter(full, limits).Run();
     }
 

@@ -117,7 +117,8 @@ internal sealed class SyncEngine(
                 {
                     return Result(SyncStatus.Rejected, reason: implausible);
                 }
-                warnings.Add($"applied despite: {implausible}");
+                // A forced dry run applies nothing: it says what the forced run would do.
+                warnings.Add($"{(request.DryRun ? "would be applied" : "applied")} despite: {implausible}");
             }
 
             // Only the definitions the sources speak of: all the reconcile and the diff look up (the catalog's whole

@@ -72,7 +72,14 @@ public static class ModelsDevParser
     // The parser's message quotes the offending bytes: escaped, so a hostile body cannot put control or bidi
     // characters into an error or a log line.
     private static FormatException Invalid(JsonException ex) =>
-        new($"models.dev api.json is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): {StarmapValidationException.Escape(ex.Message)}", ex);
+        new($"models.dev api.json is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): {StarmapValidationException.Escape(WithoutPosition(ex.Message))}", ex);
+
+    // The parser ends its message with its own zero-based " LineNumber: 0 | BytePositionInLine: 1.": said once above, counted from 1.
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at > 0 ? message[..at].TrimEnd() : message;
+    }
 
     // Read's kind checks leave one cause: a name or string escaping a lone surrogate ("\udc00"), valid JSON but not text.
     private static FormatException NotText(InvalidOperationException ex) =>

@@ -18,6 +18,18 @@ public sealed class MalformedCatalogTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
+    public void A_folder_with_neither_providers_yaml_nor_authors_yaml_is_not_a_catalog_not_an_empty_one()
+    {
+        var elsewhere = _temp.Combine("not-a-catalog");
+        Directory.CreateDirectory(Path.Combine(elsewhere, "notes"));
+        File.WriteAllText(Path.Combine(elsewhere, "README.md"), "# notes");
+
+        var error = Assert.Throws<CatalogFileException>(() => StarmapFiles.Import(elsewhere));
+
+        Assert.Contains("is not a Starmap catalog folder: it has neither providers.yaml nor authors.yaml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_yaml_syntax_names_the_file_and_line()
     {
         Write(Offering, "id: acme-1\nmodel: acme.ai/acme-1\nname: Acme: One\npricing: {}\n");

@@ -16,7 +16,7 @@ public sealed class PlausibilityGuardTests
     public void A_list_that_lost_most_models_is_refused_with_the_counts()
     {
         var reason = PlausibilityGuard.Check(Catalog(118), Listing(3));
-        Assert.Equal("openai: provider-api listed 3 models where the catalog has 118 (115 gone, more than 50%); use -Force to apply anyway", reason);
+        Assert.Equal("openai: provider-api listed 3 models where the catalog has 118 (115 gone, more than 50%); force the sync to apply it anyway (-Force, force=true, SyncRequest.Force)", reason);
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class PlausibilityGuardTests
     [Fact]
     public void An_empty_list_is_refused_whenever_the_catalog_has_models()
     {
-        Assert.Equal("openai: provider-api listed no models where the catalog has 1; use -Force to apply anyway",
+        Assert.Equal("openai: provider-api listed no models where the catalog has 1; force the sync to apply it anyway (-Force, force=true, SyncRequest.Force)",
             PlausibilityGuard.Check(Catalog(1), Listing(0)));
         Assert.Null(PlausibilityGuard.Check(Catalog(0), Listing(0)));
         Assert.Null(PlausibilityGuard.Check(null, Listing(0)));

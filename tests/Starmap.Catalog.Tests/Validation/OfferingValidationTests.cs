@@ -63,6 +63,9 @@ public sealed class OfferingValidationTests
         { Root + ".limits.context_window", o => o with { Limits = new ModelLimits { ContextWindow = 0 } } },
         { Root + ".limits.output_tokens", o => o with { Limits = new ModelLimits { OutputTokens = -1 } } },
         { Root + ".limits.output_tokens", o => o with { Limits = new ModelLimits { ContextWindow = 1000, OutputTokens = 1001 } } },
+        // A figure no model holds (a provider answering 1e18, a placeholder) is refused, not sorted first.
+        { Root + ".limits.context_window", o => o with { Limits = new ModelLimits { ContextWindow = 1_000_000_001 } } },
+        { Root + ".limits.input_tokens", o => o with { Limits = new ModelLimits { InputTokens = long.MaxValue } } },
         { Root + ".limits.input_tokens", o => o with { Limits = new ModelLimits { ContextWindow = 1000, InputTokens = 2000 } } },
         { Root + ".lifecycle.retires_at", o => o with { Lifecycle = new OfferingLifecycle { DeprecatedAt = new DateOnly(2025, 6, 2), RetiresAt = new DateOnly(2025, 6, 1) } } },
         { Root + ".features.flags.tools", o => o with { Features = new ModelFeatures { Flags = new FeatureFlags { Supported = [Feature.Tools], Unsupported = [Feature.Tools] } } } },
