@@ -4,6 +4,12 @@ namespace Starmap.PowerShell;
 public static class CatalogReader
 {
     /// <summary>
+    /// The error for an exact <paramref name="kind"/> ID that matched nothing: <c>ProviderNotFound</c>, or
+    /// <c>InvalidProvider</c> saying why when no provider (author) could ever have that ID.
+    /// </summary>
+    public static StarmapCommandException NotFound(string kind, string id) => Failures.NotFound(kind, id);
+
+    /// <summary>
     /// Models matching <paramref name="filter"/>, all pages (or the first <see cref="ModelFilter.First"/>); with
     /// its <see cref="ModelFilter.At"/> or <see cref="ModelFilter.Generation"/>, as the catalog was then (every page from that one generation).
     /// </summary>

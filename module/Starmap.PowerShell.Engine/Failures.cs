@@ -33,8 +33,15 @@ internal static class Failures
               "once a silo is back, or run Connect-Starmap to connect elsewhere.", target, ex);
     }
 
+    /// <summary>
+    /// <c>ProviderNotFound</c> (<c>AuthorNotFound</c>, ...) for <paramref name="id"/>; for a provider or author ID
+    /// no entity can have (not kebab-case), <c>InvalidProvider</c> (<c>InvalidAuthor</c>) saying why: a typo of
+    /// that kind is not a missing entity.
+    /// </summary>
     public static StarmapCommandException NotFound(string kind, string id) =>
-        new(FailureKind.NotFound, Capitalize(kind) + "NotFound", $"{kind} '{id}' was not found", id);
+        kind is "provider" or "author" && EntityIds.Problem(id) is { } problem
+            ? new(FailureKind.InvalidArgument, "Invalid" + Capitalize(kind), $"'{StarmapValidationException.Printable(id)}' is not a {kind} ID: it {problem}", id)
+            : new(FailureKind.NotFound, Capitalize(kind) + "NotFound", $"{kind} '{id}' was not found", id);
 
     /// <summary>Runs a call and translates what it throws; <paramref name="invalidId"/> names validation failures.</summary>
     public static async Task<T> Guard<T>(Func<Task<T>> call, string invalidId = "InvalidArgument", object? target = null)

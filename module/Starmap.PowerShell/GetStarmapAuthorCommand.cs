@@ -38,7 +38,7 @@ public sealed class GetStarmapAuthorCommand : StarmapCmdlet
         WriteObject(Wildcards.ByName(matches, a => a.Name, Name), enumerateCollection: true);
         foreach (var id in missing)
         {
-            WriteError("AuthorNotFound", ErrorCategory.ObjectNotFound, $"author '{id}' was not found", id);
+            Report(CatalogReader.NotFound("author", id));
         }
     }
 }

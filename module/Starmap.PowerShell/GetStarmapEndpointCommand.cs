@@ -47,7 +47,7 @@ public sealed class GetStarmapEndpointCommand : StarmapCmdlet
             var (known, unknown) = Wildcards.Filter(providerIds, id => id, Provider);
             foreach (var id in unknown)
             {
-                WriteError("ProviderNotFound", ErrorCategory.ObjectNotFound, $"provider '{id}' was not found", id);
+                Report(CatalogReader.NotFound("provider", id));
             }
             byProvider = endpoints.Where(e => known.Contains(e.ProviderId, StringComparer.OrdinalIgnoreCase));
         }

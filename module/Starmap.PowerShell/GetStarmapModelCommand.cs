@@ -161,8 +161,8 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
         List<string> providers, authors;
         try
         {
-            providers = Resolve(_providers, CatalogReader.ProviderIdsAsync, "ProviderNotFound", "provider");
-            authors = Resolve(_authors, CatalogReader.AuthorIdsAsync, "AuthorNotFound", "author");
+            providers = Resolve(_providers, CatalogReader.ProviderIdsAsync, "provider");
+            authors = Resolve(_authors, CatalogReader.AuthorIdsAsync, "author");
         }
         catch (StarmapCommandException failure)
         {
@@ -230,7 +230,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
 
     // Provider or author IDs and wildcards as the catalog's IDs. An exact ID the catalog does not hold
     // is an error (as with Get-Item); a wildcard that matches nothing is silent (as with Get-ChildItem).
-    private List<string> Resolve(List<string> patterns, Func<Task<IReadOnlyList<string>>> list, string errorId, string kind)
+    private List<string> Resolve(List<string> patterns, Func<Task<IReadOnlyList<string>>> list, string kind)
     {
         if (patterns.Count == 0)
         {
@@ -239,7 +239,7 @@ public sealed class GetStarmapModelCommand : StarmapCmdlet
         var (matches, missing) = Wildcards.Filter(Await(list()), id => id, patterns);
         foreach (var id in missing.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            WriteError(errorId, ErrorCategory.ObjectNotFound, $"{kind} '{id}' was not found", id);
+            Report(CatalogReader.NotFound(kind, id));
         }
         return matches;
     }

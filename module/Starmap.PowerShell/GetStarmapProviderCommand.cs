@@ -38,7 +38,7 @@ public sealed class GetStarmapProviderCommand : StarmapCmdlet
         WriteObject(Wildcards.ByName(matches, p => p.Name, Name), enumerateCollection: true);
         foreach (var id in missing)
         {
-            WriteError("ProviderNotFound", ErrorCategory.ObjectNotFound, $"provider '{id}' was not found", id);
+            Report(CatalogReader.NotFound("provider", id));
         }
     }
 }

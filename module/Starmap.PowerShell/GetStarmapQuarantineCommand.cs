@@ -44,7 +44,7 @@ public sealed class GetStarmapQuarantineCommand : StarmapCmdlet
                 var (known, unknown) = Wildcards.Filter(Await(CatalogReader.ProviderIdsAsync()), id => id, Provider);
                 foreach (var id in unknown)
                 {
-                    WriteError("ProviderNotFound", ErrorCategory.ObjectNotFound, $"provider '{id}' was not found", id);
+                    Report(CatalogReader.NotFound("provider", id));
                 }
                 providers = known;
             }

@@ -29,7 +29,7 @@ public sealed class GetStarmapSyncHistoryCommand : StarmapCmdlet
             var (matches, missing) = Wildcards.Filter(ids, id => id, Provider);
             foreach (var id in missing)
             {
-                WriteError("ProviderNotFound", ErrorCategory.ObjectNotFound, $"provider '{id}' was not found", id);
+                Report(CatalogReader.NotFound("provider", id));
             }
             foreach (var id in matches)
             {

@@ -36,7 +36,7 @@ public sealed class GetStarmapSyncScheduleCommand : StarmapCmdlet
         WriteObject(matches.Where(s => !Enabled || s.Enabled), enumerateCollection: true);
         foreach (var id in missing)
         {
-            WriteError("ProviderNotFound", ErrorCategory.ObjectNotFound, $"provider '{id}' was not found", id);
+            Report(CatalogReader.NotFound("provider", id));
         }
     }
 }

@@ -8,6 +8,28 @@ public sealed class BlankIdTests(ClusterFixture fixture)
 {
     public static TheoryData<string> BlankIds => [" ", "\t", "\n", "\r\n", ""];
 
+    public static TheoryData<string> MalformedIds => ["BAD ID", "Open_AI", "a\u202eb", "-lead", new string('a', 65)];
+
+    [Theory]
+    [MemberData(nameof(MalformedIds))]
+    public async Task A_malformed_provider_or_author_id_is_refused_by_the_facade_by_the_catalogs_own_rule(string id)
+    {
+        var catalog = fixture.Catalog;
+        Func<Task>[] providerCalls =
+        [
+            () => catalog.Providers.FindAsync(id),
+            () => catalog.Providers.SetModelAsync(id, Samples.Offering("blank-ids", "m")),
+            () => catalog.Sync.GetLastOutcomeAsync(id),
+        ];
+        foreach (var call in providerCalls)
+        {
+            var error = await Assert.ThrowsAsync<StarmapValidationException>(call);
+            Assert.Equal("provider key", error.Field);
+            Assert.Equal(EntityIds.Problem(id), error.Message[(error.Message.IndexOf("': ", StringComparison.Ordinal) + 3)..]);
+        }
+        Assert.Equal("author key", (await Assert.ThrowsAsync<StarmapValidationException>(() => catalog.Authors.FindAsync(id))).Field);
+    }
+
     [Theory]
     [MemberData(nameof(BlankIds))]
     public async Task A_blank_provider_id_is_a_validation_error_naming_the_provider_key_in_every_provider_call(string id)

@@ -85,11 +85,11 @@ Describe 'Blank IDs, blank connection IDs and paths that are no catalog file' -T
 Describe 'Error messages show control and bidi characters escaped' -Tag CI {
     BeforeAll { . $PSScriptRoot/Common.ps1 }
 
-    It 'a not-found error for an ID with U+202E, U+2066 or a newline shows them as \uXXXX' {
+    It 'an error for an ID with U+202E, U+2066 or a newline (no provider ID can have one) shows them as \uXXXX' {
         foreach ($char in [char]0x202E, [char]0x2066, [char]0x2069, "`n") {
             $id = "fuzz$($char)id"
             Get-StarmapProvider $id -ErrorVariable e -ErrorAction SilentlyContinue
-            $e[0].FullyQualifiedErrorId | Should -BeLike 'ProviderNotFound,*'
+            $e[0].FullyQualifiedErrorId | Should -BeLike 'InvalidProvider,*'
             "$($e[0])" | Should -Not -Match ([regex]::Escape([string]$char))
             "$($e[0])" | Should -BeLike ('*\u{0:x4}*' -f [int][char]$char)
         }

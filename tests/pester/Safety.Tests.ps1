@@ -55,6 +55,20 @@ Describe 'Pipelines narrow, never widen' -Tag CI {
         $e | Should -BeNullOrEmpty
     }
 
+    It 'an ID no provider or author can have is InvalidProvider / InvalidAuthor saying why, not a missing one' {
+        Get-StarmapProvider 'BAD ID' -ErrorVariable e1 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-StarmapAuthor '../etc' -ErrorVariable e2 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-StarmapModel -Provider 'Bad Provider!' -ErrorVariable e3 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-StarmapQuarantine -Provider 'X Y' -ErrorVariable e4 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $e1[0].FullyQualifiedErrorId | Should -BeLike 'InvalidProvider,*'
+        $e1[0].Exception.Message | Should -Be "'BAD ID' is not a provider ID: it must be lower-case kebab-case like 'google-ai-studio'"
+        $e2[0].FullyQualifiedErrorId | Should -BeLike 'InvalidAuthor,*'
+        $e3[0].FullyQualifiedErrorId | Should -BeLike 'InvalidProvider,*'
+        $e4[0].FullyQualifiedErrorId | Should -BeLike 'InvalidProvider,*'
+        New-StarmapProvider 'Acme AI' -ErrorVariable e5 -ErrorAction SilentlyContinue
+        $e5[0].FullyQualifiedErrorId | Should -BeLike 'InvalidProvider,*'
+    }
+
     It 'known providers still answer beside an unknown one, and provider wildcards work' {
         $models = Get-StarmapModel -Provider pester-narrow, nope -ErrorVariable e -ErrorAction SilentlyContinue
         $models.ModelId | Should -Be @('keep-1', 'keep-2')

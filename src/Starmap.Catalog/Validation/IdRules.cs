@@ -11,12 +11,12 @@ namespace Starmap.Catalog.Validation;
 public static class IdRules
 {
     /// <summary>Longest provider or author ID.</summary>
-    public const int MaxEntityIdLength = 64;
+    public const int MaxEntityIdLength = EntityIds.MaxLength;
 
     /// <summary>Longest provider model ID or definition ID.</summary>
     public const int MaxModelIdLength = 256;
 
-    internal const string KebabCaseReason = "must be lower-case kebab-case like 'google-ai-studio'";
+    internal const string KebabCaseReason = EntityIds.KebabCaseReason;
 
     /// <summary>Validates a provider ID.</summary>
     public static string ValidateProviderId(string? value, string field = "provider.id") =>
@@ -37,15 +37,8 @@ public static class IdRules
     /// <summary>True when <paramref name="value"/> is a valid provider or author ID.</summary>
     public static bool IsEntityId(string? value) => EntityIdProblem(value) is null;
 
-    /// <summary>Why <paramref name="value"/> is not a provider or author ID, or null when it is one.</summary>
-    internal static string? EntityIdProblem(string? value) => value switch
-    {
-        null => "is required",
-        "" => "must not be empty",
-        { Length: > MaxEntityIdLength } => TooLong(MaxEntityIdLength),
-        _ when !IsKebabCase(value) => KebabCaseReason,
-        _ => null,
-    };
+    /// <summary>Why <paramref name="value"/> is not a provider or author ID, or null when it is one (the contracts' rule, <see cref="EntityIds"/>).</summary>
+    internal static string? EntityIdProblem(string? value) => EntityIds.Problem(value);
 
     /// <summary>Why <paramref name="value"/> is not a model ID, or null when it is one.</summary>
     internal static string? ModelIdProblem(string? value)
@@ -144,32 +137,6 @@ public static class IdRules
             }
         }
         return null;
-    }
-
-    private static bool IsKebabCase(string value)
-    {
-        // ^[a-z0-9]+(-[a-z0-9]+)*$ without a regex: no leading, trailing or doubled hyphen.
-        var previousHyphen = true;
-        foreach (var c in value)
-        {
-            if (c == '-')
-            {
-                if (previousHyphen)
-                {
-                    return false;
-                }
-                previousHyphen = true;
-            }
-            else if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
-            {
-                previousHyphen = false;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        return !previousHyphen;
     }
 
     private static string TooLong(int max) => string.Create(CultureInfo.InvariantCulture, $"is longer than {max} characters");
