@@ -80,6 +80,27 @@ public static class CatalogFiles
     }
 
     /// <summary>
+    /// The providers the catalog holds at a newer version than the file records (a JSON export names each
+    /// provider's version; a Starmap folder does not): importing puts the file's records back, so whatever
+    /// changed them since the export is undone. Said before the prompt, not found out after.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> NewerInCatalogAsync(CatalogFileContent file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var warnings = new List<string>();
+        foreach (var provider in file.Content.Providers.Where(p => p.Version > 0))
+        {
+            var id = provider.Provider.Id;
+            if (await Failures.Guard(() => StarmapSession.Catalog.Providers.FindAsync(id), "InvalidProvider", id) is { } stored && stored.Version > provider.Version)
+            {
+                warnings.Add($"provider '{id}' is at version {stored.Version} in the catalog and {provider.Version} in this file: " +
+                    "if the file was exported from this catalog, importing it undoes every change made to that provider since");
+            }
+        }
+        return warnings;
+    }
+
+    /// <summary>
     /// Replaces the providers and authors a read catalog holds; a dry run only reports what would change.
     /// Nothing is written unless the whole catalog is valid.
     /// </summary>

@@ -57,6 +57,10 @@ public sealed class ImportStarmapCatalogCommand : StarmapCmdlet
             else
             {
                 catalog = CatalogFiles.Read(path);
+                foreach (var newer in Await(CatalogFiles.NewerInCatalogAsync(catalog)))
+                {
+                    WriteWarning($"{path}: {newer}");
+                }
             }
         }
         catch (StarmapCommandException failure)

@@ -64,8 +64,12 @@ internal sealed partial class ErrorHandling(RequestDelegate next, ILogger<ErrorH
                 case InconsistentStateException:
                     // Another writer (silo, process) changed the stored state since this one read it.
                     return (StatusCodes.Status409Conflict, "conflict", "the entity was changed by another writer while this request wrote it; read it again and retry", null);
+                case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b:
+                    // A chunked body that grows past the limit while a route reads it: said as RequestBodyLimit says a declared one.
+                    return (b.StatusCode, "payload_too_large",
+                        $"the request body is over the limit (Starmap:Http:MaxRequestBodyBytes; Starmap:Http:MaxImportBytes for an import); nothing was done ({b.Message})", "body");
                 case BadHttpRequestException b:
-                    return (b.StatusCode, b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request", b.Message, null);
+                    return (b.StatusCode, "bad_request", b.Message, null);
                 case TimeoutException:
                     return (StatusCodes.Status504GatewayTimeout, "timeout", $"the cluster did not answer in time; retry in {RetryAfterSeconds} s", null);
                 case OrleansMessageRejectionException or GatewayTooBusyException or ClientNotAvailableException or Orleans.Runtime.Messaging.ConnectionFailedException:

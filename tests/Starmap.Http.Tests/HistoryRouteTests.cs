@@ -4,39 +4,8 @@ using Starmap.Http.Tests.Cost;
 
 namespace Starmap.Http.Tests;
 
-/// <summary>
-/// A seeded silo of its own: these tests write, and writes on the shared silo would move the generation
-/// under its ETag tests.
-/// </summary>
-public sealed class HistorySilo : IAsyncLifetime
-{
-    // A copy of the seeded store (SeededStore), made in InitializeAsync.
-    private string _data = "";
-
-    public SiloProcess Silo { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _data = await SeededStore.NewFolderAsync("http-history");
-        Silo = await SiloProcess.StartAsync(_data, HttpSilo.Environment(HttpSilo.ApiKey));
-    }
-
-    public HttpClient Client(string? apiKey = null)
-    {
-        var client = new HttpClient { BaseAddress = Silo.Http, Timeout = TimeSpan.FromSeconds(60) };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
-        }
-        return client;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Silo.DisposeAsync();
-        TestFolders.Delete(_data);
-    }
-}
+/// <summary>A seeded silo of its own: these tests write.</summary>
+public sealed class HistorySilo() : OwnSeededSilo("http-history");
 
 /// <summary>
 /// The catalog's past over HTTP: reads at a generation or time, the price-history route in the shape the web

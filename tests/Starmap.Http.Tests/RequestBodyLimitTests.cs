@@ -52,6 +52,19 @@ public sealed class RequestBodyLimitTests(HttpSilo shared)
     }
 
     [Fact]
+    public async Task A_chunked_post_body_that_grows_past_the_limit_while_read_is_413_in_the_error_shape_naming_the_setting()
+    {
+        using var client = shared.Client();
+        var json = Encoding.UTF8.GetBytes("{\"provider\":\"groq\",\"model\":\"m\",\"usage\":{},\"pad\":\"" + new string('x', DefaultLimit * 2) + "\"}");
+        using var content = new StreamContent(new UnknownLengthStream(json));
+        content.Headers.ContentType = new("application/json");
+        using var response = await client.PostAsync("/api/v1/cost", content, Cancel);
+
+        var message = (string)(await PayloadTooLargeAsync(response))["message"]!;
+        Assert.Contains("Starmap:Http:MaxRequestBodyBytes", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_get_with_a_small_body_still_gets_its_whole_page()
     {
         using var client = shared.Client();

@@ -48,6 +48,23 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo with <paramref name="environment"/> added to (or, for null values, removed from) its environment.</summary>
     public static async Task<SiloProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?> environment, string clusterId = "starmap", params string[] extraArgs)
     {
+        // A free port is free when it is picked, not when the silo binds it: the OS hands the same range out to
+        // outgoing connections of every other process in the meantime. A start that lost its port that way is
+        // started again on other ports; any other failure is the test's to see.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(dataDirectory, environment, clusterId, extraArgs);
+            }
+            catch (InvalidOperationException lost) when (attempt < 3 && lost.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<SiloProcess> StartOnFreePortsAsync(string dataDirectory, IReadOnlyDictionary<string, string?> environment, string clusterId, string[] extraArgs)
+    {
         var ports = FreePorts(3);
         var (siloPort, gatewayPort, httpPort) = (ports[0], ports[1], ports[2]);
         var start = new ProcessStartInfo("dotnet")

@@ -13,6 +13,18 @@ Describe 'Export-StarmapCatalog and Import-StarmapCatalog' -Tag CI {
         $json.providers.Count | Should -Be (Get-StarmapProvider).Count
     }
 
+    It 'an import of an export older than the catalog names each provider changed since, before it asks' {
+        $path = Join-Path $TestDrive 'older.json'
+        Export-StarmapCatalog $path -Format Json
+        $null = Set-StarmapModel pester-files no-price -ContextWindow 2000
+        $null = Import-StarmapCatalog $path -WhatIf -WarningVariable w -WarningAction SilentlyContinue
+        $newer = @($w | Where-Object { "$_" -match 'in the catalog and \d+ in this file' })
+        $newer.Count | Should -Be 1
+        "$($newer[0])" | Should -Match "provider 'pester-files' is at version \d+ in the catalog"
+        (Get-StarmapModel no-price -Provider pester-files).ContextWindow | Should -Be 2000
+        $null = Set-StarmapModel pester-files no-price -ContextWindow 1000
+    }
+
     It 'keeps an existing file unless -Force is given' {
         $path = Join-Path $TestDrive 'exists.json'
         Set-Content $path 'keep me'

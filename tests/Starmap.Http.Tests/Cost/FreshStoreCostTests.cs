@@ -7,26 +7,7 @@ namespace Starmap.Http.Tests.Cost;
 /// A silo on a copy of the seeded store that nothing writes to: its change log is empty, as on a first start
 /// before any sync or edit, and the catalog's past is not known.
 /// </summary>
-public sealed class FreshStoreSilo : IAsyncLifetime
-{
-    private string _data = "";
-
-    public SiloProcess Silo { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _data = await SeededStore.NewFolderAsync("http-fresh-cost");
-        Silo = await SiloProcess.StartAsync(_data, HttpSilo.Environment(HttpSilo.ApiKey));
-    }
-
-    public HttpClient Client() => new() { BaseAddress = Silo.Http, Timeout = TimeSpan.FromSeconds(60) };
-
-    public async ValueTask DisposeAsync()
-    {
-        await Silo.DisposeAsync();
-        TestFolders.Delete(_data);
-    }
-}
+public sealed class FreshStoreSilo() : OwnSeededSilo("http-fresh-cost");
 
 /// <summary>
 /// A cost with no time is a cost now, and now is the catalog as it stands, whether or not the change log has
