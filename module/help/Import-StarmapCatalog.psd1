@@ -13,7 +13,7 @@ Only a regular file or a folder is read: a path with no bytes to read (an empty 
 
 -Format ModelsDev reads a models.dev api.json instead (as downloaded from https://models.dev/api.json): every provider it lists that the catalog lacks is created with what models.dev knows of it, and each provider's models are merged exactly as a models.dev sync would merge them (the same reconcile path; the file stands in for the download), so prices, limits and facts from other sources are kept by the same rules. It runs in the cluster with progress across providers; the result names the providers created (Created) and changed (Providers), and with -WhatIf every change without writing anything. A file that is not JSON, not an object of providers, lists none, or is past 64 MB (CatalogLimits.MaxJsonFileBytes, checked before reading) is refused naming why (InvalidCatalog) and nothing is written; a provider the service refuses is a SyncRejected error and the others still import.
 
-Importing replaces data, so it asks for confirmation; -Force or -Confirm:$false skips the question.
+Importing replaces data, so it asks for confirmation; -Force or -Confirm:$false skips the question. Before it asks, it warns about each provider the catalog holds at a newer version than a JSON file records (the file was exported before that provider last changed): importing the file undoes those changes.
 '@
     Parameters  = @{
         Path  = 'A Starmap catalog folder, or a JSON file from Export-StarmapCatalog -Format Json. Wildcards are allowed when they match exactly one item (several is InvalidPath); a pattern that matches nothing is taken as typed.'

@@ -173,6 +173,11 @@ public sealed class PriceCollection
         {
             throw new StarmapValidationException("provider", request.ProviderId, "is required");
         }
+        // An ID no provider can have ("OpenAI") is a mistake to name, not a provider to look for.
+        if (EntityIds.Problem(request.ProviderId) is { } problem)
+        {
+            throw new StarmapValidationException("provider", request.ProviderId, problem);
+        }
         if (string.IsNullOrEmpty(request.ModelId))
         {
             throw new StarmapValidationException("model", request.ModelId, "is required");

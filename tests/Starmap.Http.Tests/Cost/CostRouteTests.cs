@@ -127,6 +127,7 @@ public sealed class CostRouteTests(CostSilo silo) : IDisposable
     [InlineData("{\"provider\":\"cost-lab\",\"usage\":{}}", "model", "is required")]
     [InlineData("{\"provider\":\"cost-lab\",\"model\":7,\"usage\":{}}", "model", "must be a string, not a number")]
     [InlineData("{\"provider\":\"\",\"model\":\"m\",\"usage\":{}}", "provider", "must not be empty")]
+    [InlineData("{\"provider\":\"OpenAI\",\"model\":\"m\",\"usage\":{}}", "provider", "must be lower-case kebab-case")]
     [InlineData("{\"provider\":\"cost-lab\",\"model\":\"m\"}", "usage", "is required")]
     [InlineData("{\"provider\":\"cost-lab\",\"model\":\"m\",\"usage\":{},\"currency\":\"EUR\"}", "currency", "unknown field")]
     [InlineData("{\"provider\":\"cost-lab\",\"model\":\"m\",\"usage\":{},\"at\":\"yesterday\"}", "at", "ISO 8601")]
