@@ -311,6 +311,7 @@ public static partial class CatalogWriter
             : [$"{string.Join(", ", ignored)} {(ignored.Count == 1 ? "was" : "were")} edited but {(ignored.Count == 1 ? "is" : "are")} not written by this cmdlet (it writes {string.Join(", ", editable)}); that edit is left out"];
     }
 
+    // Arrays by their items (a copy edited in place must show), everything else by Equals.
     private static bool Same(object? before, object? after) =>
         before is System.Collections.IEnumerable a && after is System.Collections.IEnumerable b && before is not string
             ? a.Cast<object?>().SequenceEqual(b.Cast<object?>())
@@ -326,8 +327,7 @@ public static partial class CatalogWriter
             var property = typeof(T).GetProperty(name)!;
             var before = property.GetValue(read);
             var after = property.GetValue(edited);
-            var same = before is string[] a && after is string[] b ? a.SequenceEqual(b, StringComparer.Ordinal) : Equals(before, after);
-            if (!same)
+            if (!Same(before, after))
             {
                 changes[name] = after;
             }

@@ -41,15 +41,8 @@ public sealed class RemoveStarmapAuthorCommand : StarmapCmdlet
     {
         if (ParameterSetName == ByObject)
         {
-            var (read, id) = PipedForRemoval<StarmapAuthor>(InputObject, takesIds: true, "author IDs or authors from Get-StarmapAuthor");
-            if (read is not null)
-            {
-                WritePlanned(() => CatalogWriter.PlanAuthorRemoveAsync(read.AuthorId, read, Force), PassThru);
-            }
-            else if (id is not null)
-            {
-                WritePlanned(() => CatalogWriter.PlanAuthorRemoveAsync(id, null, Force), PassThru);
-            }
+            WritePipedRemoval<StarmapAuthor>(InputObject, "author IDs or authors from Get-StarmapAuthor",
+                read => CatalogWriter.PlanAuthorRemoveAsync(read.AuthorId, read, Force), id => CatalogWriter.PlanAuthorRemoveAsync(id, null, Force), PassThru);
             return;
         }
         foreach (var id in Id)

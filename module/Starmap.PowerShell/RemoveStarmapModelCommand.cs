@@ -45,10 +45,7 @@ public sealed class RemoveStarmapModelCommand : StarmapCmdlet
             WritePlanned(() => CatalogWriter.PlanModelRemoveAsync(Provider, Id, null, Force), PassThru);
             return;
         }
-        if (PipedForRemoval<StarmapModel>(InputObject, takesIds: false, "models from Get-StarmapModel (or -Provider and -Id)").Object is not { } model)
-        {
-            return;
-        }
-        WritePlanned(() => CatalogWriter.PlanModelRemoveAsync(model.ProviderId, model.ModelId, model, Force), PassThru);
+        WritePipedRemoval<StarmapModel>(InputObject, "models from Get-StarmapModel (or -Provider and -Id)",
+            model => CatalogWriter.PlanModelRemoveAsync(model.ProviderId, model.ModelId, model, Force), ofId: null, PassThru);
     }
 }

@@ -41,15 +41,8 @@ public sealed class RemoveStarmapProviderCommand : StarmapCmdlet
     {
         if (ParameterSetName == ByObject)
         {
-            var (read, id) = PipedForRemoval<StarmapProvider>(InputObject, takesIds: true, "provider IDs or providers from Get-StarmapProvider");
-            if (read is not null)
-            {
-                WritePlanned(() => CatalogWriter.PlanProviderRemoveAsync(read.ProviderId, read, Force), PassThru);
-            }
-            else if (id is not null)
-            {
-                WritePlanned(() => CatalogWriter.PlanProviderRemoveAsync(id, null, Force), PassThru);
-            }
+            WritePipedRemoval<StarmapProvider>(InputObject, "provider IDs or providers from Get-StarmapProvider",
+                read => CatalogWriter.PlanProviderRemoveAsync(read.ProviderId, read, Force), id => CatalogWriter.PlanProviderRemoveAsync(id, null, Force), PassThru);
             return;
         }
         foreach (var id in Id)

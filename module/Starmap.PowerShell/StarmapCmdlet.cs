@@ -161,26 +161,28 @@ public abstract class StarmapCmdlet : PSCmdlet, IDisposable
         ErrorText.Shown(new(failure, failure.ErrorId, Category(failure.Kind), failure.Target));
 
     /// <summary>
-    /// What a deleting cmdlet was piped: a <typeparamref name="T"/> (from its Get- cmdlet) or, where
-    /// <paramref name="takesIds"/>, an ID as a string. Anything else (a model piped to Remove-StarmapProvider, whose
-    /// ProviderId would name its whole provider) is a WrongInputType error naming what came and what is taken,
-    /// and nothing is removed for it: a delete takes only what names what it deletes.
+    /// Removes what a deleting cmdlet was piped: a <typeparamref name="T"/> (from its Get- cmdlet) by
+    /// <paramref name="ofObject"/> or, where <paramref name="ofId"/> is given, an ID as a string. Anything else (a model
+    /// piped to Remove-StarmapProvider, whose ProviderId would name its whole provider) is a WrongInputType error
+    /// naming what came and what is taken, and nothing is removed for it: a delete takes only what names what it deletes.
     /// </summary>
-    protected (T? Object, string? Id) PipedForRemoval<T>(object? input, bool takesIds, string takes) where T : class
+    protected void WritePipedRemoval<T>(object? input, string takes, Func<T, Task<StarmapWritePlan>> ofObject, Func<string, Task<StarmapWritePlan>>? ofId, bool passThru)
+        where T : class
     {
         var value = input is PSObject wrapped ? wrapped.BaseObject : input;
         switch (value)
         {
             case T typed:
-                return (typed, null);
-            case string id when takesIds:
-                return (null, id);
+                WritePlanned(() => ofObject(typed), passThru);
+                return;
+            case string id when ofId is not null:
+                WritePlanned(() => ofId(id), passThru);
+                return;
         }
         var shown = value?.ToString() ?? "";
         var came = value is null ? "nothing" : $"a {value.GetType().FullName} ('{(shown.Length > 80 ? shown[..80] + "..." : shown)}')";
         WriteError("WrongInputType", ErrorCategory.InvalidType,
             $"{MyInvocation.MyCommand.Name} takes {takes}, not {came}; nothing was removed for it", value);
-        return (null, null);
     }
 
     /// <summary>A non-terminating error for <paramref name="target"/>.</summary>

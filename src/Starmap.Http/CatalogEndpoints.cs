@@ -45,7 +45,7 @@ internal static class CatalogEndpoints
             .Produces<ProviderDetails>().Produces<HttpError>(StatusCodes.Status404NotFound);
 
         api.MapGet("/providers/{id}/models", (string id, HttpContext http, StarmapCatalog catalog) =>
-                ScopedQueryAsync(http, catalog, "provider", id, query => query with { Providers = [id] }))
+                ScopedQueryAsync(http, catalog, "provider", id))
             .WithName("ListProviderModels").WithSummary("Models of one provider; takes the /models filters")
             .Produces<ModelPage>().WithQueryParameters([.. ModelQueryDocumentation.Parameters(fixedByRoute: "provider"), HistoryEndpoints.Generation, HistoryEndpoints.At, ModelFields.Documentation])
             .WithCatalogETag().CachedByGeneration()
@@ -70,7 +70,7 @@ internal static class CatalogEndpoints
             .Produces<AuthorDetails>().Produces<HttpError>(StatusCodes.Status404NotFound);
 
         api.MapGet("/authors/{id}/models", (string id, HttpContext http, StarmapCatalog catalog) =>
-                ScopedQueryAsync(http, catalog, "author", id, query => query with { Authors = [id] }))
+                ScopedQueryAsync(http, catalog, "author", id))
             .WithName("ListAuthorModels").WithSummary("Models credited to one author; takes the /models filters")
             .Produces<ModelPage>().WithQueryParameters([.. ModelQueryDocumentation.Parameters(fixedByRoute: "author"), HistoryEndpoints.Generation, HistoryEndpoints.At, ModelFields.Documentation])
             .WithCatalogETag().CachedByGeneration()
@@ -102,7 +102,7 @@ internal static class CatalogEndpoints
     /// ID as its provider (or author). The same parameter naming another ID contradicts the path: a 400, not
     /// an answer that silently ignores it.
     /// </summary>
-    private static async Task<IResult> ScopedQueryAsync(HttpContext http, StarmapCatalog catalog, string kind, string id, Func<ModelQuery, ModelQuery> scope)
+    private static async Task<IResult> ScopedQueryAsync(HttpContext http, StarmapCatalog catalog, string kind, string id)
     {
         var asked = ModelQueryParser.Parse(http.Request.Query, ListParameters);
         var summary = ModelFields.Read(http.Request.Query);
@@ -111,7 +111,7 @@ internal static class CatalogEndpoints
             throw new HttpParameterException(kind,
                 $"'{QueryReader.Printable(other)}' contradicts the {kind} in the path ('{QueryReader.Printable(id)}'); /api/v1/models?{kind}=... lists several");
         }
-        var query = scope(asked);
+        var query = kind == "provider" ? asked with { Providers = [id] } : asked with { Authors = [id] };
         ModelQueryParser.Validate(query);
         var page = await PageAsync(http, catalog, query);
         // An empty page is the only one that can be of an unknown ID: only then is the ID looked up.

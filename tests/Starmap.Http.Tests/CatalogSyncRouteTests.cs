@@ -374,15 +374,7 @@ public sealed class CatalogSyncRouteTests
             }
         }
 
-        public HttpClient Client(string? apiKey)
-        {
-            var client = new HttpClient { BaseAddress = Silo.Http, Timeout = TimeSpan.FromSeconds(120) };
-            if (apiKey is not null)
-            {
-                client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
-            }
-            return client;
-        }
+        public HttpClient Client(string? apiKey) => HttpSilo.ClientOf(Silo, apiKey, timeoutSeconds: 120);
 
         public async ValueTask DisposeAsync()
         {

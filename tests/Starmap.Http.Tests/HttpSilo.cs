@@ -99,9 +99,12 @@ public sealed class HttpSilo : IAsyncLifetime
         return await catalog.Providers.SetModelAsync("openai", plain with { ProviderId = "openai", ModelId = UnlinkedId, Name = "Unlinked" });
     }
 
-    public HttpClient Client(string? apiKey = null)
+    public HttpClient Client(string? apiKey = null) => ClientOf(Silo, apiKey);
+
+    /// <summary>A client of <paramref name="silo"/>'s HTTP API, sending <paramref name="apiKey"/> as a bearer token when given.</summary>
+    public static HttpClient ClientOf(SiloProcess silo, string? apiKey, int timeoutSeconds = 60)
     {
-        var client = new HttpClient { BaseAddress = Silo.Http, Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient { BaseAddress = silo.Http, Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);

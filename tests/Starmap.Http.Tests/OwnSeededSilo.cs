@@ -19,15 +19,7 @@ public abstract class OwnSeededSilo(string name) : IAsyncLifetime
     }
 
     /// <summary>A client of the silo's HTTP API, sending <paramref name="apiKey"/> when given.</summary>
-    public HttpClient Client(string? apiKey = null)
-    {
-        var client = new HttpClient { BaseAddress = Silo.Http, Timeout = TimeSpan.FromSeconds(60) };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
-        }
-        return client;
-    }
+    public HttpClient Client(string? apiKey = null) => HttpSilo.ClientOf(Silo, apiKey);
 
     public async ValueTask DisposeAsync()
     {

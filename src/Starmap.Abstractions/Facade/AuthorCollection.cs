@@ -56,8 +56,7 @@ public sealed class AuthorCollection : EntityCollection<Author, AuthorDetails, A
     private protected override IReadOnlyList<string>? AliasesOf(AuthorPatch patch) =>
         patch.Fields.Contains("aliases") ? patch.Values.Aliases : null;
 
-    private protected override async Task<IReadOnlyList<(string Id, IReadOnlyList<string> Aliases)>> OthersAsync() =>
-        [.. (await ListAsync()).Items.Select(item => (item.Id, (IReadOnlyList<string>)item.Aliases))];
+    private protected override Task<Listing<Author>> ListCoreAsync() => ListAsync();
 
     private protected override Task<AuthorDetails?> FindCoreAsync(string id) => Grain(id).GetAsync();
 

@@ -88,12 +88,14 @@ public abstract class EntityCollection<TRecord, TDetails, TPatch>
         {
             return;
         }
-        foreach (var (otherId, otherNames) in await OthersAsync())
+        foreach (var other in (await ListCoreAsync()).Items)
         {
+            var otherId = IdOf(other);
             if (otherId == id)
             {
                 continue;
             }
+            var otherNames = AliasesOf(other);
             if (names.FirstOrDefault(name => otherId == name || otherNames.Contains(name)) is { } taken)
             {
                 var how = otherId == taken ? "the ID" : "an alias";
@@ -109,8 +111,8 @@ public abstract class EntityCollection<TRecord, TDetails, TPatch>
     /// <summary>The aliases a patch sets, or null when it leaves them as they are.</summary>
     private protected abstract IReadOnlyList<string>? AliasesOf(TPatch patch);
 
-    /// <summary>Every entity of the kind with its aliases, as the catalog holds them.</summary>
-    private protected abstract Task<IReadOnlyList<(string Id, IReadOnlyList<string> Aliases)>> OthersAsync();
+    /// <summary>Every entity of the kind, as the catalog holds them.</summary>
+    private protected abstract Task<Listing<TRecord>> ListCoreAsync();
 
     /// <summary><paramref name="id"/> when it can be a grain key; else a validation error naming the key.</summary>
     private protected string Key(string? id) => GrainKeys.Check(id, $"{_kind} key");

@@ -11,12 +11,9 @@ namespace Starmap;
 internal static class GrainKeys
 {
     /// <summary><paramref name="id"/> when it can be a provider's or author's grain key; else a validation error naming <paramref name="field"/>.</summary>
-    public static string Check(string? id, string field) => id switch
-    {
-        null => throw new StarmapValidationException(field, null, "is required"),
-        "" => throw new StarmapValidationException(field, id, "must not be empty"),
-        _ when string.IsNullOrWhiteSpace(id) => throw new StarmapValidationException(field, id, "must be lower-case kebab-case like 'google-ai-studio', not blank"),
-        _ when EntityIds.Problem(id) is { } problem => throw new StarmapValidationException(field, id, problem),
-        _ => id,
-    };
+    public static string Check(string? id, string field) =>
+        // Blank is named as such (Orleans refuses it before any rule could); every other case is the ID rule's.
+        !string.IsNullOrEmpty(id) && string.IsNullOrWhiteSpace(id)
+            ? throw new StarmapValidationException(field, id, "must be lower-case kebab-case like 'google-ai-studio', not blank")
+            : EntityIds.Problem(id) is { } problem ? throw new StarmapValidationException(field, id, problem) : id!;
 }

@@ -169,11 +169,7 @@ public sealed class PriceCollection
     private static void Check(CostRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrEmpty(request.ProviderId))
-        {
-            throw new StarmapValidationException("provider", request.ProviderId, "is required");
-        }
-        // An ID no provider can have ("OpenAI") is a mistake to name, not a provider to look for.
+        // Missing, empty, or an ID no provider can have ("OpenAI"): a mistake to name, not a provider to look for.
         if (EntityIds.Problem(request.ProviderId) is { } problem)
         {
             throw new StarmapValidationException("provider", request.ProviderId, problem);

@@ -54,8 +54,7 @@ public sealed class ProviderCollection : EntityCollection<Provider, ProviderDeta
     private protected override IReadOnlyList<string>? AliasesOf(ProviderPatch patch) =>
         patch.Fields.Contains("aliases") ? patch.Values.Aliases : null;
 
-    private protected override async Task<IReadOnlyList<(string Id, IReadOnlyList<string> Aliases)>> OthersAsync() =>
-        [.. (await ListAsync()).Items.Select(item => (item.Id, (IReadOnlyList<string>)item.Aliases))];
+    private protected override Task<Listing<Provider>> ListCoreAsync() => ListAsync();
 
     private protected override Task<ProviderDetails?> FindCoreAsync(string id) => Grain(id).GetAsync();
 

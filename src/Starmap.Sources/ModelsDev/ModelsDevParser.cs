@@ -81,7 +81,8 @@ public static class ModelsDevParser
         return at > 0 ? message[..at].TrimEnd() : message;
     }
 
-    // Read's kind checks leave one cause: a name or string escaping a lone surrogate ("\udc00"), valid JSON but not text.
+    // A backstop: Read takes names and strings through JsonText, so a lone surrogate ("\udc00", valid JSON but not
+    // text) costs its entry or field; a path that still reads one directly fails the file, named, not as a crash.
     private static FormatException NotText(InvalidOperationException ex) =>
         new("models.dev api.json holds a name or string that is not text (an escaped lone surrogate such as \\udc00)", ex);
 
